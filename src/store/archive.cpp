@@ -1,0 +1,94 @@
+#include "store/archive.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <SQLiteCpp/Transaction.h>
+
+#include "store/fts.h"
+#include "util/embedded.h"
+#include "util/error.h"
+
+namespace yanbao {
+namespace {
+
+struct Migration {
+  int version;
+  std::string_view name;
+  std::string_view sql;
+};
+
+/// migrations/NNNN_*.sql from the embedded files, in version order. The numbers must run
+/// 1, 2, 3… without gaps; a gap is a build mistake caught by the tests.
+const std::vector<Migration>& migrations() {
+  static const std::vector<Migration> list = [] {
+    std::vector<Migration> out;
+    constexpr std::string_view kDir = "migrations/";
+    for (const auto& f : embedded::all_files()) {
+      if (f.name.substr(0, kDir.size()) != kDir || f.name.size() < kDir.size() + 5) continue;
+      int v = std::stoi(std::string(f.name.substr(kDir.size(), 4)));
+      out.push_back({v, f.name, f.data});
+    }
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.version < b.version; });
+    return out;
+  }();
+  return list;
+}
+
+int user_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
+
+void refuse_newer(int found, const std::string& path) {
+  if (found > latest_schema_version())
+    throw FatalError("archive " + path + " has schema version " + std::to_string(found) +
+                     ", written by a newer yanbao; this yanbao (" YANBAO_VERSION ") reads up to version " +
+                     std::to_string(latest_schema_version()) + ". Upgrade yanbao to use it.");
+}
+
+void configure(SQLite::Database& db) {
+  db.setBusyTimeout(30000);
+  db.exec("PRAGMA foreign_keys = ON");
+  register_fts_tokenizer(db.getHandle());
+}
+
+}  // namespace
+
+int latest_schema_version() { return migrations().empty() ? 0 : migrations().back().version; }
+
+std::unique_ptr<SQLite::Database> open_archive_for_write(const std::string& path) {
+  auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  configure(*db);
+  db->exec("PRAGMA journal_mode = WAL");
+  db->exec("PRAGMA synchronous = NORMAL");
+  int current = user_version(*db);
+  refuse_newer(current, path);
+  for (const auto& m : migrations()) {
+    if (m.version <= current) continue;
+    // BEGIN IMMEDIATE: two processes opening an old archive at once must not both migrate it.
+    SQLite::Transaction tx(*db, SQLite::TransactionBehavior::IMMEDIATE);
+    current = user_version(*db);  // re-read under the write lock
+    if (m.version <= current) continue;
+    db->exec(std::string(m.sql));
+    db->exec("PRAGMA user_version = " + std::to_string(m.version));
+    tx.commit();
+    current = m.version;
+  }
+  return db;
+}
+
+std::unique_ptr<SQLite::Database> open_archive_readonly(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec))
+    throw FatalError("no archive at " + path + " (run yanbao ingest DIR first)");
+  auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY);
+  configure(*db);
+  int found = user_version(*db);
+  refuse_newer(found, path);
+  if (found < 1) throw FatalError(path + " is not a yanbao archive (schema version 0)");
+  return db;
+}
+
+}  // namespace yanbao

@@ -1,0 +1,24 @@
+#pragma once
+/// Opening an archive: creating it, migrating it, refusing ones from a newer yanbao.
+#include <memory>
+#include <string>
+
+#include <SQLiteCpp/Database.h>
+
+namespace yanbao {
+
+/// The schema version this build writes (the number of the last migrations/NNNN_*.sql).
+int latest_schema_version();
+
+/// Opens (creating when absent) an archive for writing, applies pending migrations, each in
+/// its own transaction, and sets WAL mode, foreign keys and a busy timeout.
+/// Throws FatalError for an archive written by a newer yanbao, naming both versions.
+std::unique_ptr<SQLite::Database> open_archive_for_write(const std::string& path);
+
+/// Opens an existing archive read-only (SQLITE_OPEN_READONLY). Never creates a file.
+/// Throws FatalError "no archive at PATH (run yanbao ingest DIR first)" when it is missing,
+/// and for an archive from a newer yanbao. An older archive is readable if its version is
+/// at least 1; queries that need newer tables say so.
+std::unique_ptr<SQLite::Database> open_archive_readonly(const std::string& path);
+
+}  // namespace yanbao
