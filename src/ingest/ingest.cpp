@@ -1,0 +1,348 @@
+#include "ingest/ingest.h"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstring>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include <SQLiteCpp/Transaction.h>
+
+#include "extract/extract.h"
+#include "ingest/report.h"
+#include "ingest/walk.h"
+#include "store/archive.h"
+#include "store/statements.h"
+#include "store/writer.h"
+#include "util/error.h"
+#include "util/json.h"
+#include "util/sha256.h"
+
+namespace yanbao {
+namespace {
+
+std::atomic<int> g_signal{0};
+
+extern "C" void on_stop_signal(int sig) { g_signal.store(sig); }
+
+/// Installs SIGINT/SIGTERM handlers for the run and restores the previous ones after.
+class StopSignals {
+ public:
+  StopSignals() {
+    g_signal.store(0);
+    struct sigaction sa {};
+    sa.sa_handler = on_stop_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, &old_int_);
+    sigaction(SIGTERM, &sa, &old_term_);
+  }
+  ~StopSignals() {
+    sigaction(SIGINT, &old_int_, nullptr);
+    sigaction(SIGTERM, &old_term_, nullptr);
+  }
+
+ private:
+  struct sigaction old_int_ {}, old_term_ {};
+};
+
+std::string now_utc() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+struct KnownFile {
+  int64_t size = 0, mtime_ns = 0;
+  std::string status;
+  bool has_report = false;
+  int parser_version = 0;
+};
+
+/// A file the walk found that has to be read this run.
+struct Job {
+  const FoundFile* file;
+};
+
+/// What a worker produces for one file.
+struct Parsed {
+  std::string sha256;
+  ParseOutcome outcome;
+};
+
+Parsed read_and_parse(const FoundFile& f, int64_t max_size) {
+  Parsed p;
+  if (f.size > max_size) {
+    p.outcome.problem = {"file is larger than --max-size (" + std::to_string(f.size) + " > " +
+                             std::to_string(max_size) + " bytes)", 0};
+    return p;
+  }
+  std::ifstream in(f.abs_path, std::ios::binary);
+  if (!in) {
+    p.outcome.problem = {std::string("cannot read file: ") + std::strerror(errno), 0};
+    return p;
+  }
+  std::string bytes;
+  bytes.resize(static_cast<size_t>(f.size));
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  bytes.resize(static_cast<size_t>(in.gcount()));
+  if (in.bad()) {
+    p.outcome.problem = {std::string("cannot read file: ") + std::strerror(errno), 0};
+    return p;
+  }
+  p.sha256 = sha256_hex(bytes);
+  try {
+    p.outcome = parse_report(bytes, f.rel_path);
+  } catch (const std::exception& e) {  // a parser bug must not stop the ingest
+    p.outcome = ParseOutcome{};
+    p.outcome.problem = {std::string("internal error while parsing: ") + e.what(), 0};
+  }
+  return p;
+}
+
+/// Parses jobs[begin, end) on `threads` workers; each result lands in its own slot, so the
+/// writer sees them in walk order whatever the scheduling.
+void parse_chunk(const std::vector<Job>& jobs, size_t begin, size_t end, int threads, int64_t max_size,
+                 std::vector<Parsed>& out) {
+  out.assign(end - begin, Parsed{});
+  std::atomic<size_t> next{begin};
+  auto work = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < end;) {
+      if (g_signal.load()) return;
+      out[i - begin] = read_and_parse(*jobs[i].file, max_size);
+    }
+  };
+  std::vector<std::thread> pool;
+  for (int t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+}
+
+class Progress {
+ public:
+  Progress(bool enabled, size_t total) : enabled_(enabled && total > 0), total_(total) {}
+  void update(size_t done) {
+    if (!enabled_) return;
+    constexpr int kWidth = 30;
+    int filled = static_cast<int>(kWidth * done / total_);
+    std::fprintf(stderr, "\r[%.*s%*s] %zu/%zu files", filled, "##############################", kWidth - filled, "",
+                 done, total_);
+    std::fflush(stderr);
+  }
+  void finish() {
+    if (enabled_) std::fprintf(stderr, "\r\033[K");
+  }
+
+ private:
+  bool enabled_;
+  size_t total_;
+};
+
+std::string location(const std::string& shown_path, int line) {
+  return line > 0 ? shown_path + ":" + std::to_string(line) : shown_path;
+}
+
+}  // namespace
+
+std::string format_summary(const IngestSummary& s) {
+  char secs[32];
+  std::snprintf(secs, sizeof secs, "%.2f", s.seconds);
+  std::ostringstream os;
+  os << s.added << " added, " << s.changed << " changed, " << s.removed << " removed, " << s.unchanged
+     << " unchanged, " << s.duplicates << (s.duplicates == 1 ? " duplicate, " : " duplicates, ") << s.rejected
+     << " rejected in " << secs << " s";
+  return os.str();
+}
+
+IngestSummary run_ingest(const std::string& db_path, const IngestOptions& opt, std::ostream& err) {
+  const auto t0 = std::chrono::steady_clock::now();
+  IngestSummary sum;
+  std::vector<std::string> roots;
+  for (const auto& d : opt.dirs) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(d, ec)) throw UsageError("not a folder: " + d);
+    roots.push_back(std::filesystem::canonical(d).string());
+  }
+
+  auto db = open_archive_for_write(db_path);
+  StopSignals signals;
+  ReportWriter writer(*db);
+  const int threads = opt.jobs > 0 ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
+  const std::string started = now_utc();
+
+  int64_t run_id = 0;
+  {
+    std::string roots_json = "[";
+    for (size_t i = 0; i < roots.size(); ++i) roots_json += (i ? "," : "") + json::quote(roots[i]);
+    roots_json += "]";
+    SQLite::Statement st(*db, std::string(sql_statement("start_run")));
+    st.bind(":started_at", started);
+    st.bind(":roots", roots_json);
+    st.exec();
+    run_id = db->getLastInsertRowid();
+  }
+
+  for (size_t r = 0; r < roots.size() && !g_signal.load(); ++r) {
+    const std::string& root = roots[r];
+    const std::string& shown_root = opt.dirs[r];
+    auto shown = [&](const std::string& rel) {
+      std::string base = shown_root;
+      if (!base.empty() && base.back() != '/') base += '/';
+      return base + rel;
+    };
+    WalkResult walk = walk_reports(root, opt.globs);
+    for (const auto& w : walk.warnings) err << w << "\n";
+
+    std::map<std::string, KnownFile> known;
+    {
+      SQLite::Statement st(*db, std::string(sql_statement("files_for_root")));
+      st.bind(":root", root);
+      while (st.executeStep()) {
+        KnownFile k;
+        k.size = st.getColumn(1).getInt64();
+        k.mtime_ns = st.getColumn(2).getInt64();
+        k.status = st.getColumn(3).getString();
+        k.has_report = !st.getColumn(4).isNull();
+        k.parser_version = st.getColumn(5).getInt();
+        known.emplace(st.getColumn(0).getString(), std::move(k));
+      }
+    }
+
+    std::vector<Job> jobs;
+    std::set<std::string> seen;
+    for (const auto& f : walk.files) {
+      seen.insert(f.rel_path);
+      auto it = known.find(f.rel_path);
+      bool unchanged = !opt.force && it != known.end() && it->second.size == f.size &&
+                       it->second.mtime_ns == f.mtime_ns;
+      if (unchanged && it->second.status == "report" && it->second.parser_version < kParserVersion)
+        unchanged = false;  // stored by an older parser: re-extract
+      if (unchanged && it->second.status == "duplicate" && !it->second.has_report)
+        unchanged = false;  // the report it duplicated is gone or was replaced
+      if (!unchanged) {
+        jobs.push_back({&f});
+        continue;
+      }
+      if (it->second.status == "error") {
+        ++sum.rejected;
+        if (auto e = writer.stored_error(root, f.rel_path))
+          err << location(shown(f.rel_path), e->second) << ": " << e->first << " (unchanged)\n";
+      } else if (it->second.status == "duplicate") {
+        ++sum.duplicates;
+      } else {
+        ++sum.unchanged;
+      }
+    }
+
+    Progress progress(opt.progress, jobs.size());
+    const size_t chunk = static_cast<size_t>(threads) * 64;
+    std::vector<Parsed> parsed;
+    auto process = [&](const std::vector<Job>& jobs) {
+    for (size_t begin = 0; begin < jobs.size() && !g_signal.load(); begin += chunk) {
+      size_t end = std::min(jobs.size(), begin + chunk);
+      parse_chunk(jobs, begin, end, threads, opt.max_size, parsed);
+      const std::string now = now_utc();
+      SQLite::Transaction tx(*db, SQLite::TransactionBehavior::IMMEDIATE);
+      int added = 0, changed = 0, dups = 0, rejected = 0;
+      for (size_t i = begin; i < end; ++i) {
+        const FoundFile& f = *jobs[i].file;
+        Parsed& p = parsed[i - begin];
+        if (p.sha256.empty() && p.outcome.problem.message.empty()) break;  // interrupted before this file
+        FileIdentity id{root, f.rel_path, f.size, f.mtime_ns, p.sha256};
+        if (!p.outcome.ok) {
+          writer.record_error(id, p.outcome.problem.message, p.outcome.problem.line, now);
+          err << location(shown(f.rel_path), p.outcome.problem.line) << ": " << p.outcome.problem.message << "\n";
+          ++rejected;
+        } else if (auto original = writer.find_duplicate(id)) {
+          writer.mark_duplicate(id, *original);
+          ++dups;
+        } else {
+          bool existed = writer.own_report(id).has_value();
+          writer.write_report(id, p.outcome.report, now);
+          ++(existed ? changed : added);
+        }
+      }
+      tx.commit();
+      sum.added += added;
+      sum.changed += changed;
+      sum.duplicates += dups;
+      sum.rejected += rejected;
+      progress.update(end);
+    }
+    };
+    process(jobs);
+    progress.finish();
+
+    // A duplicate whose original was replaced or removed in this run stands on its own now.
+    if (!g_signal.load()) {
+      std::set<std::string> orphans;
+      SQLite::Statement st(*db, std::string(sql_statement("orphaned_duplicates")));
+      st.bind(":root", root);
+      while (st.executeStep()) orphans.insert(st.getColumn(0).getString());
+      std::vector<Job> again;
+      for (const auto& f : walk.files)
+        if (orphans.count(f.rel_path)) again.push_back({&f});
+      for (const auto& j : again) {
+        auto it = known.find(j.file->rel_path);
+        // It was counted as an unchanged duplicate above; it is counted again when written.
+        if (it != known.end() && it->second.status == "duplicate" && it->second.size == j.file->size &&
+            it->second.mtime_ns == j.file->mtime_ns && it->second.has_report)
+          --sum.duplicates;
+      }
+      process(again);
+    }
+
+    // Files that vanished from disk: removed with --prune, otherwise only counted.
+    if (!g_signal.load()) {
+      SQLite::Transaction tx(*db, SQLite::TransactionBehavior::IMMEDIATE);
+      for (const auto& [path, k] : known) {
+        if (seen.count(path)) continue;
+        if (opt.prune) {
+          writer.forget_file(root, path);
+          ++sum.removed;
+        } else {
+          ++sum.gone;
+        }
+      }
+      tx.commit();
+    }
+  }
+
+  if (!g_signal.load()) {
+    SQLite::Transaction tx(*db, SQLite::TransactionBehavior::IMMEDIATE);
+    db->exec(std::string(sql_statement("fill_learned_codes")));
+    db->exec(std::string(sql_statement("fill_learned_mover_codes")));
+    db->exec(std::string(sql_statement("fill_learned_event_codes")));
+    tx.commit();
+  }
+  sum.signal = g_signal.load();
+  sum.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  {
+    SQLite::Statement st(*db, std::string(sql_statement("finish_run")));
+    st.bind(":finished_at", now_utc());
+    st.bind(":added", sum.added);
+    st.bind(":changed", sum.changed);
+    st.bind(":removed", sum.removed);
+    st.bind(":unchanged", sum.unchanged);
+    st.bind(":duplicates", sum.duplicates);
+    st.bind(":rejected", sum.rejected);
+    st.bind(":seconds", sum.seconds);
+    st.bind(":id", run_id);
+    st.exec();
+  }
+  return sum;
+}
+
+}  // namespace yanbao

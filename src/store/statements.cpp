@@ -1,0 +1,31 @@
+#include "store/statements.h"
+
+#include <map>
+#include <stdexcept>
+#include <string>
+
+#include "util/embedded.h"
+
+namespace yanbao {
+
+std::string_view sql_statement(std::string_view name) {
+  static const std::map<std::string, std::string_view, std::less<>> statements = [] {
+    std::map<std::string, std::string_view, std::less<>> out;
+    std::string_view all = embedded::find("src/store/statements.sql").value_or("");
+    constexpr std::string_view kMarker = "-- name: ";
+    size_t pos = all.find(kMarker);
+    while (pos != std::string_view::npos) {
+      size_t name_end = all.find('\n', pos);
+      std::string key(all.substr(pos + kMarker.size(), name_end - pos - kMarker.size()));
+      size_t next = all.find(kMarker, name_end);
+      out[key] = all.substr(name_end + 1, next == std::string_view::npos ? std::string_view::npos : next - name_end - 1);
+      pos = next;
+    }
+    return out;
+  }();
+  auto it = statements.find(name);
+  if (it == statements.end()) throw std::logic_error("no SQL statement named " + std::string(name));
+  return it->second;
+}
+
+}  // namespace yanbao

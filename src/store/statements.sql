@@ -1,0 +1,113 @@
+-- Statements the ingest writer prepares once and reuses. Each starts with a "-- name:" line;
+-- store/statements.cpp looks them up by that name.
+
+-- name: files_for_root
+SELECT path, size, mtime_ns, status, report_id,
+       (SELECT parser_version FROM reports WHERE reports.id = files.report_id) AS parser_version
+FROM files WHERE root = :root;
+
+-- name: report_by_sha256
+SELECT id FROM reports WHERE sha256 = :sha256 AND NOT (root = :root AND path = :path) LIMIT 1;
+
+-- name: own_report
+SELECT id FROM reports WHERE root = :root AND path = :path;
+
+-- name: delete_report
+DELETE FROM reports WHERE id = :id;
+
+-- name: insert_report
+INSERT INTO reports (root, path, title, published, report_date, broker, series, url, period_start,
+                     period_end, topic, summary, body, sha256, front_matter, front_format, encoding,
+                     size, mtime_ns, parser_version, ingested_at)
+VALUES (:root, :path, :title, :published, :report_date, :broker, :series, :url, :period_start,
+        :period_end, :topic, :summary, :body, :sha256, :front_matter, :front_format, :encoding,
+        :size, :mtime_ns, :parser_version, :ingested_at);
+
+-- name: insert_tag
+INSERT OR IGNORE INTO report_tags (report_id, kind, value) VALUES (:report_id, :kind, :value);
+
+-- name: insert_index
+INSERT INTO indices (report_id, seq, name, raw_name, period, close, change_pct)
+VALUES (:report_id, :seq, :name, :raw_name, :period, :close, :change_pct);
+
+-- name: insert_mover
+INSERT INTO movers (report_id, seq, name, code, direction, change_pct)
+VALUES (:report_id, :seq, :name, :code, :direction, :change_pct);
+
+-- name: insert_news
+INSERT INTO news (report_id, seq, text) VALUES (:report_id, :seq, :text);
+
+-- name: insert_event
+INSERT INTO events (report_id, seq, event_date, company, code, text)
+VALUES (:report_id, :seq, :event_date, :company, :code, :text);
+
+-- name: insert_pick
+INSERT INTO picks (report_id, seq, theme, name, base_name, code, code_source, kind, rating)
+VALUES (:report_id, :seq, :theme, :name, :base_name, :code, :code_source, :kind, :rating);
+
+-- name: insert_risk
+INSERT INTO risks (report_id, seq, text) VALUES (:report_id, :seq, :text);
+
+-- name: learn_alias
+INSERT OR IGNORE INTO security_aliases (base_name, code, source) VALUES (:base_name, :code, 'report');
+
+-- name: learn_security
+INSERT OR IGNORE INTO securities (code, name, exchange, source) VALUES (:code, :name, :exchange, 'report');
+
+-- name: upsert_file
+INSERT INTO files (root, path, size, mtime_ns, sha256, status, report_id)
+VALUES (:root, :path, :size, :mtime_ns, :sha256, :status, :report_id)
+ON CONFLICT (root, path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns,
+  sha256 = excluded.sha256, status = excluded.status, report_id = excluded.report_id;
+
+-- name: upsert_error
+INSERT INTO ingest_errors (root, path, message, line, seen_at)
+VALUES (:root, :path, :message, :line, :seen_at)
+ON CONFLICT (root, path) DO UPDATE SET message = excluded.message, line = excluded.line,
+  seen_at = excluded.seen_at;
+
+-- name: clear_error
+DELETE FROM ingest_errors WHERE root = :root AND path = :path;
+
+-- name: error_for
+SELECT message, line FROM ingest_errors WHERE root = :root AND path = :path;
+
+-- name: delete_file
+DELETE FROM files WHERE root = :root AND path = :path;
+
+-- name: orphaned_duplicates
+SELECT path FROM files WHERE root = :root AND status = 'duplicate' AND report_id IS NULL;
+
+-- name: start_run
+INSERT INTO ingest_runs (started_at, roots) VALUES (:started_at, :roots);
+
+-- name: finish_run
+UPDATE ingest_runs SET finished_at = :finished_at, added = :added, changed = :changed,
+  removed = :removed, unchanged = :unchanged, duplicates = :duplicates, rejected = :rejected,
+  seconds = :seconds
+WHERE id = :id;
+
+-- name: fill_learned_codes
+-- A pick, mover or event printed without a code gets one when the archive knows exactly one
+-- code for its base name (from reports that printed it, or from `securities import`).
+UPDATE picks SET code = (SELECT a.code FROM security_aliases a WHERE a.base_name = picks.base_name),
+                 code_source = 'archive'
+WHERE code IS NULL
+  AND (SELECT count(*) FROM security_aliases a WHERE a.base_name = picks.base_name) = 1;
+
+-- name: fill_learned_mover_codes
+UPDATE movers SET code = (SELECT a.code FROM security_aliases a WHERE a.base_name = movers.name)
+WHERE code IS NULL
+  AND (SELECT count(*) FROM security_aliases a WHERE a.base_name = movers.name) = 1;
+
+-- name: fill_learned_event_codes
+UPDATE events SET code = (SELECT a.code FROM security_aliases a WHERE a.base_name = events.company)
+WHERE code IS NULL AND company IS NOT NULL
+  AND (SELECT count(*) FROM security_aliases a WHERE a.base_name = events.company) = 1;
+
+-- name: import_security
+INSERT INTO securities (code, name, exchange, source) VALUES (:code, :name, :exchange, 'import')
+ON CONFLICT (code) DO UPDATE SET name = excluded.name, exchange = excluded.exchange, source = 'import';
+
+-- name: import_alias
+INSERT OR IGNORE INTO security_aliases (base_name, code, source) VALUES (:base_name, :code, 'import');

@@ -1,0 +1,274 @@
+#include "store/writer.h"
+
+#include "extract/codes.h"
+#include "extract/extract.h"
+#include "store/statements.h"
+
+namespace yanbao {
+namespace {
+
+SQLite::Statement prepare(SQLite::Database& db, std::string_view name) {
+  return SQLite::Statement(db, std::string(sql_statement(name)));
+}
+
+void bind_opt(SQLite::Statement& st, const char* name, const std::optional<std::string>& v) {
+  if (v) st.bind(name, *v);
+  else st.bind(name);
+}
+
+void bind_opt(SQLite::Statement& st, const char* name, const std::optional<double>& v) {
+  if (v) st.bind(name, *v);
+  else st.bind(name);
+}
+
+/// Executes a prepared statement once and resets it for the next row.
+void run(SQLite::Statement& st) {
+  st.exec();
+  st.reset();
+}
+
+}  // namespace
+
+struct ReportWriter::Statements {
+  SQLite::Statement by_sha, own, del, report, tag, index, mover, news, event, pick, risk, alias, security,
+      file, error, clear_error, error_for, delete_file;
+  explicit Statements(SQLite::Database& db)
+      : by_sha(prepare(db, "report_by_sha256")),
+        own(prepare(db, "own_report")),
+        del(prepare(db, "delete_report")),
+        report(prepare(db, "insert_report")),
+        tag(prepare(db, "insert_tag")),
+        index(prepare(db, "insert_index")),
+        mover(prepare(db, "insert_mover")),
+        news(prepare(db, "insert_news")),
+        event(prepare(db, "insert_event")),
+        pick(prepare(db, "insert_pick")),
+        risk(prepare(db, "insert_risk")),
+        alias(prepare(db, "learn_alias")),
+        security(prepare(db, "learn_security")),
+        file(prepare(db, "upsert_file")),
+        error(prepare(db, "upsert_error")),
+        clear_error(prepare(db, "clear_error")),
+        error_for(prepare(db, "error_for")),
+        delete_file(prepare(db, "delete_file")) {}
+};
+
+ReportWriter::ReportWriter(SQLite::Database& db) : db_(db), st_(std::make_unique<Statements>(db)) {}
+ReportWriter::~ReportWriter() = default;
+
+std::optional<int64_t> ReportWriter::find_duplicate(const FileIdentity& f) {
+  auto& st = st_->by_sha;
+  st.bind(":sha256", f.sha256);
+  st.bind(":root", f.root);
+  st.bind(":path", f.path);
+  std::optional<int64_t> id;
+  if (st.executeStep()) id = st.getColumn(0).getInt64();
+  st.reset();
+  return id;
+}
+
+std::optional<int64_t> ReportWriter::own_report(const FileIdentity& f) {
+  auto& st = st_->own;
+  st.bind(":root", f.root);
+  st.bind(":path", f.path);
+  std::optional<int64_t> id;
+  if (st.executeStep()) id = st.getColumn(0).getInt64();
+  st.reset();
+  return id;
+}
+
+void ReportWriter::delete_report(int64_t id) {
+  st_->del.bind(":id", id);
+  run(st_->del);
+}
+
+void ReportWriter::mark_duplicate(const FileIdentity& f, int64_t of_report) {
+  if (auto own = own_report(f)) delete_report(*own);
+  auto& st = st_->file;
+  st.bind(":root", f.root);
+  st.bind(":path", f.path);
+  st.bind(":size", f.size);
+  st.bind(":mtime_ns", f.mtime_ns);
+  st.bind(":sha256", f.sha256);
+  st.bind(":status", "duplicate");
+  st.bind(":report_id", of_report);
+  run(st);
+  st_->clear_error.bind(":root", f.root);
+  st_->clear_error.bind(":path", f.path);
+  run(st_->clear_error);
+}
+
+int64_t ReportWriter::write_report(const FileIdentity& f, const ReportRecord& r, const std::string& now) {
+  if (auto own = own_report(f)) delete_report(*own);
+  const Extraction& x = r.extraction;
+  auto& rep = st_->report;
+  rep.bind(":root", f.root);
+  rep.bind(":path", f.path);
+  bind_opt(rep, ":title", r.title);
+  bind_opt(rep, ":published", r.published);
+  bind_opt(rep, ":report_date", r.report_date);
+  bind_opt(rep, ":broker", r.broker);
+  bind_opt(rep, ":series", r.series);
+  bind_opt(rep, ":url", r.url);
+  bind_opt(rep, ":period_start", x.period_start);
+  bind_opt(rep, ":period_end", x.period_end);
+  bind_opt(rep, ":topic", x.topic);
+  bind_opt(rep, ":summary", r.summary);
+  rep.bind(":body", r.body);
+  rep.bind(":sha256", f.sha256);
+  rep.bind(":front_matter", r.front_matter_json);
+  if (r.front_format.empty()) rep.bind(":front_format");
+  else rep.bind(":front_format", r.front_format);
+  rep.bind(":encoding", r.encoding);
+  rep.bind(":size", f.size);
+  rep.bind(":mtime_ns", f.mtime_ns);
+  rep.bind(":parser_version", kParserVersion);
+  rep.bind(":ingested_at", now);
+  run(rep);
+  const int64_t id = db_.getLastInsertRowid();
+
+  for (const auto& [kind, value] : r.tags) {
+    st_->tag.bind(":report_id", id);
+    st_->tag.bind(":kind", kind);
+    st_->tag.bind(":value", value);
+    run(st_->tag);
+  }
+  auto learn = [&](const std::string& name, const std::optional<std::string>& code) {
+    if (!code || name.empty()) return;
+    st_->alias.bind(":base_name", base_name(name));
+    st_->alias.bind(":code", *code);
+    run(st_->alias);
+    st_->security.bind(":code", *code);
+    st_->security.bind(":name", name);
+    st_->security.bind(":exchange", code->substr(code->size() - 2));
+    run(st_->security);
+  };
+  int seq = 0;
+  for (const auto& v : x.indices) {
+    auto& st = st_->index;
+    st.bind(":report_id", id);
+    st.bind(":seq", ++seq);
+    st.bind(":name", v.name);
+    st.bind(":raw_name", v.raw_name);
+    st.bind(":period", v.period);
+    bind_opt(st, ":close", v.close);
+    bind_opt(st, ":change_pct", v.change_pct);
+    run(st);
+  }
+  seq = 0;
+  for (const auto& v : x.movers) {
+    auto& st = st_->mover;
+    st.bind(":report_id", id);
+    st.bind(":seq", ++seq);
+    st.bind(":name", v.name);
+    bind_opt(st, ":code", v.code);
+    st.bind(":direction", v.direction);
+    bind_opt(st, ":change_pct", v.change_pct);
+    run(st);
+    learn(v.name, v.code);
+  }
+  seq = 0;
+  for (const auto& v : x.news) {
+    st_->news.bind(":report_id", id);
+    st_->news.bind(":seq", ++seq);
+    st_->news.bind(":text", v.text);
+    run(st_->news);
+  }
+  seq = 0;
+  for (const auto& v : x.events) {
+    auto& st = st_->event;
+    st.bind(":report_id", id);
+    st.bind(":seq", ++seq);
+    bind_opt(st, ":event_date", v.event_date);
+    if (v.company.empty()) st.bind(":company");
+    else st.bind(":company", v.company);
+    bind_opt(st, ":code", v.code);
+    st.bind(":text", v.text);
+    run(st);
+    learn(v.company, v.code);
+  }
+  seq = 0;
+  for (const auto& v : x.picks) {
+    auto& st = st_->pick;
+    st.bind(":report_id", id);
+    st.bind(":seq", ++seq);
+    bind_opt(st, ":theme", v.theme);
+    st.bind(":name", v.name);
+    st.bind(":base_name", base_name(v.name));
+    bind_opt(st, ":code", v.code);
+    if (v.code) st.bind(":code_source", "report");
+    else st.bind(":code_source");
+    st.bind(":kind", v.kind);
+    bind_opt(st, ":rating", v.rating);
+    run(st);
+    learn(v.name, v.code);
+  }
+  seq = 0;
+  for (const auto& v : x.risks) {
+    st_->risk.bind(":report_id", id);
+    st_->risk.bind(":seq", ++seq);
+    st_->risk.bind(":text", v.text);
+    run(st_->risk);
+  }
+
+  auto& st = st_->file;
+  st.bind(":root", f.root);
+  st.bind(":path", f.path);
+  st.bind(":size", f.size);
+  st.bind(":mtime_ns", f.mtime_ns);
+  st.bind(":sha256", f.sha256);
+  st.bind(":status", "report");
+  st.bind(":report_id", id);
+  run(st);
+  st_->clear_error.bind(":root", f.root);
+  st_->clear_error.bind(":path", f.path);
+  run(st_->clear_error);
+  return id;
+}
+
+void ReportWriter::record_error(const FileIdentity& f, const std::string& message, int line,
+                                const std::string& now) {
+  if (auto own = own_report(f)) delete_report(*own);
+  auto& st = st_->file;
+  st.bind(":root", f.root);
+  st.bind(":path", f.path);
+  st.bind(":size", f.size);
+  st.bind(":mtime_ns", f.mtime_ns);
+  if (f.sha256.empty()) st.bind(":sha256");
+  else st.bind(":sha256", f.sha256);
+  st.bind(":status", "error");
+  st.bind(":report_id");
+  run(st);
+  auto& e = st_->error;
+  e.bind(":root", f.root);
+  e.bind(":path", f.path);
+  e.bind(":message", message);
+  if (line > 0) e.bind(":line", line);
+  else e.bind(":line");
+  e.bind(":seen_at", now);
+  run(e);
+}
+
+std::optional<std::pair<std::string, int>> ReportWriter::stored_error(const std::string& root,
+                                                                      const std::string& path) {
+  auto& st = st_->error_for;
+  st.bind(":root", root);
+  st.bind(":path", path);
+  std::optional<std::pair<std::string, int>> out;
+  if (st.executeStep()) out = {{st.getColumn(0).getString(), st.getColumn(1).getInt()}};
+  st.reset();
+  return out;
+}
+
+void ReportWriter::forget_file(const std::string& root, const std::string& path) {
+  FileIdentity f{root, path, 0, 0, {}};
+  if (auto own = own_report(f)) delete_report(*own);
+  st_->delete_file.bind(":root", root);
+  st_->delete_file.bind(":path", path);
+  run(st_->delete_file);
+  st_->clear_error.bind(":root", root);
+  st_->clear_error.bind(":path", path);
+  run(st_->clear_error);
+}
+
+}  // namespace yanbao
