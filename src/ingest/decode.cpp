@@ -124,7 +124,8 @@ bool decode_text(std::string_view bytes, Decoded& out, FileProblem& problem) {
   if (bad == std::string_view::npos) {
     out.text = fold_newlines(body);
   } else if (out.encoding == "utf-8-bom" || looks_like_utf8(body.substr(0, bad))) {
-    problem = {"invalid UTF-8 at byte " + std::to_string(bad + 3), line_of(bytes, bad + 3)};
+    size_t at = bad + (bytes.size() - body.size());
+    problem = {"undecodable text: invalid UTF-8 at byte " + std::to_string(at), line_of(bytes, at)};
     return false;
   } else {
     std::string converted;

@@ -1,0 +1,406 @@
+// Specs for decoding, front matter, report fields and the incremental ingest.
+#include <gtest/gtest.h>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "extract/meta.h"
+#include "ingest/decode.h"
+#include "ingest/frontmatter.h"
+#include "ingest/ingest.h"
+#include "ingest/report.h"
+#include "store/archive.h"
+#include "util/error.h"
+#include "util/sha256.h"
+
+namespace fs = std::filesystem;
+using namespace yanbao;
+
+namespace {
+
+const fs::path kData = fs::path(YANBAO_TEST_DATA) / "ingest";
+
+std::string read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+/// A fresh temporary folder, removed at the end of the test.
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::string tmpl = (fs::temp_directory_path() / "yanbao-test-XXXXXX").string();
+    path = mkdtemp(tmpl.data());
+  }
+  ~TempDir() { fs::remove_all(path); }
+};
+
+ParseOutcome parse_fixture(const std::string& rel) { return parse_report(read_file(kData / rel), rel); }
+
+int64_t count(SQLite::Database& db, const std::string& table) {
+  return db.execAndGet("SELECT count(*) FROM " + table).getInt64();
+}
+
+struct CliResult {
+  int code;
+  std::string out, err;
+};
+
+/// Runs the yanbao binary with args (already shell-quoted) and captures its streams.
+CliResult run_cli(const std::string& args) {
+  TempDir t;
+  std::string cmd = std::string(YANBAO_BIN) + " " + args + " >" + (t.path / "out").string() + " 2>" +
+                    (t.path / "err").string();
+  int status = std::system(cmd.c_str());
+  return {WEXITSTATUS(status), read_file(t.path / "out"), read_file(t.path / "err")};
+}
+
+IngestSummary ingest_quietly(const std::string& db, const std::string& dir, IngestOptions opt = {}) {
+  opt.dirs = {dir};
+  std::ostringstream err;
+  return run_ingest(db, opt, err);
+}
+
+}  // namespace
+
+TEST(Decode, PlainUtf8IsKept) {
+  Decoded d;
+  FileProblem p;
+  ASSERT_TRUE(decode_text("标题\n正文", d, p));
+  EXPECT_EQ(d.text, "标题\n正文");
+  EXPECT_EQ(d.encoding, "utf-8");
+}
+
+TEST(Decode, BomIsStrippedAndCrlfFolded) {
+  auto r = parse_fixture("good/bom-crlf.md");
+  ASSERT_TRUE(r.ok) << r.problem.message;
+  EXPECT_EQ(r.report.encoding, "utf-8-bom");
+  EXPECT_EQ(r.report.title, "医药行业周报：带BOM与CRLF");
+  EXPECT_EQ(r.report.body.find('\r'), std::string::npos);
+  EXPECT_EQ(r.report.broker, "BOM证券");
+}
+
+TEST(Decode, CarriageReturnOnlyLineEndings) {
+  auto r = parse_fixture("good/cr-only.md");
+  ASSERT_TRUE(r.ok) << r.problem.message;
+  EXPECT_EQ(r.report.title, "只有CR换行的周报：标题");
+  EXPECT_EQ(r.report.report_date, "2025-02-17");
+}
+
+TEST(Decode, GbkIsDetectedAndConverted) {
+  auto r = parse_fixture("good/gbk.md");
+  ASSERT_TRUE(r.ok) << r.problem.message;
+  EXPECT_EQ(r.report.encoding, "gb18030");
+  EXPECT_EQ(r.report.title, "传媒行业周报：GBK编码");
+  EXPECT_EQ(r.report.broker, "浙商证券");
+  EXPECT_EQ(r.report.series, "传媒行业周报");
+}
+
+TEST(Decode, EmptyFileIsRejected) {
+  auto r = parse_fixture("bad/empty.md");
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.problem.message, "empty file");
+}
+
+TEST(Decode, NulByteMeansBinary) {
+  auto r = parse_fixture("bad/binary.md");
+  EXPECT_FALSE(r.ok);
+  EXPECT_NE(r.problem.message.find("binary file"), std::string::npos) << r.problem.message;
+}
+
+TEST(Decode, InvalidUtf8InsideChineseTextIsRejectedWithLine) {
+  auto r = parse_fixture("bad/invalid-utf8.md");
+  EXPECT_FALSE(r.ok);
+  EXPECT_NE(r.problem.message.find("invalid UTF-8"), std::string::npos) << r.problem.message;
+  EXPECT_EQ(r.problem.line, 6);
+}
+
+TEST(FrontMatter, YamlValuesStayTextAsWritten) {
+  auto r = parse_fixture("good/weekly-utf8.md");
+  ASSERT_TRUE(r.ok) << r.problem.message;
+  EXPECT_NE(r.report.front_matter_json.find("\"code\":\"002415\""), std::string::npos) << r.report.front_matter_json;
+  EXPECT_EQ(r.report.published, "2025-03-09 19:50:00");
+  EXPECT_EQ(r.report.report_date, "2025-03-09");
+  EXPECT_EQ(r.report.series, "中小盘周报");
+  EXPECT_EQ(r.report.broker, "测试证券");
+  EXPECT_EQ(r.report.url, "https://www.hibor.com.cn/data/0123456789abcdef0123456789abcdef.html");
+  std::vector<std::pair<std::string, std::string>> want = {{"category", "hibor"}, {"tag", "hibor"}, {"tag", "周报"}};
+  EXPECT_EQ(r.report.tags, want);
+}
+
+TEST(FrontMatter, TomlBetweenPlusFences) {
+  auto r = parse_fixture("good/toml.md");
+  ASSERT_TRUE(r.ok) << r.problem.message;
+  EXPECT_EQ(r.report.front_format, "toml");
+  EXPECT_EQ(r.report.title, "计算机行业周报：TOML前言");
+  EXPECT_EQ(r.report.report_date, "2025-02-24");
+  EXPECT_EQ(r.report.broker, "华西证券");
+}
+
+TEST(FrontMatter, NoneTakesTitleFromHeadingAndDateFromFileName) {
+  auto r = parse_fixture("good/no-front-matter-20250302.md");
+  ASSERT_TRUE(r.ok) << r.problem.message;
+  EXPECT_EQ(r.report.front_format, "");
+  EXPECT_EQ(r.report.title, "开源证券-中小盘周报：没有前言的文件");
+  EXPECT_EQ(r.report.report_date, "2025-03-02");
+  EXPECT_EQ(r.report.broker, "开源证券");
+  EXPECT_EQ(r.report.series, "中小盘周报");
+}
+
+TEST(FrontMatter, BareYamlDateAndAuthorAsBroker) {
+  auto r = parse_fixture("good/bare-yaml-date.md");
+  ASSERT_TRUE(r.ok) << r.problem.message;
+  EXPECT_EQ(r.report.report_date, "2025-02-23");
+  EXPECT_EQ(r.report.broker, "中信建投证券");
+}
+
+TEST(FrontMatter, MalformedYamlNamesItsLine) {
+  auto r = parse_fixture("bad/bad-yaml.md");
+  EXPECT_FALSE(r.ok);
+  EXPECT_NE(r.problem.message.find("malformed YAML front matter"), std::string::npos);
+  EXPECT_GE(r.problem.line, 2);
+  EXPECT_LE(r.problem.line, 4);
+}
+
+TEST(FrontMatter, UnclosedIsRejectedAtLineOne) {
+  auto r = parse_fixture("bad/unclosed.md");
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.problem.message, "front matter opened with '---' on line 1 is never closed");
+  EXPECT_EQ(r.problem.line, 1);
+}
+
+TEST(FrontMatter, AliasBombIsRejectedQuickly) {
+  std::string yaml = "---\na: &a [x, x, x, x, x, x, x, x, x]\n";
+  for (char c = 'b'; c <= 'j'; ++c) {
+    std::string prev(1, static_cast<char>(c - 1));
+    yaml += std::string(1, c) + ": &" + std::string(1, c) + " [*" + prev + ", *" + prev + ", *" + prev + ", *" +
+            prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + "]\n";
+  }
+  yaml += "title: 炸弹\n---\n正文\n";
+  auto r = parse_report(yaml, "bomb.md");
+  EXPECT_FALSE(r.ok);
+  EXPECT_NE(r.problem.message.find("too large"), std::string::npos) << r.problem.message;
+}
+
+TEST(ReportFields, SeriesNeedsASeriesWord) {
+  EXPECT_EQ(series_from_title("电子行业周报：AI端侧加速落地"), "电子行业周报");
+  EXPECT_EQ(series_from_title("开源证券-中小盘周报：标题"), "中小盘周报");
+  EXPECT_FALSE(series_from_title("北京君正（300223）：Q4营收环比改善"));
+  EXPECT_FALSE(series_from_title("没有冒号的标题"));
+}
+
+TEST(ReportFields, SourceLineBeatsFrontMatterAuthor) {
+  auto r = parse_report("---\ntitle: 周报：x\nauthor: 张三\n---\n正文\n\n来源：国信证券\n", "a.md");
+  ASSERT_TRUE(r.ok);
+  EXPECT_EQ(r.report.broker, "国信证券");
+}
+
+TEST(ReportFields, ChartDataSourceIsNotTheBroker) {
+  EXPECT_FALSE(broker_from_source_line("资料来源：Wind，开源证券研究所\n"));
+}
+
+TEST(ReportFields, UrlIsTheLastLinkWithAPath) {
+  EXPECT_EQ(source_url("见[https://www.hibor.com.cn](https://www.hibor.com.cn/)。\n\n[hibor](https://x.cn/data/1.html)\n"),
+            "https://x.cn/data/1.html");
+  EXPECT_FALSE(source_url("[home](https://www.hibor.com.cn/)\n"));
+}
+
+TEST(Sha256, KnownVectors) {
+  EXPECT_EQ(sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(sha256_hex(std::string(1000, 'a')),
+            "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3");
+}
+
+TEST(Archive, MigrationsAreNumberedWithoutGaps) {
+  TempDir t;
+  auto db = open_archive_for_write((t.path / "a.db").string());
+  EXPECT_EQ(db->execAndGet("PRAGMA user_version").getInt(), latest_schema_version());
+  EXPECT_GE(latest_schema_version(), 1);
+}
+
+TEST(Archive, NewerArchiveIsRefusedNamingBothVersions) {
+  TempDir t;
+  std::string path = (t.path / "a.db").string();
+  {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("PRAGMA user_version = 999");
+  }
+  try {
+    open_archive_for_write(path);
+    FAIL() << "expected a FatalError";
+  } catch (const FatalError& e) {
+    std::string msg = e.what();
+    EXPECT_NE(msg.find("999"), std::string::npos) << msg;
+    EXPECT_NE(msg.find(std::to_string(latest_schema_version())), std::string::npos) << msg;
+  }
+}
+
+TEST(Archive, ReadOnlyOpenOfMissingFileCreatesNothing) {
+  TempDir t;
+  std::string path = (t.path / "missing.db").string();
+  EXPECT_THROW(open_archive_readonly(path), FatalError);
+  EXPECT_FALSE(fs::exists(path));
+}
+
+TEST(Ingest, SecondRunChangesNothing) {
+  TempDir t;
+  std::string db = (t.path / "a.db").string();
+  auto first = ingest_quietly(db, (kData / "good").string());
+  EXPECT_EQ(first.added, 7);
+  EXPECT_EQ(first.rejected, 0);
+  auto second = ingest_quietly(db, (kData / "good").string());
+  EXPECT_EQ(second.added, 0);
+  EXPECT_EQ(second.unchanged, 7);
+  SQLite::Database a(db);
+  EXPECT_EQ(count(a, "reports"), 7);
+  EXPECT_EQ(count(a, "report_tags"), 4);
+  EXPECT_EQ(a.execAndGet("SELECT path FROM reports WHERE title LIKE '%GBK%'").getString(), "gbk.md");
+}
+
+TEST(Ingest, TouchChangesNothingEditReplacesDeletePrunes) {
+  TempDir t;
+  fs::copy(kData / "good", t.path / "in", fs::copy_options::recursive);
+  std::string db = (t.path / "a.db").string(), in = (t.path / "in").string();
+  ingest_quietly(db, in);
+  SQLite::Database a(db);
+  int64_t news_before = count(a, "news");
+
+  // touch: new mtime, same bytes → re-read, stored again as the same content (no new rows)
+  fs::last_write_time(t.path / "in/toml.md", fs::file_time_type::clock::now());
+  auto touched = ingest_quietly(db, in);
+  EXPECT_EQ(touched.added, 0);
+  EXPECT_EQ(count(a, "reports"), 7);
+  EXPECT_EQ(count(a, "news"), news_before);
+
+  // edit: the report is replaced
+  std::ofstream(t.path / "in/toml.md", std::ios::app) << "\n本周要闻：新的一条；另一条。\n";
+  auto edited = ingest_quietly(db, in);
+  EXPECT_EQ(edited.changed, 1);
+  EXPECT_EQ(count(a, "reports"), 7);
+
+  // delete: kept until --prune
+  fs::remove(t.path / "in/toml.md");
+  auto gone = ingest_quietly(db, in);
+  EXPECT_EQ(gone.gone, 1);
+  EXPECT_EQ(count(a, "reports"), 7);
+  IngestOptions prune;
+  prune.prune = true;
+  auto pruned = ingest_quietly(db, in, prune);
+  EXPECT_EQ(pruned.removed, 1);
+  EXPECT_EQ(count(a, "reports"), 6);
+  EXPECT_EQ(count(a, "files"), 6);
+}
+
+TEST(Ingest, IdenticalBytesAtSecondPathAreADuplicate) {
+  TempDir t;
+  fs::create_directories(t.path / "in/sub");
+  fs::copy(kData / "good/weekly-utf8.md", t.path / "in/a.md");
+  fs::copy(kData / "good/weekly-utf8.md", t.path / "in/sub/b.md");
+  std::string db = (t.path / "a.db").string();
+  auto s = ingest_quietly(db, (t.path / "in").string());
+  EXPECT_EQ(s.added, 1);
+  EXPECT_EQ(s.duplicates, 1);
+  SQLite::Database a(db);
+  EXPECT_EQ(a.execAndGet("SELECT path FROM reports").getString(), "a.md");
+
+  // When the original changes, the copy becomes a report of its own in the same run.
+  std::ofstream(t.path / "in/a.md", std::ios::app) << "\n追加。\n";
+  auto again = ingest_quietly(db, (t.path / "in").string());
+  EXPECT_EQ(again.changed, 1);
+  EXPECT_EQ(again.added, 1);
+  EXPECT_EQ(count(a, "reports"), 2);
+}
+
+TEST(Ingest, ForceRereadsEverything) {
+  TempDir t;
+  std::string db = (t.path / "a.db").string();
+  ingest_quietly(db, (kData / "good").string());
+  IngestOptions force;
+  force.force = true;
+  auto s = ingest_quietly(db, (kData / "good").string(), force);
+  EXPECT_EQ(s.changed, 7);
+  SQLite::Database a(db);
+  EXPECT_EQ(count(a, "reports"), 7);
+}
+
+TEST(Ingest, OlderParserVersionIsReextracted) {
+  TempDir t;
+  std::string db = (t.path / "a.db").string();
+  ingest_quietly(db, (kData / "good").string());
+  {
+    SQLite::Database a(db, SQLite::OPEN_READWRITE);
+    a.exec("UPDATE reports SET parser_version = 0 WHERE path = 'toml.md'");
+  }
+  auto s = ingest_quietly(db, (kData / "good").string());
+  EXPECT_EQ(s.changed, 1);
+  EXPECT_EQ(s.unchanged, 6);
+}
+
+TEST(Ingest, SymlinkLoopEnds) {
+  TempDir t;
+  fs::create_directories(t.path / "in/a");
+  fs::copy(kData / "good/toml.md", t.path / "in/a/r.md");
+  fs::create_directory_symlink(t.path / "in", t.path / "in/a/loop");
+  auto s = ingest_quietly((t.path / "a.db").string(), (t.path / "in").string());
+  EXPECT_EQ(s.added, 1);
+}
+
+TEST(IngestCli, BadFilesAreListedRecordedAndExitThree) {
+  TempDir t;
+  std::string db = (t.path / "a.db").string();
+  auto r = run_cli("ingest '" + (kData / "bad").string() + "' '" + (kData / "good").string() + "' --db '" + db + "'");
+  EXPECT_EQ(r.code, 3) << r.err;
+  EXPECT_NE(r.err.find("bad/empty.md: empty file"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("bad/binary.md: binary file (NUL byte at offset"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("bad/unclosed.md:1: front matter opened with '---' on line 1 is never closed"),
+            std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("bad/bad-yaml.md:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("bad/invalid-utf8.md:6: undecodable text: invalid UTF-8 at byte 773"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("7 added, 0 changed, 0 removed, 0 unchanged, 0 duplicates, 5 rejected in"), std::string::npos)
+      << r.out;
+  SQLite::Database a(db);
+  EXPECT_EQ(count(a, "ingest_errors"), 5);
+  EXPECT_EQ(a.execAndGet("SELECT line FROM ingest_errors WHERE path = 'unclosed.md'").getInt(), 1);
+  EXPECT_EQ(a.execAndGet("SELECT count(*) FROM reports WHERE path LIKE '%bad%'").getInt(), 0);
+}
+
+TEST(IngestCli, TooLargeFileIsRejected) {
+  TempDir t;
+  auto r = run_cli("ingest '" + (kData / "good").string() + "' --max-size 100 --db '" + (t.path / "a.db").string() + "'");
+  EXPECT_EQ(r.code, 3);
+  EXPECT_NE(r.err.find("weekly-utf8.md: file is larger than --max-size (315 > 100 bytes)"), std::string::npos) << r.err;
+}
+
+TEST(IngestCli, UsageErrorsExitTwo) {
+  EXPECT_EQ(run_cli("ingest").code, 2);
+  EXPECT_EQ(run_cli("ingest /no/such/folder").code, 2);
+  auto r = run_cli("ingset x");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("did you mean 'ingest'?"), std::string::npos) << r.err;
+}
+
+TEST(IngestCli, DbOptionBeforeOrAfterTheCommand) {
+  TempDir t;
+  std::string db = (t.path / "a.db").string();
+  EXPECT_EQ(run_cli("--db '" + db + "' ingest '" + (kData / "good").string() + "'").code, 0);
+  auto r = run_cli("ingest '" + (kData / "good").string() + "' --db '" + db + "'");
+  EXPECT_EQ(r.code, 0);
+  EXPECT_NE(r.out.find("7 unchanged"), std::string::npos) << r.out;
+}
+
+TEST(IngestCli, YanbaoDbEnvironmentVariable) {
+  TempDir t;
+  std::string db = (t.path / "env.db").string();
+  auto r = run_cli("ingest '" + (kData / "good").string() + "'; YANBAO_DB='" + db + "' " + YANBAO_BIN + " ingest '" +
+                   (kData / "good").string() + "'");
+  EXPECT_TRUE(fs::exists(db));
+}
