@@ -45,5 +45,13 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
 // Setup functions, one per file in src/cli/.
 void setup_ingest(CLI::App& app, CommandContext& ctx);
 void setup_extract(CLI::App& app, CommandContext& ctx);
+void setup_query(CLI::App& app, CommandContext& ctx);
+void setup_run(CLI::App& app, CommandContext& ctx);
+void setup_queries(CLI::App& app, CommandContext& ctx);
+void setup_picks(CLI::App& app, CommandContext& ctx);
+void setup_search(CLI::App& app, CommandContext& ctx);
+void setup_show(CLI::App& app, CommandContext& ctx);
+void setup_stats(CLI::App& app, CommandContext& ctx);
+void setup_schema(CLI::App& app, CommandContext& ctx);
 
 }  // namespace yanbao

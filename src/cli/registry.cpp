@@ -6,6 +6,14 @@ const std::vector<CommandSpec>& command_registry() {
   static const std::vector<CommandSpec> commands = {
       {"ingest", setup_ingest},
       {"extract", setup_extract},
+      {"query", setup_query},
+      {"run", setup_run},
+      {"queries", setup_queries},
+      {"picks", setup_picks},
+      {"search", setup_search},
+      {"show", setup_show},
+      {"stats", setup_stats},
+      {"schema", setup_schema},
   };
   return commands;
 }

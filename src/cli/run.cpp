@@ -1,0 +1,28 @@
+// yanbao run NAME [ARGS…] [--NAME VALUE | --param NAME=VALUE]…: a canned query.
+#include <iostream>
+
+#include "cli/command.h"
+#include "query/commands.h"
+#include "util/error.h"
+
+namespace yanbao {
+
+void setup_run(CLI::App& app, CommandContext& ctx) {
+  auto* sub = app.add_subcommand("run", "Run a canned query: yanbao run NAME [ARGS…] [--PARAM VALUE]…");
+  // Everything after `run` is the query's: its options depend on the query, so CLI11 hands
+  // the words over unparsed and take_global_options()/parse_query_args() sort them.
+  sub->prefix_command();
+  sub->fallthrough(false);
+  sub->footer("`yanbao queries` lists the queries, `yanbao queries show NAME` their parameters.\n"
+              "Positional ARGS fill the required parameters in order; --param NAME=VALUE also works.");
+  sub->callback([&ctx, sub] {
+    std::vector<std::string> words = sub->remaining();
+    if (words.empty() || words[0].empty() || words[0][0] == '-')
+      throw UsageError("run needs a query name: yanbao run NAME [ARGS…] (yanbao queries lists them)");
+    std::string name = words[0];
+    words.erase(words.begin());
+    ctx.exit_code = run_canned_command(ctx, name, words);
+  });
+}
+
+}  // namespace yanbao

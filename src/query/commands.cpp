@@ -1,0 +1,27 @@
+#include "query/commands.h"
+
+#include <iostream>
+
+#include "cli/command.h"
+#include "query/canned.h"
+#include "store/archive.h"
+
+namespace yanbao {
+
+int run_canned_command(CommandContext& ctx, const std::string& name, const std::vector<std::string>& words) {
+  std::vector<std::string> rest = take_global_options(words, ctx.global);
+  QueryCatalog catalog = QueryCatalog::load(ctx.global.query_files);
+  const CannedQuery& q = catalog.get(name);
+  RunArgs args = parse_query_args(q, rest);
+  if (args.help) {
+    describe_query(std::cout, q);
+    return 0;
+  }
+  Params params = resolve_params(q, args.positional, args.named);
+  auto db = open_archive_readonly(ctx.global.db);
+  CannedResult result = run_canned(db->getHandle(), q, params);
+  print_canned(std::cout, std::cerr, result, output_options(ctx.global));
+  return 0;
+}
+
+}  // namespace yanbao

@@ -1,0 +1,433 @@
+#include "query/output.h"
+
+#include <sqlite3.h>
+#include <utf8proc.h>
+
+#include <charconv>
+#include <cmath>
+#include <ostream>
+#include <set>
+#include <stdexcept>
+
+#include "cli/command.h"
+
+namespace yanbao {
+namespace {
+
+bool is_number(const Value& v) {
+  return std::holds_alternative<std::int64_t>(v) || std::holds_alternative<double>(v);
+}
+
+/// Valid UTF-8 text: invalid bytes become U+FFFD so every writer emits well-formed output.
+std::string valid_utf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  utf8proc_ssize_t i = 0, n = static_cast<utf8proc_ssize_t>(s.size());
+  while (i < n) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t len = utf8proc_iterate(p + i, n - i, &cp);
+    if (len <= 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+      continue;
+    }
+    out.append(s.data() + i, static_cast<size_t>(len));
+    i += len;
+  }
+  return out;
+}
+
+std::string double_text(double d) {
+  if (std::isnan(d)) return "NaN";
+  if (std::isinf(d)) return d > 0 ? "Inf" : "-Inf";
+  char buf[64];
+  auto r = std::to_chars(buf, buf + sizeof buf, d);
+  std::string s(buf, r.ptr);
+  if (s.find_first_of(".eE") == std::string::npos) s += ".0";
+  return s;
+}
+
+// ---- table -------------------------------------------------------------------------------
+
+/// A cell for the table: one line (CR, LF and TAB shown as spaces), other controls dropped.
+std::string one_line(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    if (c == '\n' || c == '\r' || c == '\t')
+      out += ' ';
+    else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F)
+      continue;
+    else
+      out += c;
+  }
+  return out;
+}
+
+void pad(std::ostream& out, int n) {
+  for (int i = 0; i < n; ++i) out << ' ';
+}
+
+void write_table(std::ostream& out, const ResultSet& rs, const OutputOptions& opt) {
+  const size_t ncol = rs.columns.size();
+  std::vector<bool> numeric(ncol, true);
+  std::vector<bool> any_value(ncol, false);
+  std::vector<std::vector<std::string>> cells;
+  cells.reserve(rs.rows.size());
+  for (const auto& row : rs.rows) {
+    std::vector<std::string> line;
+    for (size_t c = 0; c < ncol; ++c) {
+      const Value& v = c < row.size() ? row[c] : Value{};
+      if (!std::holds_alternative<std::monostate>(v)) {
+        any_value[c] = true;
+        if (!is_number(v)) numeric[c] = false;
+      }
+      line.push_back(truncate_to_width(one_line(valid_utf8(value_text(v))), opt.max_width));
+    }
+    cells.push_back(std::move(line));
+  }
+  std::vector<std::string> head;
+  std::vector<int> width(ncol, 0);
+  for (size_t c = 0; c < ncol; ++c) {
+    if (!any_value[c]) numeric[c] = false;
+    head.push_back(truncate_to_width(one_line(valid_utf8(rs.columns[c])), opt.max_width));
+    if (opt.header) width[c] = display_width(head[c]);
+  }
+  for (const auto& line : cells)
+    for (size_t c = 0; c < ncol; ++c) width[c] = std::max(width[c], display_width(line[c]));
+
+  auto emit = [&](const std::vector<std::string>& line) {
+    for (size_t c = 0; c < ncol; ++c) {
+      int gap = width[c] - display_width(line[c]);
+      bool last = c + 1 == ncol;
+      if (c > 0) out << "  ";
+      if (numeric[c]) {
+        pad(out, gap);
+        out << line[c];
+      } else {
+        out << line[c];
+        if (!last) pad(out, gap);
+      }
+    }
+    out << '\n';
+  };
+  if (opt.header) {
+    emit(head);
+    for (size_t c = 0; c < ncol; ++c) {
+      if (c > 0) out << "  ";
+      out << std::string(static_cast<size_t>(width[c]), '-');
+    }
+    out << '\n';
+  }
+  for (const auto& line : cells) emit(line);
+}
+
+// ---- csv / tsv ---------------------------------------------------------------------------
+
+std::string csv_field(std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+std::string tsv_field(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case '\t': out += "\\t"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+void write_delimited(std::ostream& out, const ResultSet& rs, const OutputOptions& opt, bool csv) {
+  const char* sep = csv ? "," : "\t";
+  const char* eol = csv ? "\r\n" : "\n";
+  auto field = [&](std::string_view s) { return csv ? csv_field(valid_utf8(s)) : tsv_field(valid_utf8(s)); };
+  if (opt.header) {
+    for (size_t c = 0; c < rs.columns.size(); ++c) out << (c ? sep : "") << field(rs.columns[c]);
+    out << eol;
+  }
+  for (const auto& row : rs.rows) {
+    for (size_t c = 0; c < rs.columns.size(); ++c)
+      out << (c ? sep : "") << field(c < row.size() ? value_text(row[c]) : std::string());
+    out << eol;
+  }
+}
+
+// ---- json --------------------------------------------------------------------------------
+
+std::string json_string(std::string_view raw) {
+  std::string s = valid_utf8(raw);
+  std::string out = "\"";
+  for (char ch : s) {
+    auto c = static_cast<unsigned char>(ch);
+    switch (ch) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out += ch;
+        }
+    }
+  }
+  out += '"';
+  return out;
+}
+
+std::string json_value(const Value& v) {
+  if (std::holds_alternative<std::monostate>(v)) return "null";
+  if (const auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
+  if (const auto* d = std::get_if<double>(&v)) {
+    if (!std::isfinite(*d)) return "null";
+    char buf[64];
+    auto r = std::to_chars(buf, buf + sizeof buf, *d);
+    return std::string(buf, r.ptr);
+  }
+  return json_string(std::get<std::string>(v));
+}
+
+/// Object keys: the column names, with repeats made unique (name, name_2, …).
+std::vector<std::string> json_keys(const std::vector<std::string>& columns) {
+  std::vector<std::string> keys;
+  std::set<std::string> seen;
+  for (const auto& c : columns) {
+    std::string k = c;
+    for (int n = 2; seen.count(k); ++n) k = c + "_" + std::to_string(n);
+    seen.insert(k);
+    keys.push_back(json_string(k));
+  }
+  return keys;
+}
+
+std::string json_object(const std::vector<std::string>& keys, const std::vector<Value>& row) {
+  std::string out = "{";
+  for (size_t c = 0; c < keys.size(); ++c) {
+    if (c) out += ",";
+    out += keys[c];
+    out += ":";
+    out += c < row.size() ? json_value(row[c]) : "null";
+  }
+  out += "}";
+  return out;
+}
+
+void write_json(std::ostream& out, const ResultSet& rs, bool lines) {
+  auto keys = json_keys(rs.columns);
+  if (lines) {
+    for (const auto& row : rs.rows) out << json_object(keys, row) << '\n';
+    return;
+  }
+  if (rs.rows.empty()) {
+    out << "[]\n";
+    return;
+  }
+  out << "[\n";
+  for (size_t r = 0; r < rs.rows.size(); ++r)
+    out << "  " << json_object(keys, rs.rows[r]) << (r + 1 < rs.rows.size() ? ",\n" : "\n");
+  out << "]\n";
+}
+
+// ---- markdown ----------------------------------------------------------------------------
+
+std::string md_cell(std::string_view raw) {
+  std::string s = valid_utf8(raw), out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '|')
+      out += "\\|";
+    else if (c == '\\')
+      out += "\\\\";
+    else if (c == '\r') {
+      if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
+      out += "<br>";
+    } else if (c == '\n')
+      out += "<br>";
+    else if (c == '\t')
+      out += ' ';
+    else
+      out += c;
+  }
+  return out;
+}
+
+void write_markdown(std::ostream& out, const ResultSet& rs, const OutputOptions& opt) {
+  const size_t ncol = rs.columns.size();
+  if (opt.header) {
+    out << "|";
+    for (const auto& c : rs.columns) out << " " << md_cell(c) << " |";
+    out << "\n|";
+    for (size_t c = 0; c < ncol; ++c) {
+      bool numeric = !rs.rows.empty();
+      bool any = false;
+      for (const auto& row : rs.rows) {
+        if (c >= row.size() || std::holds_alternative<std::monostate>(row[c])) continue;
+        any = true;
+        if (!is_number(row[c])) numeric = false;
+      }
+      out << ((numeric && any) ? " ---: |" : " --- |");
+    }
+    out << "\n";
+  }
+  for (const auto& row : rs.rows) {
+    out << "|";
+    for (size_t c = 0; c < ncol; ++c) out << " " << md_cell(c < row.size() ? value_text(row[c]) : "") << " |";
+    out << "\n";
+  }
+}
+
+}  // namespace
+
+OutputOptions output_options(const GlobalOptions& g) {
+  OutputOptions o;
+  o.format = g.format;
+  o.header = !g.no_header;
+  o.max_width = g.max_width;
+  return o;
+}
+
+std::string value_text(const Value& v) {
+  if (std::holds_alternative<std::monostate>(v)) return {};
+  if (const auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
+  if (const auto* d = std::get_if<double>(&v)) return double_text(*d);
+  return std::get<std::string>(v);
+}
+
+int display_width(std::string_view text) {
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  utf8proc_ssize_t i = 0, n = static_cast<utf8proc_ssize_t>(text.size());
+  int w = 0;
+  while (i < n) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t len = utf8proc_iterate(p + i, n - i, &cp);
+    if (len <= 0) {
+      ++w;
+      ++i;
+      continue;
+    }
+    w += utf8proc_charwidth(cp);
+    i += len;
+  }
+  return w;
+}
+
+std::string truncate_to_width(std::string_view text, int width) {
+  if (width <= 0 || display_width(text) <= width) return std::string(text);
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  utf8proc_ssize_t i = 0, n = static_cast<utf8proc_ssize_t>(text.size());
+  int w = 0;
+  std::string out;
+  const int room = width - 1;  // one column for …
+  while (i < n) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t len = utf8proc_iterate(p + i, n - i, &cp);
+    int cw = len <= 0 ? 1 : utf8proc_charwidth(cp);
+    if (len <= 0) len = 1;
+    if (w + cw > room) break;
+    out.append(text.data() + i, static_cast<size_t>(len));
+    w += cw;
+    i += len;
+  }
+  out += "\xE2\x80\xA6";  // …
+  return out;
+}
+
+void write_result(std::ostream& out, std::ostream& err, const ResultSet& rs, const OutputOptions& opt) {
+  if (opt.format == "table") {
+    if (rs.rows.empty()) {
+      err << "(0 rows)\n";
+      return;
+    }
+    write_table(out, rs, opt);
+  } else if (opt.format == "csv") {
+    write_delimited(out, rs, opt, true);
+  } else if (opt.format == "tsv") {
+    write_delimited(out, rs, opt, false);
+  } else if (opt.format == "json") {
+    write_json(out, rs, false);
+  } else if (opt.format == "jsonl") {
+    write_json(out, rs, true);
+  } else if (opt.format == "markdown") {
+    write_markdown(out, rs, opt);
+  } else {
+    throw std::invalid_argument("unknown output format '" + opt.format + "'");
+  }
+  out.flush();
+}
+
+std::string json_object_of(const ResultSet& rs, size_t row) {
+  return json_object(json_keys(rs.columns), rs.rows.at(row));
+}
+
+std::string json_array_of(const ResultSet& rs) {
+  auto keys = json_keys(rs.columns);
+  std::string out = "[";
+  for (size_t r = 0; r < rs.rows.size(); ++r) {
+    if (r) out += ",";
+    out += json_object(keys, rs.rows[r]);
+  }
+  return out + "]";
+}
+
+ResultSet collect_rows(sqlite3_stmt* stmt) {
+  ResultSet rs;
+  int ncol = sqlite3_column_count(stmt);
+  for (int c = 0; c < ncol; ++c) {
+    const char* name = sqlite3_column_name(stmt, c);
+    rs.columns.emplace_back(name ? name : "");
+  }
+  for (;;) {
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_DONE) break;
+    if (rc != SQLITE_ROW) throw std::runtime_error(sqlite3_errmsg(sqlite3_db_handle(stmt)));
+    std::vector<Value> row;
+    row.reserve(static_cast<size_t>(ncol));
+    for (int c = 0; c < ncol; ++c) {
+      switch (sqlite3_column_type(stmt, c)) {
+        case SQLITE_NULL: row.emplace_back(std::monostate{}); break;
+        case SQLITE_INTEGER: row.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(stmt, c))); break;
+        case SQLITE_FLOAT: row.emplace_back(sqlite3_column_double(stmt, c)); break;
+        case SQLITE_BLOB: {
+          const auto* b = static_cast<const unsigned char*>(sqlite3_column_blob(stmt, c));
+          int len = sqlite3_column_bytes(stmt, c);
+          static const char* hex = "0123456789ABCDEF";
+          std::string s = "X'";
+          for (int k = 0; k < len; ++k) {
+            s += hex[b[k] >> 4];
+            s += hex[b[k] & 15];
+          }
+          s += "'";
+          row.emplace_back(std::move(s));
+          break;
+        }
+        default: {
+          const auto* t = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
+          row.emplace_back(std::string(t ? t : "", static_cast<size_t>(sqlite3_column_bytes(stmt, c))));
+        }
+      }
+    }
+    rs.rows.push_back(std::move(row));
+  }
+  return rs;
+}
+
+}  // namespace yanbao

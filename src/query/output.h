@@ -1,0 +1,58 @@
+#pragma once
+/// Row output for every command that prints rows: table, csv, tsv, json, jsonl, markdown.
+/// Writers take a ResultSet built from literals (tests) or from a prepared statement.
+#include <cstdint>
+#include <iosfwd>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+struct sqlite3_stmt;
+
+namespace yanbao {
+
+struct GlobalOptions;
+
+/// One cell: SQL NULL, INTEGER, REAL or TEXT (a BLOB becomes its X'..' hex text).
+using Value = std::variant<std::monostate, std::int64_t, double, std::string>;
+
+struct ResultSet {
+  std::vector<std::string> columns;
+  std::vector<std::vector<Value>> rows;
+};
+
+struct OutputOptions {
+  std::string format = "table";  ///< table | csv | tsv | json | jsonl | markdown
+  bool header = true;            ///< --no-header clears it (ignored by json/jsonl)
+  int max_width = 40;            ///< table only: cells are cut with … at this many display columns
+};
+
+OutputOptions output_options(const GlobalOptions& g);
+
+/// Writes rows in the chosen format to `out`. An empty result in table format writes
+/// "(0 rows)" to `err` and nothing to `out`; the other formats write valid empty output
+/// (header-only csv/tsv/markdown, "[]" for json, nothing for jsonl).
+/// Throws std::invalid_argument for an unknown format.
+void write_result(std::ostream& out, std::ostream& err, const ResultSet& rs, const OutputOptions& opt);
+
+/// JSON for embedding results in a larger document (yanbao show): one row as an object,
+/// and all rows as a one-line array. Same rules as the json format.
+std::string json_object_of(const ResultSet& rs, size_t row);
+std::string json_array_of(const ResultSet& rs);
+
+/// Steps a prepared statement to completion and collects its rows.
+ResultSet collect_rows(sqlite3_stmt* stmt);
+
+/// Display columns of UTF-8 text in a terminal: East Asian Wide/Fullwidth characters count
+/// 2, combining marks 0 (utf8proc_charwidth); invalid bytes count 1 each.
+int display_width(std::string_view text);
+
+/// `text` cut to at most `width` display columns, ending in … when it was cut.
+std::string truncate_to_width(std::string_view text, int width);
+
+/// A value as plain text: NULL → "", integers in decimal, reals shortest round-trip
+/// (with ".0" when integral), text as is.
+std::string value_text(const Value& v);
+
+}  // namespace yanbao

@@ -1,0 +1,37 @@
+#pragma once
+/// Running user-supplied SQL safely against an archive: one read-only statement, no ATTACH,
+/// no writing PRAGMAs, no extensions, parameters always bound (never spliced).
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "query/output.h"
+
+struct sqlite3;
+
+namespace yanbao {
+
+/// Parameter values by name (without the leading ':', '@' or '$').
+using Params = std::map<std::string, Value>;
+
+struct RunOptions {
+  /// Every given parameter must appear in the statement (ad-hoc `yanbao query`); canned
+  /// queries pass derived parameters they may not use, so they turn this off.
+  bool reject_unused = true;
+  /// Word used in messages for a missing parameter: "give -p NAME=VALUE" or "--param".
+  std::string param_hint = "-p NAME=VALUE";
+};
+
+/// Turns off extension loading and ATTACH on a connection for good (sqlite3_db_config,
+/// sqlite3_limit). Idempotent.
+void harden_connection(sqlite3* db);
+
+/// Prepares `sql` under an authorizer that denies ATTACH/DETACH, PRAGMAs other than
+/// documented read-only ones, and load_extension(); refuses anything but exactly one
+/// statement and any statement for which sqlite3_stmt_readonly() is false; binds `params`
+/// by name; and collects the rows. Refusals and SQL errors in the text (syntax, unknown
+/// table, missing or unknown parameter) throw UsageError (exit 2); failures while running
+/// throw FatalError (exit 1).
+ResultSet run_readonly_sql(sqlite3* db, std::string_view sql, const Params& params, const RunOptions& opt = {});
+
+}  // namespace yanbao

@@ -1,0 +1,270 @@
+#include "query/tokenize.h"
+
+#include <sqlite3.h>
+#include <utf8proc.h>
+
+#include <algorithm>
+
+namespace yanbao {
+namespace {
+
+constexpr int kColocated = 0x0001;  // FTS5_TOKEN_COLOCATED
+
+bool is_han(utf8proc_int32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0x20000 && c <= 0x3134F) || (c >= 0x3041 && c <= 0x30FA) || (c >= 0x30FC && c <= 0x30FF) ||
+         (c >= 0xAC00 && c <= 0xD7AF) || c == 0x3007;
+}
+
+/// The lowercased ASCII/Unicode form of a word character, or -1 when `c` is not one.
+utf8proc_int32_t word_char(utf8proc_int32_t c) {
+  if (c < 0x80) {
+    if (c >= 'A' && c <= 'Z') return c + 32;
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) return c;
+    return -1;
+  }
+  if (c >= 0xFF10 && c <= 0xFF19) return c - 0xFF10 + '0';
+  if (c >= 0xFF21 && c <= 0xFF3A) return c - 0xFF21 + 'a';
+  if (c >= 0xFF41 && c <= 0xFF5A) return c - 0xFF41 + 'a';
+  switch (utf8proc_category(c)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_MN:  // combining marks stay inside their word
+      return utf8proc_tolower(c);
+    default:
+      return -1;
+  }
+}
+
+void append_utf8(std::string& out, utf8proc_int32_t c) {
+  utf8proc_uint8_t buf[4];
+  auto n = utf8proc_encode_char(c, buf);
+  out.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(n));
+}
+
+bool is_space_at(std::string_view s, size_t i, size_t* len) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+    *len = 1;
+    return true;
+  }
+  if (s.substr(i, 3) == "\xE3\x80\x80") {  // U+3000
+    *len = 3;
+    return true;
+  }
+  return false;
+}
+
+std::vector<std::string> split_terms(std::string_view text) {
+  std::vector<std::string> terms;
+  std::string cur;
+  for (size_t i = 0; i < text.size();) {
+    size_t len;
+    if (is_space_at(text, i, &len)) {
+      if (!cur.empty()) terms.push_back(std::move(cur));
+      cur.clear();
+      i += len;
+    } else {
+      cur += text[i++];
+    }
+  }
+  if (!cur.empty()) terms.push_back(std::move(cur));
+  return terms;
+}
+
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return out;
+}
+
+}  // namespace
+
+int cjk_tokenize(std::string_view text, bool query, void* ctx, TokenSink sink) {
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  const int n = static_cast<int>(text.size());
+  int i = 0;
+
+  std::string word;
+  int word_start = -1, word_end = -1;
+  int prev_start = -1, prev_end = -1;  // previous Han character of the current run
+  int run_len = 0;
+  int rc = 0;
+
+  auto flush_word = [&]() -> int {
+    if (word_start < 0) return 0;
+    int r = sink(ctx, 0, word.data(), static_cast<int>(word.size()), word_start, word_end);
+    word.clear();
+    word_start = word_end = -1;
+    return r;
+  };
+  auto end_run = [&]() -> int {
+    int r = 0;
+    if (prev_start >= 0 && (!query || run_len == 1))
+      r = sink(ctx, 0, text.data() + prev_start, prev_end - prev_start, prev_start, prev_end);
+    prev_start = prev_end = -1;
+    run_len = 0;
+    return r;
+  };
+
+  while (i < n) {
+    utf8proc_int32_t c;
+    utf8proc_ssize_t len = utf8proc_iterate(p + i, n - i, &c);
+    if (len <= 0) {  // invalid byte: a separator
+      if ((rc = flush_word()) || (rc = end_run())) return rc;
+      ++i;
+      continue;
+    }
+    const int s = i, e = i + static_cast<int>(len);
+    if (is_han(c)) {
+      if ((rc = flush_word())) return rc;
+      if (prev_start >= 0) {
+        // bigram prev+c at prev's position (spanning both), then (documents) prev colocated
+        rc = sink(ctx, 0, text.data() + prev_start, e - prev_start, prev_start, e);
+        if (!rc && !query) rc = sink(ctx, kColocated, text.data() + prev_start, prev_end - prev_start, prev_start, prev_end);
+        if (rc) return rc;
+      }
+      prev_start = s;
+      prev_end = e;
+      ++run_len;
+    } else if (utf8proc_int32_t w = word_char(c); w >= 0) {
+      if ((rc = end_run())) return rc;
+      if (word_start < 0) word_start = s;
+      word_end = e;
+      append_utf8(word, w);
+    } else {
+      if ((rc = flush_word()) || (rc = end_run())) return rc;
+    }
+    i = e;
+  }
+  if ((rc = flush_word())) return rc;
+  return end_run();
+}
+
+std::vector<std::string> cjk_tokens(std::string_view text, bool query) {
+  std::vector<std::string> out;
+  cjk_tokenize(text, query, &out, [](void* ctx, int, const char* t, int n, int, int) {
+    static_cast<std::vector<std::string>*>(ctx)->emplace_back(t, static_cast<size_t>(n));
+    return 0;
+  });
+  return out;
+}
+
+std::string quote_fts_query(std::string_view text) {
+  std::string out;
+  for (const auto& term : split_terms(text)) {
+    if (cjk_tokens(term, true).empty()) continue;
+    if (!out.empty()) out += ' ';
+    out += '"';
+    for (char c : term) {
+      if (c == '"') out += '"';
+      out += c;
+    }
+    out += '"';
+  }
+  return out;
+}
+
+std::vector<std::string> snippet_terms(std::string_view text) {
+  std::vector<std::string> terms;
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  const int n = static_cast<int>(text.size());
+  int i = 0, start = -1, kind = 0;  // kind 1 = Han run, 2 = word
+  auto flush = [&](int end) {
+    if (start < 0) return;
+    std::string t(text.substr(static_cast<size_t>(start), static_cast<size_t>(end - start)));
+    start = -1;
+    if (t == "AND" || t == "OR" || t == "NOT" || t == "NEAR") return;
+    if (std::find(terms.begin(), terms.end(), t) == terms.end()) terms.push_back(std::move(t));
+  };
+  while (i < n) {
+    utf8proc_int32_t c;
+    utf8proc_ssize_t len = utf8proc_iterate(p + i, n - i, &c);
+    if (len <= 0) {
+      flush(i);
+      ++i;
+      continue;
+    }
+    int k = is_han(c) ? 1 : (word_char(c) >= 0 ? 2 : 0);
+    if (k != kind || k == 0) flush(i);
+    if (k != 0 && start < 0) start = i;
+    kind = k;
+    i += static_cast<int>(len);
+  }
+  flush(n);
+  return terms;
+}
+
+std::string make_snippet(std::string_view text, const std::vector<std::string>& terms, int width) {
+  const std::string low = ascii_lower(text);
+  std::vector<std::string> needles;
+  for (const auto& t : terms)
+    if (!t.empty()) needles.push_back(ascii_lower(t));
+  std::sort(needles.begin(), needles.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+
+  size_t hit = std::string::npos;
+  for (const auto& nd : needles) hit = std::min(hit, low.find(nd));
+  size_t begin = 0;
+  if (hit != std::string::npos) {
+    // back up about a quarter of the window, on a character boundary
+    begin = hit;
+    for (int k = 0; k < width / 4 && begin > 0; ++k) {
+      --begin;
+      while (begin > 0 && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80) --begin;
+    }
+  }
+  std::string out;
+  if (begin > 0) out += "\xE2\x80\xA6";
+  size_t i = begin;
+  int chars = 0;
+  bool last_space = false;
+  while (i < text.size() && chars < width) {
+    size_t matched = 0;
+    for (const auto& nd : needles)
+      if (low.compare(i, nd.size(), nd) == 0) {
+        matched = nd.size();
+        break;
+      }
+    if (matched) {
+      out += ">>";
+      out.append(text.substr(i, matched));
+      out += "<<";
+      // count characters of the match
+      for (size_t k = i; k < i + matched; ++k)
+        if ((static_cast<unsigned char>(text[k]) & 0xC0) != 0x80) ++chars;
+      i += matched;
+      last_space = false;
+      continue;
+    }
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+      if (!last_space && !out.empty()) {
+        out += ' ';
+        ++chars;
+      }
+      last_space = true;
+      ++i;
+      continue;
+    }
+    last_space = false;
+    size_t len = 1;
+    if (c >= 0xF0)
+      len = 4;
+    else if (c >= 0xE0)
+      len = 3;
+    else if (c >= 0xC0)
+      len = 2;
+    out.append(text.substr(i, len));
+    i += len;
+    ++chars;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  if (i < text.size()) out += "\xE2\x80\xA6";
+  return out;
+}
+
+}  // namespace yanbao

@@ -1,0 +1,219 @@
+// yanbao query: read-only ad-hoc SQL, bound parameters, and the CLI around it.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "query/sql.h"
+#include "store/archive.h"
+#include "util/error.h"
+
+using namespace yanbao;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+/// A fresh archive in a temp dir with tests/data/query/fixture.sql loaded.
+struct Fixture {
+  fs::path dir;
+  std::string db;
+  Fixture() {
+    dir = fs::temp_directory_path() / ("yanbao-query-" + std::to_string(::getpid()) + "-" +
+                                       ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    db = (dir / "yanbao.db").string();
+    auto w = open_archive_for_write(db);
+    w->exec(slurp(fs::path(YANBAO_TEST_DATA) / "query" / "fixture.sql"));
+  }
+  ~Fixture() { fs::remove_all(dir); }
+};
+
+struct Run {
+  int code;
+  std::string out, err;
+};
+
+std::string shell_quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+/// Runs the yanbao binary with `args`; captures stdout, stderr and the exit code.
+Run cli(const std::vector<std::string>& args, const fs::path& tmp) {
+  std::string cmd = shell_quote(YANBAO_BIN);
+  for (const auto& a : args) cmd += " " + shell_quote(a);
+  auto out = tmp / "out.txt", err = tmp / "err.txt";
+  cmd += " >" + shell_quote(out.string()) + " 2>" + shell_quote(err.string());
+  int rc = std::system(cmd.c_str());
+  return {WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, slurp(out), slurp(err)};
+}
+
+}  // namespace
+
+TEST(Query, RunsASelectWithBoundTextParameter) {
+  Fixture f;
+  auto db = open_archive_readonly(f.db);
+  ResultSet rs = run_readonly_sql(db->getHandle(), "SELECT name, code FROM picks WHERE code = :c ORDER BY report_id LIMIT 1",
+                                  {{"c", std::string("600519.SH")}});
+  ASSERT_EQ(rs.rows.size(), 1u);
+  EXPECT_EQ(std::get<std::string>(rs.rows[0][0]), "贵州茅台");
+}
+
+TEST(Query, LeadingZeroParameterStaysText) {
+  Fixture f;
+  auto r = cli({"--db", f.db, "--format", "json", "query", "SELECT :code AS v, typeof(:code) AS t", "-p", "code=000001"},
+                  f.dir);
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "[\n  {\"v\":\"000001\",\"t\":\"text\"}\n]\n");
+}
+
+TEST(Query, ParameterIsBoundNotSpliced) {
+  Fixture f;
+  auto r = cli({"--db", f.db, "-f", "csv", "query", "SELECT count(*) AS n FROM reports WHERE broker = :b", "-p",
+                   "b=x' OR '1'='1"},
+                  f.dir);
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "n\r\n0\r\n");
+}
+
+TEST(Query, RejectsWritesWithExitCode2) {
+  Fixture f;
+  for (std::string sql : {"DELETE FROM reports", "INSERT INTO risks VALUES (1, 9, 'x')", "UPDATE reports SET title = 'x'",
+                          "DROP TABLE picks", "CREATE TABLE t (x)", "CREATE TEMP TABLE t (x)", "VACUUM",
+                          "REINDEX", "ANALYZE"}) {
+    auto r = cli({"--db", f.db, "query", sql}, f.dir);
+    EXPECT_EQ(r.code, 2) << sql << ": " << r.err;
+    EXPECT_NE(r.err.find("yanbao:"), std::string::npos) << sql;
+  }
+  auto db = open_archive_readonly(f.db);
+  EXPECT_EQ(run_readonly_sql(db->getHandle(), "SELECT count(*) FROM reports", {}).rows[0][0], Value(std::int64_t{7}));
+}
+
+TEST(Query, RejectsEveryStatementOfAMultiStatementInput) {
+  Fixture f;
+  auto r = cli({"--db", f.db, "query", "SELECT 1; DELETE FROM reports"}, f.dir);
+  EXPECT_EQ(r.code, 2);
+  auto r2 = cli({"--db", f.db, "query", "SELECT 1; SELECT 2"}, f.dir);
+  EXPECT_EQ(r2.code, 2);
+  EXPECT_NE(r2.err.find("one SQL statement"), std::string::npos) << r2.err;
+  auto r3 = cli({"--db", f.db, "query", "SELECT 1; -- trailing comment\n"}, f.dir);
+  EXPECT_EQ(r3.code, 0) << r3.err;
+}
+
+TEST(Query, RejectsAttachAndCreatesNoFile) {
+  Fixture f;
+  auto target = f.dir / "other.db";
+  auto r = cli({"--db", f.db, "query", "ATTACH DATABASE '" + target.string() + "' AS x"}, f.dir);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("ATTACH"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(target));
+  auto r2 = cli({"--db", f.db, "query", "SELECT * FROM pragma_database_list"}, f.dir);
+  EXPECT_EQ(r2.code, 0) << r2.err;
+  auto r3 = cli({"--db", f.db, "query", "VACUUM INTO '" + target.string() + "'"}, f.dir);
+  EXPECT_EQ(r3.code, 2);
+  EXPECT_FALSE(fs::exists(target));
+}
+
+TEST(Query, RejectsPragmasThatWriteButAllowsReadingOnes) {
+  Fixture f;
+  EXPECT_EQ(cli({"--db", f.db, "query", "PRAGMA user_version = 99"}, f.dir).code, 2);
+  EXPECT_EQ(cli({"--db", f.db, "query", "PRAGMA journal_mode = DELETE"}, f.dir).code, 2);
+  EXPECT_EQ(cli({"--db", f.db, "query", "PRAGMA writable_schema = 1"}, f.dir).code, 2);
+  auto r = cli({"--db", f.db, "-f", "csv", "--no-header", "query", "PRAGMA user_version"}, f.dir);
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "2\r\n");
+  EXPECT_EQ(cli({"--db", f.db, "query", "PRAGMA table_info(reports)"}, f.dir).code, 0);
+}
+
+TEST(Query, RejectsLoadExtension) {
+  Fixture f;
+  auto r = cli({"--db", f.db, "query", "SELECT load_extension('/tmp/evil.so')"}, f.dir);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("load_extension"), std::string::npos) << r.err;
+}
+
+TEST(Query, UnknownParameterSuggestsTheClosestName) {
+  Fixture f;
+  auto r = cli({"--db", f.db, "query", "SELECT * FROM picks WHERE code = :code", "-p", "cod=000001"}, f.dir);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("did you mean 'code'"), std::string::npos) << r.err;
+}
+
+TEST(Query, MissingParameterIsAUsageError) {
+  Fixture f;
+  auto r = cli({"--db", f.db, "query", "SELECT * FROM picks WHERE code = :code"}, f.dir);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("missing parameter 'code'"), std::string::npos) << r.err;
+}
+
+TEST(Query, SqlErrorIsAUsageError) {
+  Fixture f;
+  auto r = cli({"--db", f.db, "query", "SELEC 1"}, f.dir);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("SQL error"), std::string::npos) << r.err;
+}
+
+TEST(Query, MissingArchiveFailsAndCreatesNoFile) {
+  Fixture f;
+  auto missing = f.dir / "nope.db";
+  auto r = cli({"--db", missing.string(), "query", "SELECT 1"}, f.dir);
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("no archive at " + missing.string() + " (run yanbao ingest DIR first)"), std::string::npos)
+      << r.err;
+  EXPECT_FALSE(fs::exists(missing));
+}
+
+TEST(Query, GlobalOptionsWorkAfterTheSubcommand) {
+  Fixture f;
+  auto r = cli({"--db", f.db, "query", "SELECT 1 AS a, 'x' AS b", "--format", "tsv", "--no-header"}, f.dir);
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "1\tx\n");
+}
+
+TEST(Query, EmptyResultSaysZeroRowsOnStderrInTable) {
+  Fixture f;
+  auto r = cli({"--db", f.db, "query", "SELECT * FROM reports WHERE id < 0"}, f.dir);
+  EXPECT_EQ(r.code, 0);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "(0 rows)\n");
+  auto j = cli({"--db", f.db, "-f", "json", "query", "SELECT * FROM reports WHERE id < 0"}, f.dir);
+  EXPECT_EQ(j.out, "[]\n");
+}
+
+TEST(Query, SchemaPrintsTheEmbeddedDocument) {
+  Fixture f;
+  auto r = cli({"schema"}, f.dir);
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("reports"), std::string::npos);
+}
+
+TEST(Query, ShowFindsAReportByIdOrPathSuffix) {
+  Fixture f;
+  auto r = cli({"--db", f.db, "show", "zx-20240105.md"}, f.dir);
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("中信证券周度策略：智驾加速落地"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("== picks (2) =="), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("政策不及预期"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("上证指数"), std::string::npos) << r.out;
+  auto byid = cli({"--db", f.db, "show", "1"}, f.dir);
+  EXPECT_EQ(byid.out, r.out);
+  auto json = cli({"--db", f.db, "-f", "json", "show", "中信/2024/zx-20240105.md"}, f.dir);
+  EXPECT_EQ(json.code, 0) << json.err;
+  EXPECT_EQ(json.out.rfind("{\"report\":{\"id\":1,", 0), 0u) << json.out;
+  auto none = cli({"--db", f.db, "show", "nothing.md"}, f.dir);
+  EXPECT_EQ(none.code, 2);
+  auto many = cli({"--db", f.db, "show", "2024"}, f.dir);
+  EXPECT_EQ(many.code, 2);
+}
