@@ -1,0 +1,449 @@
+// Canned queries: the built-ins of schema/queries.yaml on a fixture archive, user query
+// files, parameters, and the indexes behind pick-history and index-history.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "query/canned.h"
+#include "store/archive.h"
+#include "util/error.h"
+
+using namespace yanbao;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void spit(const fs::path& p, const std::string& text) {
+  fs::create_directories(p.parent_path());
+  std::ofstream(p, std::ios::binary) << text;
+}
+
+struct Fixture {
+  fs::path dir;
+  std::string db;
+  Fixture() {
+    dir = fs::temp_directory_path() / ("yanbao-canned-" + std::to_string(::getpid()) + "-" +
+                                       ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    db = (dir / "yanbao.db").string();
+    auto w = open_archive_for_write(db);
+    w->exec(slurp(fs::path(YANBAO_TEST_DATA) / "query" / "fixture.sql"));
+  }
+  ~Fixture() { fs::remove_all(dir); }
+};
+
+struct Run {
+  int code;
+  std::string out, err;
+};
+
+std::string shell_quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+/// Runs the yanbao binary with `args` (and `env` assignments), capturing output and exit code.
+Run cli(const std::vector<std::string>& args, const fs::path& tmp, const std::string& env = "XDG_CONFIG_HOME=/nonexistent") {
+  std::string cmd = "env " + env + " " + shell_quote(YANBAO_BIN);
+  for (const auto& a : args) cmd += " " + shell_quote(a);
+  auto out = tmp / "out.txt", err = tmp / "err.txt";
+  cmd += " >" + shell_quote(out.string()) + " 2>" + shell_quote(err.string());
+  int rc = std::system(cmd.c_str());
+  return {WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, slurp(out), slurp(err)};
+}
+
+/// Runs a built-in through the library: rows of `query` with positional args and named params.
+CannedResult run_builtin(const std::string& db, const std::string& query, const std::vector<std::string>& args,
+                         const std::vector<std::pair<std::string, std::string>>& named = {}) {
+  QueryCatalog c = QueryCatalog::builtin();
+  const CannedQuery& q = c.get(query);
+  auto ro = open_archive_readonly(db);
+  CannedResult r = run_canned(ro->getHandle(), q, resolve_params(q, args, named));
+  // The sections point into the catalog; keep only what tests read.
+  for (auto& s : r.summary) s.first = nullptr;
+  return r;
+}
+
+std::string cell(const ResultSet& rs, size_t row, const std::string& column) {
+  auto it = std::find(rs.columns.begin(), rs.columns.end(), column);
+  if (it == rs.columns.end()) return "<no column " + column + ">";
+  return value_text(rs.rows.at(row).at(static_cast<size_t>(it - rs.columns.begin())));
+}
+
+std::vector<std::string> column(const ResultSet& rs, const std::string& name) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < rs.rows.size(); ++i) out.push_back(cell(rs, i, name));
+  return out;
+}
+
+/// EXPLAIN QUERY PLAN details of a statement with the query's params bound.
+std::vector<std::string> plan(const std::string& db, const CannedQuery& q, const std::string& sql, const Params& params) {
+  auto ro = open_archive_readonly(db);
+  RunOptions opt;
+  opt.reject_unused = false;
+  ResultSet rs = run_readonly_sql(ro->getHandle(), "EXPLAIN QUERY PLAN " + sql, params, opt);
+  (void)q;
+  return column(rs, "detail");
+}
+
+/// No full scan of a base table: every access to picks/reports/indices is a SEARCH.
+void expect_no_table_scan(const std::vector<std::string>& details, const std::string& what) {
+  bool searched = false;
+  for (const auto& d : details) {
+    for (const char* t : {"SCAN picks", "SCAN p ", "SCAN reports", "SCAN r ", "SCAN x", "SCAN y", "SCAN indices",
+                          "SCAN i ", "SCAN security_aliases", "SCAN a "})
+      EXPECT_NE(d.rfind(t, 0), 0u) << what << ": " << d;
+    if (d.find("USING INDEX") != std::string::npos || d.find("USING COVERING INDEX") != std::string::npos) searched = true;
+    if (d == "SCAN p" || d == "SCAN r" || d == "SCAN i" || d == "SCAN a") ADD_FAILURE() << what << ": " << d;
+  }
+  EXPECT_TRUE(searched) << what;
+}
+
+const std::vector<std::string> kJingweiDates = {"2024-01-05", "2024-01-10", "2024-01-12", "2024-01-26", "2024-02-02"};
+
+}  // namespace
+
+TEST(PickHistory, FindsTheStockByItsWrittenName) {
+  Fixture f;
+  auto r = run_builtin(f.db, "pick-history", {"经纬恒润-W"});
+  EXPECT_EQ(column(r.rows, "report_date"), kJingweiDates);
+  EXPECT_EQ(r.rows.columns, (std::vector<std::string>{"report_date", "broker", "series", "theme", "kind", "rating",
+                                                      "name", "code", "title"}));
+}
+
+TEST(PickHistory, FindsTheStockByItsBaseName) {
+  Fixture f;
+  auto r = run_builtin(f.db, "pick-history", {"经纬恒润"});
+  EXPECT_EQ(column(r.rows, "report_date"), kJingweiDates);
+  EXPECT_EQ(column(r.rows, "name"),
+            (std::vector<std::string>{"经纬恒润-W", "经纬恒润", "经纬恒润-W", "经纬恒润", "经纬恒润"}));
+}
+
+TEST(PickHistory, FindsTheStockByEveryCodeForm) {
+  Fixture f;
+  for (std::string code : {"688326", "688326.SH", "SH688326", "sh688326", "688326.sh"}) {
+    auto r = run_builtin(f.db, "pick-history", {code});
+    // 2024-01-26 wrote no code; the archive knows 经纬恒润 ↔ 688326.SH (security_aliases).
+    EXPECT_EQ(column(r.rows, "report_date"), kJingweiDates) << code;
+  }
+}
+
+TEST(PickHistory, SummaryGivesFirstLastSeenAndCurrentRunPerSeries) {
+  Fixture f;
+  auto r = run_builtin(f.db, "pick-history", {"经纬恒润"});
+  ASSERT_EQ(r.summary.size(), 2u);
+  const ResultSet& totals = r.summary[0].second;
+  EXPECT_EQ(cell(totals, 0, "first_seen"), "2024-01-05");
+  EXPECT_EQ(cell(totals, 0, "last_seen"), "2024-02-02");
+  EXPECT_EQ(cell(totals, 0, "reports"), "5");
+  const ResultSet& runs = r.summary[1].second;
+  ASSERT_EQ(runs.rows.size(), 2u);
+  // 中信 周度策略: picked 01-05, 01-12, not 01-19, then 01-26 and 02-02 → current run 2.
+  EXPECT_EQ(cell(runs, 0, "broker"), "中信证券");
+  EXPECT_EQ(cell(runs, 0, "current_run"), "2");
+  // 华泰 金股组合: picked 01-10, not in the latest (02-01) → 0.
+  EXPECT_EQ(cell(runs, 1, "broker"), "华泰证券");
+  EXPECT_EQ(cell(runs, 1, "current_run"), "0");
+}
+
+TEST(PickHistory, UnknownStockHasNoRowsAndNoSummary) {
+  Fixture f;
+  auto r = run_builtin(f.db, "pick-history", {"不存在"});
+  EXPECT_TRUE(r.rows.rows.empty());
+  EXPECT_TRUE(r.summary.empty());
+}
+
+TEST(PickHistory, PicksCommandPrintsTableThenSummary) {
+  Fixture f;
+  auto r = cli({"--db", f.db, "picks", "sh688326"}, f.dir);
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("经纬恒润-W"), std::string::npos);
+  EXPECT_NE(r.out.find("\nSummary\nfirst_seen  2024-01-05\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("current_run"), std::string::npos) << r.out;
+  auto same = cli({"--db", f.db, "run", "pick-history", "sh688326"}, f.dir);
+  EXPECT_EQ(same.out, r.out);
+}
+
+TEST(PickHistory, MachineFormatsKeepTheSummaryOnStderr) {
+  Fixture f;
+  auto r = cli({"--db", f.db, "picks", "688326", "--format", "jsonl"}, f.dir);
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 5);
+  EXPECT_EQ(r.out.rfind("{\"report_date\":\"2024-01-05\",\"broker\":\"中信证券\"", 0), 0u) << r.out;
+  EXPECT_NE(r.err.find("first_seen"), std::string::npos) << r.err;
+}
+
+TEST(PickHistory, IsServedByIndexes) {
+  Fixture f;
+  QueryCatalog c = QueryCatalog::builtin();
+  const CannedQuery& q = c.get("pick-history");
+  Params p = resolve_params(q, {"经纬恒润"}, {});
+  expect_no_table_scan(plan(f.db, q, q.sql, p), "pick-history");
+  for (const auto& s : q.summary) expect_no_table_scan(plan(f.db, q, s.sql, p), "pick-history " + s.title);
+  auto details = plan(f.db, q, q.sql, p);
+  auto uses = [&](const std::string& index) {
+    return std::any_of(details.begin(), details.end(), [&](const auto& d) { return d.find(index) != std::string::npos; });
+  };
+  EXPECT_TRUE(uses("picks_by_name"));
+  EXPECT_TRUE(uses("picks_by_base_name"));
+  EXPECT_TRUE(uses("picks_by_code"));
+}
+
+TEST(IndexHistory, IsServedByAnIndex) {
+  Fixture f;
+  QueryCatalog c = QueryCatalog::builtin();
+  const CannedQuery& q = c.get("index-history");
+  Params p = resolve_params(q, {"沪指"}, {});
+  auto details = plan(f.db, q, q.sql, p);
+  expect_no_table_scan(details, "index-history");
+  EXPECT_TRUE(std::any_of(details.begin(), details.end(),
+                          [](const auto& d) { return d.find("USING INDEX indices_by_name") != std::string::npos; }));
+}
+
+TEST(IndexHistory, AcceptsTheCanonicalNameAndAliases) {
+  Fixture f;
+  const std::vector<std::string> dates = {"2024-01-05", "2024-01-10", "2024-01-12", "2024-01-19", "2024-02-02"};
+  for (std::string name : {"上证综指", "上证指数", "沪指", "上证综合指数"}) {
+    auto r = run_builtin(f.db, "index-history", {name});
+    EXPECT_EQ(column(r.rows, "date"), dates) << name;
+    EXPECT_EQ(cell(r.rows, 0, "close"), "2929.18") << name;
+    EXPECT_EQ(cell(r.rows, 0, "change_pct"), "-1.61") << name;
+  }
+  auto all = run_builtin(f.db, "index-history", {"沪指"}, {{"period", "all"}});
+  EXPECT_EQ(all.rows.rows.size(), 6u);
+  auto since = run_builtin(f.db, "index-history", {"深成指"}, {{"since", "2024-01-01"}});
+  EXPECT_EQ(column(since.rows, "close"), (std::vector<std::string>{"9123.5"}));
+}
+
+TEST(PickChanges, ComparesTheLatestReportOfASeriesWithTheOneBefore) {
+  Fixture f;
+  auto r = run_builtin(f.db, "pick-changes", {"周度策略"});
+  EXPECT_EQ(column(r.rows, "change"), (std::vector<std::string>{"added", "dropped"}));
+  EXPECT_EQ(column(r.rows, "name"), (std::vector<std::string>{"中芯国际", "平安银行"}));
+  EXPECT_EQ(cell(r.rows, 0, "from_date"), "2024-01-26");
+  EXPECT_EQ(cell(r.rows, 0, "to_date"), "2024-02-02");
+}
+
+TEST(PickChanges, DatePicksTheReportOnOrBeforeIt) {
+  Fixture f;
+  auto r = run_builtin(f.db, "pick-changes", {"周度策略"}, {{"date", "2024-01-20"}, {"broker", "中信证券"}});
+  EXPECT_EQ(column(r.rows, "change"), (std::vector<std::string>{"added", "dropped"}));
+  EXPECT_EQ(column(r.rows, "name"), (std::vector<std::string>{"贵州茅台", "经纬恒润-W"}));
+  // 01-26 wrote 经纬恒润 without a code: still the same stock as 经纬恒润-W (base name).
+  auto same = run_builtin(f.db, "pick-changes", {"周度策略"}, {{"date", "2024-01-26"}});
+  EXPECT_EQ(column(same.rows, "name"), (std::vector<std::string>{"经纬恒润", "贵州茅台"}));
+  EXPECT_EQ(column(same.rows, "change"), (std::vector<std::string>{"added", "dropped"}));
+}
+
+TEST(TopPicks, RanksStocksByReportsThenBrokers) {
+  Fixture f;
+  auto r = run_builtin(f.db, "top-picks", {});
+  EXPECT_EQ(column(r.rows, "name"),
+            (std::vector<std::string>{"经纬恒润", "贵州茅台", "平安银行", "宁德时代", "中芯国际"}));
+  EXPECT_EQ(cell(r.rows, 0, "reports"), "5");  // grouped by code, including the pick printed without one
+  EXPECT_EQ(cell(r.rows, 0, "brokers"), "2");
+  auto limited = run_builtin(f.db, "top-picks", {}, {{"since", "2024-01-20"}, {"limit", "1"}});
+  EXPECT_EQ(column(limited.rows, "name"), (std::vector<std::string>{"经纬恒润"}));
+}
+
+TEST(Movers, CountsStocksAmongTheTopMovers) {
+  Fixture f;
+  auto r = run_builtin(f.db, "movers", {});
+  EXPECT_EQ(cell(r.rows, 0, "name"), "剑桥科技");
+  EXPECT_EQ(cell(r.rows, 0, "reports"), "2");
+  auto down = run_builtin(f.db, "movers", {}, {{"direction", "down"}});
+  EXPECT_EQ(column(down.rows, "name"), (std::vector<std::string>{"某某退"}));
+}
+
+TEST(Events, ListsEventsOfACompanyByNamePartOrCode) {
+  Fixture f;
+  EXPECT_EQ(run_builtin(f.db, "events", {}).rows.rows.size(), 3u);
+  EXPECT_EQ(column(run_builtin(f.db, "events", {"宁德"}).rows, "company"), (std::vector<std::string>{"宁德时代"}));
+  EXPECT_EQ(column(run_builtin(f.db, "events", {"300750"}).rows, "company"), (std::vector<std::string>{"宁德时代"}));
+  EXPECT_EQ(column(run_builtin(f.db, "events", {}, {{"since", "2024-02-01"}}).rows, "company"),
+            (std::vector<std::string>{"经纬恒润"}));
+}
+
+TEST(Reports, ListsReportsNewestFirstWithFilters) {
+  Fixture f;
+  auto r = run_builtin(f.db, "reports", {}, {{"broker", "华泰证券"}});
+  EXPECT_EQ(column(r.rows, "report_date"), (std::vector<std::string>{"2024-02-01", "2024-01-10"}));
+  auto s = run_builtin(f.db, "reports", {}, {{"series", "周度策略"}, {"since", "2024-01-19"}});
+  EXPECT_EQ(s.rows.rows.size(), 3u);
+}
+
+TEST(Themes, ListsThemesWithTheirStocksAndCounts) {
+  Fixture f;
+  auto r = run_builtin(f.db, "themes", {});
+  auto themes = column(r.rows, "theme");
+  ASSERT_FALSE(themes.empty());
+  auto it = std::find(themes.begin(), themes.end(), "汽车电子");
+  ASSERT_NE(it, themes.end());
+  size_t i = static_cast<size_t>(it - themes.begin());
+  EXPECT_EQ(cell(r.rows, i, "reports"), "3");
+  EXPECT_EQ(cell(r.rows, i, "top_stocks"), "经纬恒润×3");
+}
+
+TEST(Stats, CountsRowsPerTableAndShowsTheLastIngest) {
+  Fixture f;
+  auto r = run_builtin(f.db, "stats", {});
+  EXPECT_EQ(cell(r.rows, 0, "table"), "reports");
+  EXPECT_EQ(cell(r.rows, 0, "rows"), "7");
+  ASSERT_EQ(r.summary.size(), 3u);
+  EXPECT_EQ(cell(r.summary[0].second, 0, "first_report"), "2024-01-05");
+  EXPECT_EQ(cell(r.summary[0].second, 0, "last_report"), "2024-02-02");
+  EXPECT_EQ(cell(r.summary[0].second, 0, "brokers"), "2");
+  EXPECT_EQ(cell(r.summary[2].second, 0, "added"), "7");
+  auto c = cli({"--db", f.db, "stats"}, f.dir);
+  EXPECT_EQ(c.code, 0) << c.err;
+  EXPECT_NE(c.out.find("Last ingest"), std::string::npos);
+}
+
+TEST(Search, IsACannedQueryToo) {
+  Fixture f;
+  auto r = run_builtin(f.db, "search", {"智驾"});
+  EXPECT_EQ(column(r.rows, "path"), (std::vector<std::string>{"中信/2024/zx-20240105.md"}));
+}
+
+TEST(CannedCli, UnknownQueryNameSuggestsTheClosest) {
+  Fixture f;
+  auto r = cli({"--db", f.db, "run", "pick-histroy", "x"}, f.dir);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("unknown query 'pick-histroy'; did you mean 'pick-history'?"), std::string::npos) << r.err;
+}
+
+TEST(CannedCli, UnknownParameterSuggestsTheClosest) {
+  Fixture f;
+  auto r = cli({"--db", f.db, "run", "pick-changes", "周度策略", "--brokr", "中信证券"}, f.dir);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("did you mean --broker?"), std::string::npos) << r.err;
+  auto p = cli({"--db", f.db, "run", "pick-changes", "周度策略", "--param", "brokr=中信证券"}, f.dir);
+  EXPECT_EQ(p.code, 2);
+  EXPECT_NE(p.err.find("did you mean 'broker'?"), std::string::npos) << p.err;
+}
+
+TEST(CannedCli, MissingRequiredParameterIsAUsageError) {
+  Fixture f;
+  auto r = cli({"--db", f.db, "run", "pick-history"}, f.dir);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("needs ticker"), std::string::npos) << r.err;
+}
+
+TEST(CannedCli, InvalidChoiceIsAUsageError) {
+  Fixture f;
+  auto r = cli({"--db", f.db, "run", "movers", "--direction", "sideways"}, f.dir);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("choose one of: up down"), std::string::npos) << r.err;
+  EXPECT_EQ(cli({"--db", f.db, "run", "top-picks", "--limit", "ten"}, f.dir).code, 2);
+  EXPECT_EQ(cli({"--db", f.db, "run", "top-picks", "--since", "yesterday"}, f.dir).code, 2);
+}
+
+TEST(CannedCli, NamedParamsParamFlagAndGlobalOptionsMix) {
+  Fixture f;
+  auto r = cli({"--db", f.db, "run", "pick-changes", "--param", "series=周度策略", "-f", "csv", "--date=2024-01-20",
+                "--no-header"},
+               f.dir);
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out,
+            "added,贵州茅台,600519.SH,白酒,2024-01-12,2024-01-19,中信证券\r\n"
+            "dropped,经纬恒润-W,688326.SH,智能驾驶,2024-01-12,2024-01-19,中信证券\r\n");
+}
+
+TEST(CannedCli, QueriesListsAndShows) {
+  Fixture f;
+  auto list = cli({"queries"}, f.dir);
+  EXPECT_EQ(list.code, 0) << list.err;
+  for (const char* n : {"pick-history", "pick-changes", "top-picks", "index-history", "movers", "events", "reports",
+                        "themes", "stats", "search"})
+    EXPECT_NE(list.out.find(n), std::string::npos) << n;
+  auto show = cli({"queries", "show", "pick-history"}, f.dir);
+  EXPECT_EQ(show.code, 0) << show.err;
+  EXPECT_NE(show.out.find(":ticker_base"), std::string::npos);
+  EXPECT_NE(show.out.find("ticker (ticker, required)"), std::string::npos) << show.out;
+  auto bad = cli({"queries", "show", "top-pick"}, f.dir);
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.err.find("did you mean 'top-picks'"), std::string::npos);
+}
+
+TEST(UserQueries, QueriesFileAddsAndOverridesByName) {
+  Fixture f;
+  spit(f.dir / "mine.yaml",
+       "queries:\n"
+       "  - name: by-code\n"
+       "    title: Picks of one code\n"
+       "    params:\n"
+       "      - {name: code, required: true}\n"
+       "    sql: SELECT name, code FROM picks WHERE code = :code ORDER BY report_id LIMIT 1\n"
+       "  - name: stats\n"
+       "    title: Mine\n"
+       "    sql: SELECT 'overridden' AS what\n");
+  auto r = cli({"--db", f.db, "--queries", (f.dir / "mine.yaml").string(), "run", "by-code", "000001.SZ"}, f.dir);
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("平安银行"), std::string::npos) << r.out;
+  auto s = cli({"--db", f.db, "stats", "--queries", (f.dir / "mine.yaml").string(), "-f", "csv"}, f.dir);
+  EXPECT_EQ(s.out, "what\r\noverridden\r\n");
+  auto list = cli({"queries", "--queries", (f.dir / "mine.yaml").string()}, f.dir);
+  EXPECT_NE(list.out.find("by-code"), std::string::npos);
+  auto missing = cli({"--db", f.db, "--queries", (f.dir / "nope.yaml").string(), "run", "stats"}, f.dir);
+  EXPECT_EQ(missing.code, 2);
+}
+
+TEST(UserQueries, ConfigFileUnderXdgConfigHomeIsRead) {
+  Fixture f;
+  spit(f.dir / "config" / "yanbao" / "queries.yaml",
+       "- name: count-reports\n  sql: SELECT count(*) AS n FROM reports\n");
+  auto r = cli({"--db", f.db, "-f", "csv", "run", "count-reports"}, f.dir, "XDG_CONFIG_HOME=" + (f.dir / "config").string());
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "n\r\n7\r\n");
+}
+
+TEST(UserQueries, UserQueriesMayNotWrite) {
+  Fixture f;
+  spit(f.dir / "bad.yaml", "queries:\n  - name: wipe\n    sql: DELETE FROM reports\n");
+  auto r = cli({"--db", f.db, "--queries", (f.dir / "bad.yaml").string(), "run", "wipe"}, f.dir);
+  EXPECT_NE(r.code, 0);
+  EXPECT_NE(r.err.find("writes"), std::string::npos) << r.err;
+  auto ro = open_archive_readonly(f.db);
+  EXPECT_EQ(ro->execAndGet("SELECT count(*) FROM reports").getInt(), 7);
+}
+
+TEST(UserQueries, MalformedFileNamesFileAndLine) {
+  Fixture f;
+  spit(f.dir / "broken.yaml", "queries:\n  - name: x\n    params: [ {name: a, type: colour} ]\n    sql: SELECT 1\n");
+  auto r = cli({"--db", f.db, "--queries", (f.dir / "broken.yaml").string(), "queries"}, f.dir);
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("broken.yaml:3"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("unknown param type 'colour'"), std::string::npos) << r.err;
+}
+
+TEST(Params, TickerBindsBaseNameAndNormalizedCode) {
+  QueryCatalog c = QueryCatalog::builtin();
+  Params p = resolve_params(c.get("pick-history"), {"sz000001"}, {});
+  EXPECT_EQ(p["ticker"], Value(std::string("sz000001")));
+  EXPECT_EQ(p["ticker_code"], Value(std::string("000001.SZ")));
+  Params n = resolve_params(c.get("pick-history"), {"经纬恒润-W"}, {});
+  EXPECT_EQ(n["ticker_base"], Value(std::string("经纬恒润")));
+  EXPECT_TRUE(std::holds_alternative<std::monostate>(n["ticker_code"]));
+}
+
+TEST(Params, PositionalArgumentsFillRequiredParamsInOrder) {
+  QueryCatalog c = QueryCatalog::builtin();
+  EXPECT_THROW(resolve_params(c.get("pick-changes"), {"周度策略", "extra"}, {}), UsageError);
+  Params p = resolve_params(c.get("pick-changes"), {"周度策略"}, {{"date", "2024年1月20日"}});
+  EXPECT_EQ(p["series"], Value(std::string("周度策略")));
+  EXPECT_EQ(p["date"], Value(std::string("2024-01-20")));
+  EXPECT_TRUE(std::holds_alternative<std::monostate>(p["broker"]));
+}
