@@ -22,6 +22,7 @@
 #include "ingest/report.h"
 #include "ingest/walk.h"
 #include "store/archive.h"
+#include "store/securities.h"
 #include "store/statements.h"
 #include "store/writer.h"
 #include "util/error.h"
@@ -322,9 +323,7 @@ IngestSummary run_ingest(const std::string& db_path, const IngestOptions& opt, s
 
   if (!g_signal.load()) {
     SQLite::Transaction tx(*db, SQLite::TransactionBehavior::IMMEDIATE);
-    db->exec(std::string(sql_statement("fill_learned_codes")));
-    db->exec(std::string(sql_statement("fill_learned_mover_codes")));
-    db->exec(std::string(sql_statement("fill_learned_event_codes")));
+    fill_learned_codes(*db);
     tx.commit();
   }
   sum.signal = g_signal.load();

@@ -1,0 +1,41 @@
+// `yanbao securities import FILE.csv`: load a user's own list of codes and names.
+#include <fstream>
+#include <iostream>
+
+#include "cli/command.h"
+#include "store/archive.h"
+#include "store/securities.h"
+#include "util/error.h"
+
+namespace yanbao {
+namespace {
+
+struct SecuritiesImportOptions {
+  std::string file;
+};
+
+int run_securities_import(const SecuritiesImportOptions& o, const GlobalOptions& g) {
+  std::ifstream in(o.file, std::ios::binary);
+  if (!in) throw UsageError("cannot read " + o.file);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  SecurityCsv csv = parse_securities_csv(text);
+  for (const auto& e : csv.errors) std::cerr << o.file << ": " << e << "\n";
+  auto db = open_archive_for_write(g.db);
+  import_securities(*db, csv.rows);
+  std::cout << csv.rows.size() << " imported, " << csv.errors.size() << " rejected\n";
+  return csv.errors.empty() ? kExitOk : kExitPartial;
+}
+
+}  // namespace
+
+void setup_securities(CLI::App& app, CommandContext& ctx) {
+  auto* sub = app.add_subcommand("securities", "Manage the list of known securities");
+  sub->require_subcommand(1);
+  auto o = std::make_shared<SecuritiesImportOptions>();
+  auto* imp = sub->add_subcommand("import", "Import code,name[,exchange] rows from a CSV file");
+  imp->add_option("file", o->file, "CSV file")->required();
+  imp->footer("Bad rows are reported by line number and skipped (exit code 3).");
+  imp->callback([o, &ctx] { ctx.exit_code = run_securities_import(*o, ctx.global); });
+}
+
+}  // namespace yanbao
