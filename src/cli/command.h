@@ -53,5 +53,6 @@ void setup_search(CLI::App& app, CommandContext& ctx);
 void setup_show(CLI::App& app, CommandContext& ctx);
 void setup_stats(CLI::App& app, CommandContext& ctx);
 void setup_schema(CLI::App& app, CommandContext& ctx);
+void setup_securities(CLI::App& app, CommandContext& ctx);
 
 }  // namespace yanbao

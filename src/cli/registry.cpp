@@ -14,6 +14,7 @@ const std::vector<CommandSpec>& command_registry() {
       {"show", setup_show},
       {"stats", setup_stats},
       {"schema", setup_schema},
+      {"securities", setup_securities},
   };
   return commands;
 }
