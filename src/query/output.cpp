@@ -65,10 +65,6 @@ std::string one_line(std::string_view s) {
   return out;
 }
 
-void pad(std::ostream& out, int n) {
-  for (int i = 0; i < n; ++i) out << ' ';
-}
-
 void write_table(std::ostream& out, const ResultSet& rs, const OutputOptions& opt) {
   const size_t ncol = rs.columns.size();
   std::vector<bool> numeric(ncol, true);
@@ -98,19 +94,17 @@ void write_table(std::ostream& out, const ResultSet& rs, const OutputOptions& op
     for (size_t c = 0; c < ncol; ++c) width[c] = std::max(width[c], display_width(line[c]));
 
   auto emit = [&](const std::vector<std::string>& line) {
+    std::string text;
     for (size_t c = 0; c < ncol; ++c) {
-      int gap = width[c] - display_width(line[c]);
-      bool last = c + 1 == ncol;
-      if (c > 0) out << "  ";
-      if (numeric[c]) {
-        pad(out, gap);
-        out << line[c];
-      } else {
-        out << line[c];
-        if (!last) pad(out, gap);
-      }
+      std::string gap(static_cast<size_t>(std::max(0, width[c] - display_width(line[c]))), ' ');
+      if (c > 0) text += "  ";
+      if (numeric[c])
+        text += gap + line[c];
+      else
+        text += line[c] + gap;
     }
-    out << '\n';
+    while (!text.empty() && text.back() == ' ') text.pop_back();  // no trailing blanks
+    out << text << '\n';
   };
   if (opt.header) {
     emit(head);
@@ -199,9 +193,7 @@ std::string json_value(const Value& v) {
   if (const auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
   if (const auto* d = std::get_if<double>(&v)) {
     if (!std::isfinite(*d)) return "null";
-    char buf[64];
-    auto r = std::to_chars(buf, buf + sizeof buf, *d);
-    return std::string(buf, r.ptr);
+    return double_text(*d);  // shortest round-trip, "3.0" stays a real
   }
   return json_string(std::get<std::string>(v));
 }

@@ -1,0 +1,196 @@
+// Output writers: every format from literal rows, goldens with Chinese text, and the table's
+// alignment by display width. Set YANBAO_UPDATE_GOLDEN=1 to rewrite tests/golden/output.*.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "query/output.h"
+
+using namespace yanbao;
+namespace fs = std::filesystem;
+
+namespace {
+
+ResultSet sample() {
+  ResultSet rs;
+  rs.columns = {"report_date", "broker", "name", "change_pct", "reports", "note"};
+  rs.rows = {
+      {std::string("2024-01-05"), std::string("中信证券"), std::string("经纬恒润-W"), -1.61, std::int64_t{12},
+       std::string("智驾, \"龙头\"")},
+      {std::string("2024-01-12"), std::string("华泰"), std::string("ＡＢＣ全角"), 3.0, std::int64_t{7},
+       std::string("line1\nline2\ttab|pipe")},
+      {std::string("2024-02-02"), std::monostate{}, std::string("DeepSeek"), std::monostate{}, std::int64_t{-3},
+       std::string("")},
+  };
+  return rs;
+}
+
+std::string render(const ResultSet& rs, const std::string& format, bool header = true, int max_width = 40,
+                   std::string* err = nullptr) {
+  std::ostringstream out, e;
+  OutputOptions o;
+  o.format = format;
+  o.header = header;
+  o.max_width = max_width;
+  write_result(out, e, rs, o);
+  if (err) *err = e.str();
+  return out.str();
+}
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void check_golden(const std::string& name, const std::string& actual) {
+  fs::path p = fs::path(YANBAO_SOURCE_DIR) / "tests" / "golden" / name;
+  if (const char* u = std::getenv("YANBAO_UPDATE_GOLDEN"); u && *u == '1') {
+    std::ofstream(p, std::ios::binary) << actual;
+    return;
+  }
+  ASSERT_TRUE(fs::exists(p)) << p << " missing; run with YANBAO_UPDATE_GOLDEN=1";
+  EXPECT_EQ(actual, slurp(p)) << "golden " << name;
+}
+
+std::vector<std::string> lines(const std::string& s) {
+  std::vector<std::string> out;
+  std::istringstream in(s);
+  for (std::string l; std::getline(in, l);) out.push_back(l);
+  return out;
+}
+
+}  // namespace
+
+TEST(Output, DisplayWidthCountsWideCharactersAsTwo) {
+  EXPECT_EQ(display_width("abc"), 3);
+  EXPECT_EQ(display_width("中信证券"), 8);
+  EXPECT_EQ(display_width("ＡＢＣ"), 6);  // full-width
+  EXPECT_EQ(display_width("经纬恒润-W"), 10);
+  EXPECT_EQ(display_width("…"), 1);
+  EXPECT_EQ(display_width("e\xCC\x81"), 1);  // combining accent
+}
+
+TEST(Output, TruncateCutsAtDisplayColumnsWithEllipsis) {
+  EXPECT_EQ(truncate_to_width("中信证券周度策略", 8), "中信证…");
+  EXPECT_EQ(display_width(truncate_to_width("中信证券周度策略", 8)), 7);  // a wide char does not fit the 8th column
+  EXPECT_EQ(truncate_to_width("abcdefghij", 5), "abcd…");
+  EXPECT_EQ(truncate_to_width("短", 5), "短");
+}
+
+TEST(Output, GoldenTable) { check_golden("output.table", render(sample(), "table")); }
+TEST(Output, GoldenCsv) { check_golden("output.csv", render(sample(), "csv")); }
+TEST(Output, GoldenTsv) { check_golden("output.tsv", render(sample(), "tsv")); }
+TEST(Output, GoldenJson) { check_golden("output.json", render(sample(), "json")); }
+TEST(Output, GoldenJsonl) { check_golden("output.jsonl", render(sample(), "jsonl")); }
+TEST(Output, GoldenMarkdown) { check_golden("output.markdown", render(sample(), "markdown")); }
+
+TEST(Output, TableAlignsChineseByDisplayWidth) {
+  ResultSet rs;
+  rs.columns = {"name", "broker", "n"};
+  rs.rows = {{std::string("经纬恒润-W"), std::string("中信证券"), std::int64_t{5}},
+             {std::string("abc"), std::string("Huatai"), std::int64_t{123}},
+             {std::string("贵州茅台"), std::string("ＡＢ"), std::int64_t{7}}};
+  auto ls = lines(render(rs, "table"));
+  ASSERT_EQ(ls.size(), 5u);
+  // Every line ends with the right-aligned number column: same display width throughout.
+  for (const auto& l : ls) EXPECT_EQ(display_width(l), display_width(ls[0])) << l;
+  // Each cell of the second column starts at the same display column as its dashes.
+  size_t dash2 = ls[1].find(' ');
+  while (ls[1][dash2] == ' ') ++dash2;
+  const int col2 = display_width(ls[1].substr(0, dash2));
+  const char* second[] = {"broker", "", "中信证券", "Huatai", "ＡＢ"};
+  for (size_t i : {0u, 2u, 3u, 4u}) {
+    auto pos = ls[i].find(second[i]);
+    ASSERT_NE(pos, std::string::npos) << ls[i];
+    EXPECT_EQ(display_width(ls[i].substr(0, pos)), col2) << ls[i];
+  }
+}
+
+TEST(Output, TableRightAlignsNumbersAndCutsLongCells) {
+  ResultSet rs;
+  rs.columns = {"title", "n"};
+  rs.rows = {{std::string("中信证券周度策略：智驾加速落地，汽车电子景气向上"), std::int64_t{5}},
+             {std::string("短"), std::int64_t{12345}}};
+  auto ls = lines(render(rs, "table", true, 10));
+  ASSERT_EQ(ls.size(), 4u);
+  EXPECT_EQ(ls[2], "中信证券…      5");
+  EXPECT_EQ(ls[3], "短         12345");
+  EXPECT_EQ(display_width(ls[2]), display_width(ls[3]));
+}
+
+TEST(Output, CsvFollowsRfc4180) {
+  ResultSet rs;
+  rs.columns = {"a", "b"};
+  rs.rows = {{std::string("x,y"), std::string("say \"hi\"")}, {std::string("two\r\nlines"), std::string("plain")}};
+  EXPECT_EQ(render(rs, "csv"), "a,b\r\n\"x,y\",\"say \"\"hi\"\"\"\r\n\"two\r\nlines\",plain\r\n");
+}
+
+TEST(Output, TsvEscapesTabsNewlinesAndBackslashes) {
+  ResultSet rs;
+  rs.columns = {"a"};
+  rs.rows = {{std::string("x\ty\nz\\w")}};
+  EXPECT_EQ(render(rs, "tsv", false), "x\\ty\\nz\\\\w\n");
+}
+
+TEST(Output, JsonKeepsUtf8RawAndTypesValues) {
+  ResultSet rs;
+  rs.columns = {"s", "i", "d", "n", "ctl"};
+  rs.rows = {{std::string("贵州茅台\"\\"), std::int64_t{1}, 2.5, std::monostate{}, std::string("a\nb\x01")}};
+  EXPECT_EQ(render(rs, "json"), "[\n  {\"s\":\"贵州茅台\\\"\\\\\",\"i\":1,\"d\":2.5,\"n\":null,\"ctl\":\"a\\nb\\u0001\"}\n]\n");
+  EXPECT_EQ(render(rs, "jsonl"), "{\"s\":\"贵州茅台\\\"\\\\\",\"i\":1,\"d\":2.5,\"n\":null,\"ctl\":\"a\\nb\\u0001\"}\n");
+}
+
+TEST(Output, JsonMakesRepeatedColumnNamesUnique) {
+  ResultSet rs;
+  rs.columns = {"x", "x"};
+  rs.rows = {{std::int64_t{1}, std::int64_t{2}}};
+  EXPECT_EQ(render(rs, "jsonl"), "{\"x\":1,\"x_2\":2}\n");
+}
+
+TEST(Output, MarkdownEscapesPipesAndLineBreaks) {
+  ResultSet rs;
+  rs.columns = {"a", "n"};
+  rs.rows = {{std::string("x|y\nz"), std::int64_t{3}}};
+  EXPECT_EQ(render(rs, "markdown"), "| a | n |\n| --- | ---: |\n| x\\|y<br>z | 3 |\n");
+}
+
+TEST(Output, EmptyResultIsValidInEveryFormat) {
+  ResultSet rs;
+  rs.columns = {"a", "b"};
+  std::string err;
+  EXPECT_EQ(render(rs, "table", true, 40, &err), "");
+  EXPECT_EQ(err, "(0 rows)\n");
+  EXPECT_EQ(render(rs, "csv"), "a,b\r\n");
+  EXPECT_EQ(render(rs, "tsv"), "a\tb\n");
+  EXPECT_EQ(render(rs, "json"), "[]\n");
+  EXPECT_EQ(render(rs, "jsonl"), "");
+  EXPECT_EQ(render(rs, "markdown"), "| a | b |\n| --- | --- |\n");
+}
+
+TEST(Output, NoHeaderOmitsTheHeaderRow) {
+  ResultSet rs;
+  rs.columns = {"a"};
+  rs.rows = {{std::string("中")}};
+  EXPECT_EQ(render(rs, "table", false), "中\n");
+  EXPECT_EQ(render(rs, "csv", false), "中\r\n");
+}
+
+TEST(Output, InvalidUtf8BecomesReplacementCharacter) {
+  ResultSet rs;
+  rs.columns = {"a"};
+  rs.rows = {{std::string("ok\xFF")}};
+  EXPECT_EQ(render(rs, "jsonl"), "{\"a\":\"ok\xEF\xBF\xBD\"}\n");
+}
+
+TEST(Output, RealsPrintShortestRoundTrip) {
+  EXPECT_EQ(value_text(Value(0.1)), "0.1");
+  EXPECT_EQ(value_text(Value(3.0)), "3.0");
+  EXPECT_EQ(value_text(Value(-1.61)), "-1.61");
+  EXPECT_EQ(value_text(Value(std::int64_t{42})), "42");
+  EXPECT_EQ(value_text(Value()), "");
+}
