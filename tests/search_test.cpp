@@ -1,0 +1,244 @@
+// Full-text search: the yanbao_cjk tokenizer, reports_fts kept in sync, and yanbao search.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "query/sql.h"
+#include "query/tokenize.h"
+#include "store/archive.h"
+#include "util/embedded.h"
+
+using namespace yanbao;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+struct Fixture {
+  fs::path dir;
+  std::string db;
+  Fixture() {
+    dir = fs::temp_directory_path() / ("yanbao-search-" + std::to_string(::getpid()) + "-" +
+                                       ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    db = (dir / "yanbao.db").string();
+    auto w = open_archive_for_write(db);
+    w->exec(slurp(fs::path(YANBAO_TEST_DATA) / "query" / "fixture.sql"));
+  }
+  ~Fixture() { fs::remove_all(dir); }
+};
+
+struct CliRun {
+  int code;
+  std::string out, err;
+};
+
+std::string shell_quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+CliRun cli(const std::vector<std::string>& args, const fs::path& tmp) {
+  std::string cmd = "env XDG_CONFIG_HOME=/nonexistent " + shell_quote(YANBAO_BIN);
+  for (const auto& a : args) cmd += " " + shell_quote(a);
+  auto out = tmp / "out.txt", err = tmp / "err.txt";
+  cmd += " >" + shell_quote(out.string()) + " 2>" + shell_quote(err.string());
+  int rc = std::system(cmd.c_str());
+  return {WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, slurp(out), slurp(err)};
+}
+
+/// Report ids whose title or body match an FTS5 query (through the index).
+std::vector<std::int64_t> match(const std::string& db, const std::string& fts) {
+  auto ro = open_archive_readonly(db);
+  ResultSet rs = run_readonly_sql(ro->getHandle(), "SELECT rowid FROM reports_fts WHERE reports_fts MATCH :q ORDER BY rowid",
+                                  {{"q", fts}});
+  std::vector<std::int64_t> ids;
+  for (const auto& r : rs.rows) ids.push_back(std::get<std::int64_t>(r[0]));
+  return ids;
+}
+
+/// The paths `yanbao search` prints, in order (csv, no header: path is the 4th field).
+std::vector<std::string> search_paths(const Fixture& f, const std::vector<std::string>& words) {
+  std::vector<std::string> args = {"--db", f.db, "-f", "tsv", "--no-header", "search"};
+  args.insert(args.end(), words.begin(), words.end());
+  auto r = cli(args, f.dir);
+  EXPECT_EQ(r.code, 0) << r.err;
+  std::vector<std::string> paths;
+  std::istringstream in(r.out);
+  for (std::string line; std::getline(in, line);) {
+    std::vector<std::string> cells;
+    std::istringstream ls(line);
+    for (std::string c; std::getline(ls, c, '\t');) cells.push_back(c);
+    if (cells.size() >= 4) paths.push_back(cells[3]);
+  }
+  return paths;
+}
+
+using Tokens = std::vector<std::string>;
+
+}  // namespace
+
+TEST(Tokenizer, DocumentHanRunsGiveBigramsWithColocatedUnigrams) {
+  EXPECT_EQ(cjk_tokens("贵州茅台", false), (Tokens{"贵州", "贵", "州茅", "州", "茅台", "茅", "台"}));
+  EXPECT_EQ(cjk_tokens("茅", false), (Tokens{"茅"}));
+}
+
+TEST(Tokenizer, QueryHanRunsGiveOverlappingBigramsOrOneUnigram) {
+  EXPECT_EQ(cjk_tokens("智驾", true), (Tokens{"智驾"}));
+  EXPECT_EQ(cjk_tokens("自动驾驶", true), (Tokens{"自动", "动驾", "驾驶"}));
+  EXPECT_EQ(cjk_tokens("茅", true), (Tokens{"茅"}));
+}
+
+TEST(Tokenizer, LatinLettersAndDigitsAreLowercasedWords) {
+  EXPECT_EQ(cjk_tokens("DeepSeek-V3 发布", true), (Tokens{"deepseek", "v3", "发布"}));
+  EXPECT_EQ(cjk_tokens("经纬恒润（688326.SH）", true), (Tokens{"经纬", "纬恒", "恒润", "688326", "sh"}));
+  EXPECT_EQ(cjk_tokens("ＡＩ算力", true), (Tokens{"ai", "算力"}));  // full-width folded
+}
+
+TEST(Tokenizer, PunctuationOnlyGivesNoTokens) {
+  EXPECT_TRUE(cjk_tokens("，。！？()\"*", true).empty());
+}
+
+TEST(Tokenizer, UserTextIsQuotedTermByTerm) {
+  EXPECT_EQ(quote_fts_query("智驾 DeepSeek"), "\"智驾\" \"DeepSeek\"");
+  EXPECT_EQ(quote_fts_query("a\"b OR"), "\"a\"\"b\" \"OR\"");
+  EXPECT_EQ(quote_fts_query("（） ，"), "");
+}
+
+TEST(Tokenizer, SnippetMarksMatchesAndCutsAroundTheFirst) {
+  std::string s = make_snippet("前面很长的一段文字。智驾渗透率提升，DeepSeek 发布。", {"智驾", "deepseek"}, 20);
+  EXPECT_NE(s.find(">>智驾<<"), std::string::npos) << s;
+  EXPECT_NE(s.find(">>DeepSeek<<"), std::string::npos) << s;
+  EXPECT_EQ(s.rfind("…", 0), 0u) << s;
+  EXPECT_EQ(make_snippet("第一行\n第二行", {}, 20), "第一行 第二行");
+}
+
+TEST(Search, FindsATwoCharacterChineseWordThroughTheIndex) {
+  Fixture f;
+  EXPECT_EQ(match(f.db, quote_fts_query("智驾")), (std::vector<std::int64_t>{1}));
+  EXPECT_EQ(search_paths(f, {"智驾"}), (std::vector<std::string>{"中信/2024/zx-20240105.md"}));
+  EXPECT_EQ(match(f.db, quote_fts_query("茅台")), (std::vector<std::int64_t>{1, 2, 3, 5, 7}));
+  // characters that are adjacent only across the two words do not match
+  EXPECT_TRUE(match(f.db, quote_fts_query("驾自")).empty());
+}
+
+TEST(Search, FindsAFourCharacterChineseWordAsAPhrase) {
+  Fixture f;
+  EXPECT_EQ(match(f.db, quote_fts_query("自动驾驶")), (std::vector<std::int64_t>{1}));
+  EXPECT_EQ(match(f.db, quote_fts_query("贵州茅台")), (std::vector<std::int64_t>{1, 2, 3, 7}));
+  EXPECT_TRUE(match(f.db, quote_fts_query("自动茅台")).empty());
+}
+
+TEST(Search, FindsAsciiTermsCaseInsensitively) {
+  Fixture f;
+  EXPECT_EQ(match(f.db, quote_fts_query("DeepSeek")), (std::vector<std::int64_t>{1}));
+  EXPECT_EQ(match(f.db, quote_fts_query("deepseek")), (std::vector<std::int64_t>{1}));
+  EXPECT_EQ(match(f.db, quote_fts_query("688326")), (std::vector<std::int64_t>{1, 5}));
+}
+
+TEST(Search, FindsASingleCharacter) {
+  Fixture f;
+  EXPECT_EQ(match(f.db, quote_fts_query("茅")), (std::vector<std::int64_t>{1, 2, 3, 5, 7}));
+}
+
+TEST(Search, SearchesTitlesToo) {
+  Fixture f;
+  EXPECT_EQ(match(f.db, quote_fts_query("金股组合")), (std::vector<std::int64_t>{6, 7}));
+}
+
+TEST(Search, UsesTheFtsIndex) {
+  Fixture f;
+  auto ro = open_archive_readonly(f.db);
+  ResultSet rs = run_readonly_sql(
+      ro->getHandle(), "EXPLAIN QUERY PLAN SELECT rowid FROM reports_fts WHERE reports_fts MATCH :q", {{"q", std::string("x")}});
+  ASSERT_FALSE(rs.rows.empty());
+  EXPECT_NE(std::get<std::string>(rs.rows[0][3]).find("VIRTUAL TABLE INDEX"), std::string::npos);
+}
+
+TEST(Search, PrintsRankedRowsWithMarkedSnippets) {
+  Fixture f;
+  auto r = cli({"--db", f.db, "-f", "jsonl", "search", "智驾"}, f.dir);
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("{\"report_date\":\"2024-01-05\",\"broker\":\"中信证券\",\"title\":\"中信证券周度策略：智驾加速落地\","
+                        "\"path\":\"中信/2024/zx-20240105.md\",\"snippet\":\"",
+                        0),
+            0u)
+      << r.out;
+  EXPECT_NE(r.out.find(">>智驾<<"), std::string::npos) << r.out;
+  // Titles weigh 10× in bm25: 消费复苏 is the title of report 2 and in no other text.
+  auto paths = search_paths(f, {"消费"});
+  ASSERT_FALSE(paths.empty());
+  EXPECT_EQ(paths[0], "中信/2024/zx-20240112.md");
+}
+
+TEST(Search, AllWordsMustMatch) {
+  Fixture f;
+  auto paths = search_paths(f, {"贵州茅台", "经纬恒润"});
+  std::sort(paths.begin(), paths.end());
+  EXPECT_EQ(paths, (std::vector<std::string>{"中信/2024/zx-20240105.md", "中信/2024/zx-20240112.md"}));
+  EXPECT_EQ(search_paths(f, {"--limit", "1", "茅台"}).size(), 1u);
+}
+
+TEST(Search, PunctuationInUserTextIsNoSyntaxError) {
+  Fixture f;
+  auto r = cli({"--db", f.db, "search", "AND", "\"(", "智驾*"}, f.dir);
+  EXPECT_EQ(r.code, 0) << r.err;
+  auto none = cli({"--db", f.db, "search", "，。"}, f.dir);
+  EXPECT_EQ(none.code, 2);
+}
+
+TEST(Search, RawPassesFtsSyntaxThrough) {
+  Fixture f;
+  EXPECT_EQ(search_paths(f, {"--raw", "智驾 OR 金股组合"}).size(), 3u);
+  auto bad = cli({"--db", f.db, "search", "--raw", "\"unterminated"}, f.dir);
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.err.find("search syntax error"), std::string::npos) << bad.err;
+}
+
+TEST(Search, IndexFollowsInsertsUpdatesAndDeletes) {
+  Fixture f;
+  {
+    auto w = open_archive_for_write(f.db);
+    w->exec("UPDATE reports SET body = '算力租赁需求旺盛' WHERE id = 2");
+    w->exec("DELETE FROM reports WHERE id = 3");
+    w->exec("INSERT INTO reports (id, root, path, title, report_date, body, sha256, encoding, size, mtime_ns,"
+            " parser_version, ingested_at) VALUES (8, '/data', 'new.md', '新报告', '2024-03-01', '算力 and 光模块', 'h8',"
+            " 'utf-8', 1, 1, 1, 'now')");
+  }
+  EXPECT_EQ(match(f.db, quote_fts_query("算力")), (std::vector<std::int64_t>{2, 8}));
+  EXPECT_EQ(match(f.db, quote_fts_query("红利")), (std::vector<std::int64_t>{}));  // report 3 deleted
+  EXPECT_EQ(match(f.db, quote_fts_query("消费复苏")), (std::vector<std::int64_t>{2}));  // still in its title
+  auto ro = open_archive_readonly(f.db);
+  ResultSet check = run_readonly_sql(ro->getHandle(), "SELECT count(*) FROM reports_fts", {});
+  EXPECT_EQ(check.rows[0][0], Value(std::int64_t{7}));
+}
+
+TEST(Search, ArchiveMigratedFromVersionOneIsIndexed) {
+  // An archive written before 0002 gets its reports indexed by the migration ('rebuild').
+  fs::path dir = fs::temp_directory_path() / ("yanbao-search-v1-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::string db = (dir / "old.db").string();
+  {
+    SQLite::Database v1(db, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    v1.exec(std::string(*embedded::find("migrations/0001_initial.sql")));
+    v1.exec("PRAGMA user_version = 1");
+    v1.exec("INSERT INTO reports (id, root, path, title, body, sha256, encoding, size, mtime_ns, parser_version,"
+            " ingested_at) VALUES (1, '/r', 'a.md', '旧报告', '光模块景气度高', 'h', 'utf-8', 1, 1, 1, 'now')");
+  }
+  open_archive_for_write(db);
+  EXPECT_EQ(match(db, quote_fts_query("光模块")), (std::vector<std::int64_t>{1}));
+  fs::remove_all(dir);
+}
