@@ -21,8 +21,6 @@ std::string usage_of(const CannedQuery& q) {
       u += upper;
     else if (p.positional)
       u += "[" + upper + "]";
-    else if (p.type == "bool")
-      u += "[--" + p.name + "]";
     else
       u += "[--" + p.name + "]";
   }

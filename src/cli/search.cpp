@@ -26,7 +26,7 @@ void setup_search(CLI::App& app, CommandContext& ctx) {
   sub->callback([&ctx, o] {
     std::string text;
     for (const auto& w : o->words) text += (text.empty() ? "" : " ") + w;
-    std::vector<std::string> words = {"--q=" + text, "--limit=" + std::to_string(o->limit)};
+    std::vector<std::string> words = {"--text=" + text, "--limit=" + std::to_string(o->limit)};
     if (o->raw) words.emplace_back("--raw");
     ctx.exit_code = run_canned_command(ctx, "search", words);
   });

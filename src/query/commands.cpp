@@ -5,6 +5,7 @@
 #include "cli/command.h"
 #include "query/canned.h"
 #include "store/archive.h"
+#include "util/error.h"
 
 namespace yanbao {
 
@@ -19,6 +20,9 @@ int run_canned_command(CommandContext& ctx, const std::string& name, const std::
   }
   Params params = resolve_params(q, args.positional, args.named);
   auto db = open_archive_readonly(ctx.global.db);
+  if (q.sql.find("reports_fts") != std::string::npos && db->execAndGet("PRAGMA user_version").getInt() < 2)
+    throw FatalError("the archive " + ctx.global.db +
+                     " predates full-text search (schema version 1); run yanbao ingest once to upgrade it");
   CannedResult result = run_canned(db->getHandle(), q, params);
   print_canned(std::cout, std::cerr, result, output_options(ctx.global));
   return 0;
