@@ -1,0 +1,80 @@
+#pragma once
+/// Text scanning helpers for the list extractors (lists.cpp): UTF-8 stepping, width-folded
+/// punctuation, Markdown line cleaning and bracket-aware splitting. Pure functions over
+/// string_view; every offset they return is on a code-point boundary.
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace yanbao::lists {
+
+/// One decoded code point and its byte length. Invalid bytes decode as U+FFFD of length 1,
+/// so a scan always advances and never cuts inside a valid multibyte character.
+struct CodePoint {
+  char32_t cp;
+  size_t len;
+};
+
+/// Decodes the code point starting at byte i (i < s.size()).
+CodePoint decode_at(std::string_view s, size_t i);
+
+/// Folds full-width ASCII forms (U+FF01..U+FF5E) to ASCII and U+3000 to ' ', so that '：'
+/// and ':' or '（' and '(' compare equal. Other code points are returned unchanged.
+char32_t fold(char32_t cp);
+
+/// CJK unified ideographs (the "Han" characters of names and headings).
+bool is_han(char32_t cp);
+
+/// ASCII blanks, U+3000 and NBSP.
+bool is_space(char32_t cp);
+
+/// Number of code points in s.
+size_t cp_count(std::string_view s);
+
+/// s without leading/trailing blanks (including U+3000).
+std::string_view trim(std::string_view s);
+
+/// s without trailing sentence punctuation and blanks (。．.；;，,、！!).
+std::string_view trim_trailing_punct(std::string_view s);
+
+/// True when s starts with p (bytes). Keyword tables are UTF-8 literals, so a byte match
+/// at a code-point boundary is a code-point match.
+inline bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+inline bool ends_with(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+inline bool contains(std::string_view s, std::string_view p) { return s.find(p) != std::string_view::npos; }
+
+/// If s starts with a width-folded ASCII char c (':' matches '：'), returns its byte length.
+size_t folded_char_len(std::string_view s, char c);
+
+/// One body line with Markdown noise removed.
+struct CleanLine {
+  std::string text;      ///< trimmed, without bullets, numbering, emphasis markers and links
+  bool bullet = false;   ///< was a list item ("- ", "* ", "1.", "（1）", "①")
+  bool heading = false;  ///< was a '#' heading
+  bool bold = false;     ///< was wholly bold (**…**), which reports use as a heading
+  bool table = false;    ///< a Markdown table row ("| … |")
+};
+
+/// Cleans one raw line: strips '#'/'>' markers, bullets and enumeration ("1、", "(2)", "③",
+/// "一、"), `**`/`__`/backticks, images, HTML tags and bare URLs, and replaces a link
+/// [text](url) by its text, dropping links whose text is itself a URL or a site stamp.
+CleanLine clean_line(std::string_view raw);
+
+/// Strips one leading enumeration marker ("1、", "2.", "3）", "(4)", "（5）", "⑥", "一、",
+/// "（二）") and the blanks after it. Returns the rest and sets `number` to the marker's
+/// value (0 when there was none).
+std::string_view strip_enumeration(std::string_view s, int* number = nullptr);
+
+/// Per-byte bracket/quote depth of s: depth[i] > 0 when byte i lies inside a matched pair of
+/// （）()【】[]《》“”‘’「」『』〔〕 or straight double quotes. Unmatched openers or closers
+/// are ignored, so one stray bracket cannot swallow the rest of a paragraph.
+std::vector<unsigned char> nesting(std::string_view s);
+
+/// Splits s at top-level code points for which is_sep(fold(cp)) holds. Pieces are trimmed
+/// views into s; empty pieces are dropped.
+std::vector<std::string_view> split_top(std::string_view s, bool (*is_sep)(char32_t));
+
+}  // namespace yanbao::lists
