@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/command.h"
+#include "query/canned.h"
 #include "query/commands.h"
 #include "util/error.h"
 
@@ -16,7 +17,7 @@ void setup_run(CLI::App& app, CommandContext& ctx) {
   sub->footer("`yanbao queries` lists the queries, `yanbao queries show NAME` their parameters.\n"
               "Positional ARGS fill the required parameters in order; --param NAME=VALUE also works.");
   sub->callback([&ctx, sub] {
-    std::vector<std::string> words = sub->remaining();
+    std::vector<std::string> words = take_global_options(sub->remaining(), ctx.global);
     if (words.empty() || words[0].empty() || words[0][0] == '-')
       throw UsageError("run needs a query name: yanbao run NAME [ARGS…] (yanbao queries lists them)");
     std::string name = words[0];

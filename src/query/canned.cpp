@@ -376,8 +376,20 @@ void write_record(std::ostream& out, const ResultSet& rs) {
   for (const auto& c : rs.columns) w = std::max(w, display_width(c));
   for (const auto& row : rs.rows) {
     for (size_t c = 0; c < rs.columns.size(); ++c) {
-      out << rs.columns[c] << std::string(static_cast<size_t>(w - display_width(rs.columns[c]) + 2), ' ')
-          << (c < row.size() ? value_text(row[c]) : "") << '\n';
+      std::string v = c < row.size() ? value_text(row[c]) : "";
+      out << rs.columns[c];
+      if (!v.empty()) {
+        // continuation lines of a multi-line value line up under its first line
+        const std::string indent(static_cast<size_t>(w + 2), ' ');
+        std::string shown;
+        for (char ch : v) {
+          if (ch == '\r') continue;
+          shown += ch;
+          if (ch == '\n') shown += indent;
+        }
+        out << std::string(static_cast<size_t>(w - display_width(rs.columns[c]) + 2), ' ') << shown;
+      }
+      out << '\n';
     }
     if (rs.rows.size() > 1) out << '\n';
   }
