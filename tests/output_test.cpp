@@ -9,6 +9,8 @@
 
 #include "query/output.h"
 
+#include <sqlite3.h>
+
 using namespace yanbao;
 namespace fs = std::filesystem;
 
@@ -193,4 +195,31 @@ TEST(Output, RealsPrintShortestRoundTrip) {
   EXPECT_EQ(value_text(Value(-1.61)), "-1.61");
   EXPECT_EQ(value_text(Value(std::int64_t{42})), "42");
   EXPECT_EQ(value_text(Value()), "");
+}
+
+TEST(Output, StreamedStatementMatchesCollectedRowsInEveryFormat) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(":memory:", &db), SQLITE_OK);
+  const char* sql =
+      "SELECT '中信证券' AS broker, 12 AS n, NULL AS none, -1.5 AS pct, 'a,\"b\"\n|c' AS note "
+      "UNION ALL SELECT 'DeepSeek', 3, NULL, 2.0, ''";
+  for (std::string format : {"table", "csv", "tsv", "json", "jsonl", "markdown"}) {
+    for (bool empty : {false, true}) {
+      std::string q = std::string(sql) + (empty ? " LIMIT 0" : "");
+      sqlite3_stmt* a = nullptr;
+      sqlite3_stmt* b = nullptr;
+      ASSERT_EQ(sqlite3_prepare_v2(db, q.c_str(), -1, &a, nullptr), SQLITE_OK);
+      ASSERT_EQ(sqlite3_prepare_v2(db, q.c_str(), -1, &b, nullptr), SQLITE_OK);
+      OutputOptions o;
+      o.format = format;
+      std::ostringstream streamed, collected, e1, e2;
+      write_statement(streamed, e1, a, o);
+      write_result(collected, e2, collect_rows(b), o);
+      EXPECT_EQ(streamed.str(), collected.str()) << format << (empty ? " empty" : "");
+      EXPECT_EQ(e1.str(), e2.str());
+      sqlite3_finalize(a);
+      sqlite3_finalize(b);
+    }
+  }
+  sqlite3_close(db);
 }

@@ -27,8 +27,8 @@ int run_query(CommandContext& ctx, const QueryOptions& o) {
     params[name] = kv.substr(eq + 1);  // always TEXT: -p code=000001 stays "000001"
   }
   auto db = open_archive_readonly(ctx.global.db);
-  ResultSet rs = run_readonly_sql(db->getHandle(), o.sql, params);
-  write_result(std::cout, std::cerr, rs, output_options(ctx.global));
+  ReadonlyStatement st(db->getHandle(), o.sql, params);
+  st.write(std::cout, std::cerr, output_options(ctx.global));  // csv/tsv/json/jsonl stream
   return kExitOk;
 }
 

@@ -380,46 +380,97 @@ std::string json_array_of(const ResultSet& rs) {
   return out + "]";
 }
 
-ResultSet collect_rows(sqlite3_stmt* stmt) {
-  ResultSet rs;
+namespace {
+
+std::vector<std::string> column_names(sqlite3_stmt* stmt) {
+  std::vector<std::string> cols;
   int ncol = sqlite3_column_count(stmt);
   for (int c = 0; c < ncol; ++c) {
     const char* name = sqlite3_column_name(stmt, c);
-    rs.columns.emplace_back(name ? name : "");
+    cols.emplace_back(name ? name : "");
   }
-  for (;;) {
-    int rc = sqlite3_step(stmt);
-    if (rc == SQLITE_DONE) break;
-    if (rc != SQLITE_ROW) throw std::runtime_error(sqlite3_errmsg(sqlite3_db_handle(stmt)));
-    std::vector<Value> row;
-    row.reserve(static_cast<size_t>(ncol));
-    for (int c = 0; c < ncol; ++c) {
-      switch (sqlite3_column_type(stmt, c)) {
-        case SQLITE_NULL: row.emplace_back(std::monostate{}); break;
-        case SQLITE_INTEGER: row.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(stmt, c))); break;
-        case SQLITE_FLOAT: row.emplace_back(sqlite3_column_double(stmt, c)); break;
-        case SQLITE_BLOB: {
-          const auto* b = static_cast<const unsigned char*>(sqlite3_column_blob(stmt, c));
-          int len = sqlite3_column_bytes(stmt, c);
-          static const char* hex = "0123456789ABCDEF";
-          std::string s = "X'";
-          for (int k = 0; k < len; ++k) {
-            s += hex[b[k] >> 4];
-            s += hex[b[k] & 15];
-          }
-          s += "'";
-          row.emplace_back(std::move(s));
-          break;
+  return cols;
+}
+
+/// Steps once: true with `row` filled, false at the end; throws std::runtime_error on error.
+bool next_row(sqlite3_stmt* stmt, std::vector<Value>& row) {
+  int rc = sqlite3_step(stmt);
+  if (rc == SQLITE_DONE) return false;
+  if (rc != SQLITE_ROW) throw std::runtime_error(sqlite3_errmsg(sqlite3_db_handle(stmt)));
+  const int ncol = sqlite3_column_count(stmt);
+  row.clear();
+  row.reserve(static_cast<size_t>(ncol));
+  for (int c = 0; c < ncol; ++c) {
+    switch (sqlite3_column_type(stmt, c)) {
+      case SQLITE_NULL: row.emplace_back(std::monostate{}); break;
+      case SQLITE_INTEGER: row.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(stmt, c))); break;
+      case SQLITE_FLOAT: row.emplace_back(sqlite3_column_double(stmt, c)); break;
+      case SQLITE_BLOB: {
+        const auto* b = static_cast<const unsigned char*>(sqlite3_column_blob(stmt, c));
+        int len = sqlite3_column_bytes(stmt, c);
+        static const char* hex = "0123456789ABCDEF";
+        std::string s = "X'";
+        for (int k = 0; k < len; ++k) {
+          s += hex[b[k] >> 4];
+          s += hex[b[k] & 15];
         }
-        default: {
-          const auto* t = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
-          row.emplace_back(std::string(t ? t : "", static_cast<size_t>(sqlite3_column_bytes(stmt, c))));
-        }
+        s += "'";
+        row.emplace_back(std::move(s));
+        break;
+      }
+      default: {
+        const auto* t = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
+        row.emplace_back(std::string(t ? t : "", static_cast<size_t>(sqlite3_column_bytes(stmt, c))));
       }
     }
-    rs.rows.push_back(std::move(row));
   }
+  return true;
+}
+
+}  // namespace
+
+ResultSet collect_rows(sqlite3_stmt* stmt) {
+  ResultSet rs;
+  rs.columns = column_names(stmt);
+  std::vector<Value> row;
+  while (next_row(stmt, row)) rs.rows.push_back(row);
   return rs;
+}
+
+void write_statement(std::ostream& out, std::ostream& err, sqlite3_stmt* stmt, const OutputOptions& opt) {
+  // table and markdown size or align columns by all rows; the others stream.
+  if (opt.format == "table" || opt.format == "markdown") {
+    write_result(out, err, collect_rows(stmt), opt);
+    return;
+  }
+  ResultSet head;
+  head.columns = column_names(stmt);
+  std::vector<Value> row;
+  if (opt.format == "csv" || opt.format == "tsv") {
+    const bool csv = opt.format == "csv";
+    write_delimited(out, head, opt, csv);
+    OutputOptions body = opt;
+    body.header = false;
+    ResultSet one;
+    one.columns = head.columns;
+    one.rows.resize(1);
+    while (next_row(stmt, one.rows[0])) write_delimited(out, one, body, csv);
+  } else if (opt.format == "json" || opt.format == "jsonl") {
+    auto keys = json_keys(head.columns);
+    const bool lines = opt.format == "jsonl";
+    bool first = true;
+    while (next_row(stmt, row)) {
+      if (lines)
+        out << json_object(keys, row) << '\n';
+      else
+        out << (first ? "[\n  " : ",\n  ") << json_object(keys, row);
+      first = false;
+    }
+    if (!lines) out << (first ? "[]\n" : "\n]\n");
+  } else {
+    throw std::invalid_argument("unknown output format '" + opt.format + "'");
+  }
+  out.flush();
 }
 
 }  // namespace yanbao

@@ -41,8 +41,13 @@ void write_result(std::ostream& out, std::ostream& err, const ResultSet& rs, con
 std::string json_object_of(const ResultSet& rs, size_t row);
 std::string json_array_of(const ResultSet& rs);
 
-/// Steps a prepared statement to completion and collects its rows.
+/// Steps a prepared statement to completion and collects its rows. Throws
+/// std::runtime_error with SQLite's message when a step fails.
 ResultSet collect_rows(sqlite3_stmt* stmt);
+
+/// Steps a prepared statement and writes its rows like write_result(); csv, tsv, json and
+/// jsonl stream row by row (table and markdown need every row to size columns).
+void write_statement(std::ostream& out, std::ostream& err, sqlite3_stmt* stmt, const OutputOptions& opt);
 
 /// Display columns of UTF-8 text in a terminal: East Asian Wide/Fullwidth characters count
 /// 2, combining marks 0 (utf8proc_charwidth); invalid bytes count 1 each.

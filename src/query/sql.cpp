@@ -111,7 +111,8 @@ void harden_connection(sqlite3* db) {
   sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, 0);
 }
 
-ResultSet run_readonly_sql(sqlite3* db, std::string_view sql, const Params& params, const RunOptions& opt) {
+ReadonlyStatement::ReadonlyStatement(sqlite3* db, std::string_view sql, const Params& params, const RunOptions& opt)
+    : sql_(sql) {
   harden_connection(db);
   StmtGuard g;
   const char* tail = nullptr;
@@ -170,17 +171,43 @@ ResultSet run_readonly_sql(sqlite3* db, std::string_view sql, const Params& para
     }
     if (brc != SQLITE_OK) throw FatalError("cannot bind :" + name + ": " + sqlite3_errmsg(db));
   }
+  stmt_ = g.stmt;
+  g.stmt = nullptr;
+}
+
+ReadonlyStatement::~ReadonlyStatement() { sqlite3_finalize(stmt_); }
+
+void ReadonlyStatement::step_failed(const std::runtime_error& e) const {
+  std::string what = e.what();
+  std::string upper(sql_);
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  // A malformed search expression (--raw, or MATCH in ad-hoc SQL) is the user's text.
+  if (what.rfind("fts5:", 0) == 0 || upper.find("MATCH") != std::string::npos)
+    throw UsageError("search syntax error: " + what);
+  throw FatalError("SQL error: " + what);
+}
+
+ResultSet ReadonlyStatement::collect() {
   try {
-    return collect_rows(g.stmt);
+    return collect_rows(stmt_);
   } catch (const std::runtime_error& e) {
-    std::string what = e.what();
-    // A malformed search expression (--raw) is the user's text, not a failure.
-    std::string upper(sql);
-    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    if (what.rfind("fts5:", 0) == 0 || upper.find("MATCH") != std::string::npos)
-      throw UsageError("search syntax error: " + what);
-    throw FatalError("SQL error: " + what);
+    step_failed(e);
   }
+}
+
+void ReadonlyStatement::write(std::ostream& out, std::ostream& err, const OutputOptions& opt) {
+  try {
+    write_statement(out, err, stmt_, opt);
+  } catch (const std::invalid_argument&) {
+    throw;
+  } catch (const std::runtime_error& e) {
+    step_failed(e);
+  }
+}
+
+ResultSet run_readonly_sql(sqlite3* db, std::string_view sql, const Params& params, const RunOptions& opt) {
+  ReadonlyStatement st(db, sql, params, opt);
+  return st.collect();
 }
 
 }  // namespace yanbao

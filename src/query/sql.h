@@ -1,7 +1,9 @@
 #pragma once
 /// Running user-supplied SQL safely against an archive: one read-only statement, no ATTACH,
 /// no writing PRAGMAs, no extensions, parameters always bound (never spliced).
+#include <iosfwd>
 #include <map>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -33,5 +35,25 @@ void harden_connection(sqlite3* db);
 /// table, missing or unknown parameter) throw UsageError (exit 2); failures while running
 /// throw FatalError (exit 1).
 ResultSet run_readonly_sql(sqlite3* db, std::string_view sql, const Params& params, const RunOptions& opt = {});
+
+/// The same checks, for streaming: a prepared, checked and bound statement, finalized on
+/// destruction. Construction throws as run_readonly_sql does.
+class ReadonlyStatement {
+ public:
+  ReadonlyStatement(sqlite3* db, std::string_view sql, const Params& params, const RunOptions& opt = {});
+  ~ReadonlyStatement();
+  ReadonlyStatement(const ReadonlyStatement&) = delete;
+  ReadonlyStatement& operator=(const ReadonlyStatement&) = delete;
+
+  /// All rows (errors while stepping mapped like run_readonly_sql's).
+  ResultSet collect();
+  /// Rows written as they come (write_statement), errors mapped the same way.
+  void write(std::ostream& out, std::ostream& err, const OutputOptions& opt);
+
+ private:
+  [[noreturn]] void step_failed(const std::runtime_error& e) const;
+  sqlite3_stmt* stmt_ = nullptr;
+  std::string sql_;
+};
 
 }  // namespace yanbao
