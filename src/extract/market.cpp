@@ -1,7 +1,546 @@
 #include "extract/market.h"
 
-namespace yanbao {
+#include <cmath>
+#include <optional>
+#include <string>
+#include <vector>
 
-void extract_market(std::string_view, const ExtractContext&, Extraction&) {}
+#include "extract/dates.h"
+#include "extract/market_dates.h"
+#include "extract/market_movers.h"
+#include "extract/market_names.h"
+#include "extract/scan.h"
+
+namespace yanbao {
+namespace {
+
+using scan::at;
+using scan::decode;
+using scan::ends_at;
+using scan::Unit;
+
+// ---------------------------------------------------------------------------------------------
+// Vocabulary. Lists are matched in order, so a longer word precedes any word it starts with.
+
+enum class Cue { kNone, kUp, kDown, kNeutral, kFlat, kClose, kOther, kPoison };
+
+struct CueWord {
+  std::string_view text;
+  Cue cue;
+  bool week = false;  ///< 周涨/周跌幅: the move is the week's whatever the sentence says
+};
+
+constexpr CueWord kCues[] = {
+    {"周涨跌幅", Cue::kNeutral, true}, {"周度涨跌幅", Cue::kNeutral, true}, {"周度涨幅", Cue::kUp, true},
+    {"周度跌幅", Cue::kDown, true},    {"周涨幅", Cue::kUp, true},          {"周跌幅", Cue::kDown, true},
+    {"周涨", Cue::kUp, true},          {"周跌", Cue::kDown, true},          {"周收涨", Cue::kUp, true},
+    {"周收跌", Cue::kDown, true},
+    // Counts, prices and rankings that contain 涨/跌 but are no move of the subject.
+    {"涨跌幅", Cue::kNeutral}, {"涨跌", Cue::kNeutral}, {"涨停", Cue::kOther}, {"跌停", Cue::kOther},
+    {"涨价", Cue::kOther}, {"涨幅居前", Cue::kOther}, {"跌幅居前", Cue::kOther}, {"涨幅前", Cue::kOther},
+    {"跌幅前", Cue::kOther}, {"上涨家数", Cue::kPoison}, {"下跌家数", Cue::kPoison},
+    {"收益率", Cue::kNeutral}, {"回报率", Cue::kNeutral}, {"收益", Cue::kNeutral},
+    // Quantities other than the index level: what follows is not its move.
+    {"成交", Cue::kPoison}, {"换手", Cue::kPoison}, {"市盈率", Cue::kPoison}, {"市净率", Cue::kPoison},
+    {"估值", Cue::kPoison}, {"股息", Cue::kPoison}, {"融资", Cue::kPoison}, {"流入", Cue::kPoison},
+    {"流出", Cue::kPoison}, {"收入", Cue::kPoison}, {"利润", Cue::kPoison}, {"营收", Cue::kPoison},
+    {"盈利", Cue::kPoison}, {"业绩", Cue::kPoison}, {"占比", Cue::kPoison}, {"比值", Cue::kPoison},
+    {"比例", Cue::kPoison}, {"仓位", Cue::kPoison}, {"波动率", Cue::kPoison}, {"分位", Cue::kPoison},
+    {"资金", Cue::kPoison}, {"成分股", Cue::kPoison}, {"个股", Cue::kPoison}, {"权重", Cue::kPoison},
+    {"市值", Cue::kPoison}, {"溢价", Cue::kPoison}, {"振幅", Cue::kPoison}, {"回撤", Cue::kPoison},
+    {"胜率", Cue::kPoison}, {"PE", Cue::kPoison}, {"PB", Cue::kPoison}, {"超额", Cue::kPoison},
+    {"跑赢", Cue::kPoison}, {"跑输", Cue::kPoison}, {"跑平", Cue::kPoison},
+    // Levels.
+    {"收盘价为", Cue::kClose}, {"收盘价", Cue::kClose}, {"收盘于", Cue::kClose}, {"收盘在", Cue::kClose},
+    {"收涨", Cue::kUp}, {"收跌", Cue::kDown}, {"收平", Cue::kFlat}, {"收红", Cue::kUp}, {"收绿", Cue::kDown},
+    {"收盘", Cue::kClose}, {"收于", Cue::kClose}, {"收报", Cue::kClose}, {"收在", Cue::kClose},
+    {"收至", Cue::kClose}, {"报收", Cue::kClose}, {"报", Cue::kClose}, {"收", Cue::kClose},
+    {"升至", Cue::kClose}, {"涨至", Cue::kClose}, {"跌至", Cue::kClose}, {"回落至", Cue::kClose},
+    {"至", Cue::kClose},
+    // Intraday levels are not closes.
+    {"最高", Cue::kOther}, {"最低", Cue::kOther}, {"盘中", Cue::kOther}, {"高点", Cue::kOther},
+    {"低点", Cue::kOther}, {"触及", Cue::kOther}, {"站上", Cue::kOther}, {"跌破", Cue::kOther},
+    {"突破", Cue::kOther}, {"失守", Cue::kOther},
+    // Moves.
+    {"上涨", Cue::kUp}, {"上升", Cue::kUp}, {"上扬", Cue::kUp}, {"走高", Cue::kUp}, {"攀升", Cue::kUp},
+    {"反弹", Cue::kUp}, {"回升", Cue::kUp}, {"大涨", Cue::kUp}, {"涨幅", Cue::kUp}, {"涨超", Cue::kUp},
+    {"增长", Cue::kUp}, {"涨", Cue::kUp}, {"↑", Cue::kUp},
+    {"下跌", Cue::kDown}, {"下降", Cue::kDown}, {"下滑", Cue::kDown}, {"下挫", Cue::kDown},
+    {"走低", Cue::kDown}, {"回落", Cue::kDown}, {"回调", Cue::kDown}, {"调整", Cue::kDown},
+    {"大跌", Cue::kDown}, {"跌幅", Cue::kDown}, {"跌超", Cue::kDown}, {"跌", Cue::kDown}, {"↓", Cue::kDown},
+    {"持平", Cue::kFlat}, {"平盘", Cue::kFlat},
+};
+
+/// Phrases that put what follows into the report's week.
+constexpr std::string_view kWeekMarkers[] = {"过去一周", "最近一周", "近一周", "一周来", "本周", "上周",
+                                             "当周", "这周", "全周", "周内", "单周", "周度"};
+/// Phrases meaning "since the start of the report's year".
+constexpr std::string_view kYtdMarkers[] = {"今年年初以来", "今年初以来", "今年以来", "年初至今", "年初以来",
+                                            "年初迄今", "今年迄今", "本年以来", "开年以来", "年内", "YTD", "ytd"};
+/// Spans that are neither the week nor a since-date: what follows is not recorded.
+constexpr std::string_view kOtherPeriods[] = {
+    "今日", "今天", "当日", "当天", "昨日", "昨天", "日内", "本月", "上月", "当月", "月内", "月度",
+    "本季度", "季度", "全年", "上半年", "下半年", "近一个月", "近一月", "近1月", "近三个月", "近3月",
+    "近一年", "近1年", "过去一年", "近半年", "过去一个月", "以来", "至今"};
+/// Words before 上周 that make it a comparison (较上周), not the period.
+constexpr std::string_view kComparatives[] = {"较", "比", "相比", "环比", "相较", "相对"};
+
+/// Letters that join names into a list: 上证综指、深证成指和创业板指分别…
+constexpr std::u32string_view kJoiners = U"、和与及 ";
+
+/// Review labels and headings: paragraphs under them speak of the week.
+constexpr std::string_view kReviewWords[] = {"回顾", "市场表现", "行情表现", "市场行情", "行情走势",
+                                             "市场走势", "周度表现", "本周表现", "指数表现", "板块表现",
+                                             "本周行情", "上周行情", "一周行情"};
+
+/// Titles of weekly reports.
+constexpr std::string_view kWeeklyTitle[] = {"周报", "周评", "周观察", "周度", "周刊", "每周", "周观点",
+                                             "周回顾", "周跟踪", "周策略", "周专题", "一周", "周总结",
+                                             "周记", "周聚焦", "周思考", "周展望", "双周", "weekly", "Weekly",
+                                             "WEEKLY"};
+
+/// Clause openings that continue the previous clause's subject: "…收于3304点，上涨1.63%".
+constexpr std::string_view kOpeners[] = {
+    "上涨", "下跌", "涨", "跌", "收", "报", "至", "累计", "周涨", "周跌", "全周", "单周", "本周", "上周",
+    "当周", "周内", "期间", "年初", "今年", "年内", "本年", "全年", "录得", "最终", "持平", "微", "小幅",
+    "大幅", "较", "环比", "并", "且", "而", "分别", "均", "涨幅", "跌幅", "上升", "下降", "回落", "反弹",
+    "+", "-", "－", "＋", "−", "同期", "创", "站", "跌破", "最", "盘中", "续"};
+
+bool contains(std::string_view s, std::string_view t) { return s.find(t) != std::string_view::npos; }
+
+template <class List>
+bool contains_any(std::string_view s, const List& list) {
+  for (std::string_view t : list)
+    if (contains(s, t)) return true;
+  return false;
+}
+
+/// Quick filter: code points that can start a cue, marker or joiner. Everything else is
+/// skipped without trying the word lists.
+bool may_start_word(char32_t c) {
+  static constexpr std::u32string_view kLeads =
+      U"周涨跌收回成换市估股融流利营盈业占比仓波分资个权溢振胜PEB超跑报升至最盘高低触站突失上下走攀反大增↑↓"
+      U"持平过近一本当这全单今年开Yy日昨月季以和与及、相较环同";
+  return kLeads.find(c) != std::u32string_view::npos;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Index moves.
+
+struct Draft {
+  std::string name, raw, period;
+  std::optional<double> close, change;
+};
+
+struct NameRef {
+  std::string canon;
+  std::string raw;
+};
+
+/// State of the index grammar while reading one paragraph.
+class IndexReader {
+ public:
+  IndexReader(const ExtractContext& ctx, std::vector<IndexMove>& out) : ctx_(ctx), out_(out) {
+    if (ctx.report_date.size() >= 10) ytd_ = "since:" + ctx.report_date.substr(0, 4) + "-01-01";
+  }
+
+  /// Reads one paragraph whose default period (from a heading, a label or the report kind)
+  /// is default_period ("week" or "").
+  void paragraph(std::string_view para, std::string_view default_period) {
+    default_period_ = default_period;
+    drafts_.clear();
+    subject_.reset();
+    group_.clear();
+    size_t start = 0;
+    bool hard_stop = true;
+    // Sentences end at 。；;！？!?; after ； the subject may carry on, after 。 it may not.
+    scan::split(para, scan::kSentenceSeps, [&](std::string_view sentence) {
+      size_t off = static_cast<size_t>(sentence.data() - para.data());
+      if (off > start) {
+        std::string_view sep = para.substr(start, off - start);
+        hard_stop = !(contains(sep, "；") || contains(sep, ";"));
+      }
+      start = off + sentence.size();
+      this->sentence(sentence, hard_stop);
+    });
+    flush();
+  }
+
+ private:
+  void sentence(std::string_view s, bool hard_stop) {
+    period_ = std::string(default_period_);
+    if (hard_stop) {
+      subject_.reset();
+      group_.clear();
+    }
+    scan::split(s, scan::kClauseSeps, [&](std::string_view clause) { this->clause(clause); });
+  }
+
+  static bool opener(std::string_view clause) {
+    clause = scan::trim(clause);
+    if (scan::is_digit_at(clause, 0)) {
+      // 2024年以来… continues the subject; 3304点 alone does not.
+      auto d = market::read_date(clause, 0, false);
+      return d && (at(clause, d->end, "以来") || at(clause, d->end, "初以来") || at(clause, d->end, "至今"));
+    }
+    return !scan::match_any(clause, 0, kOpeners).empty();
+  }
+
+  void clause(std::string_view c) {
+    hits_.clear();
+    market::find_index_names(c, hits_);
+    if (!opener(c)) {
+      subject_.reset();
+      group_.clear();
+    }
+    last_cue_ = Cue::kNone;
+    cue_end_ = 0;
+    week_override_ = false;
+    fenbie_ = jun_ = false;
+    k_change_ = k_close_ = 0;
+    bench_ = poison_ = false;
+    flat_pending_ = false;
+    group_open_ = false;
+
+    size_t h = 0;
+    for (size_t i = 0; i < c.size();) {
+      if (h < hits_.size() && hits_[h].begin <= i) {
+        if (hits_[h].begin == i) {
+          name(c.substr(hits_[h].begin, hits_[h].end - hits_[h].begin), hits_[h].benchmark);
+          i = hits_[h].end;
+        }
+        ++h;
+        continue;
+      }
+      if (size_t past = scan::skip_bracket(c, i)) {
+        aside(c.substr(i, past - i));
+        i = past;
+        continue;
+      }
+      size_t len = 1;
+      char32_t cp = decode(c, i, &len);
+      if (scan::is_digit_at(c, i) && !(i > 0 && scan::is_digit_at(c, scan::prev(c, i)))) {
+        if (size_t e = date_phrase(c, i)) {
+          i = e;
+          continue;
+        }
+      }
+      if (cp == U'+' || cp == U'-' || cp == U'−' || cp == U'－' || cp == U'＋' || scan::is_digit_at(c, i)) {
+        if (auto n = scan::read_number(c, i)) {
+          number(c, *n);
+          i = n->end;
+          group_open_ = false;
+          continue;
+        }
+      }
+      if (may_start_word(cp)) {
+        if (size_t e = marker(c, i)) {
+          i = e;
+          continue;
+        }
+        if (size_t e = cue(c, i)) {
+          i = e;
+          group_open_ = false;
+          continue;
+        }
+        if (at(c, i, "分别") || at(c, i, "依次")) {
+          fenbie_ = true;
+          group_open_ = false;
+          i += 6;
+          continue;
+        }
+      }
+      if (cp == U'均' || cp == U'都' || cp == U'齐') jun_ = true;
+      if (kJoiners.find(cp) == std::u32string_view::npos && cp != U'、') group_open_ = false;
+      i += len;
+    }
+    if (flat_pending_)
+      for_targets([&](const NameRef& n) { set_change(n, 0.0); });
+  }
+
+  void name(std::string_view raw, bool benchmark) {
+    if (benchmark) {
+      bench_ = true;
+      group_open_ = false;
+      return;
+    }
+    NameRef ref{market::canonical_index_name(raw), std::string(raw)};
+    if (!group_open_) {
+      group_.clear();
+      floor_ = drafts_.size();
+    }
+    group_.push_back(ref);
+    subject_ = std::move(ref);
+    group_open_ = true;
+    last_cue_ = Cue::kNone;
+    week_override_ = false;
+    fenbie_ = jun_ = false;
+    k_change_ = k_close_ = 0;
+    bench_ = poison_ = false;
+  }
+
+  /// A bracketed aside after a subject may carry its move: 上证综指（+1.2%）, （涨1.2%）.
+  void aside(std::string_view a) {
+    if (!subject_ || bench_ || poison_) return;
+    for (size_t i = 0; i < a.size();) {
+      size_t len = 1;
+      char32_t cp = decode(a, i, &len);
+      if ((cp == U'+' || cp == U'-' || cp == U'−' || cp == U'－' || cp == U'＋' || scan::is_digit_at(a, i)) &&
+          !(i > 0 && scan::is_digit_at(a, scan::prev(a, i)))) {
+        if (auto n = scan::read_number(a, i); n && n->unit == Unit::kPercent) {
+          double v = n->value;
+          if (!n->has_sign) {
+            if (contains(a, "跌")) v = -v;
+            else if (!contains(a, "涨")) return;
+          }
+          set_change(*subject_, v);
+          flat_pending_ = false;
+          return;
+        }
+      }
+      i += len;
+    }
+  }
+
+  /// A date at c[i]: a range sets the week, a since-date sets since:, another date or month
+  /// or year sets no period. Returns the end of what it read, or 0.
+  size_t date_phrase(std::string_view c, size_t i) {
+    if (auto r = market::read_date_range(c, i, ctx_.report_date, false)) {
+      period_ = "week";
+      return r->end_pos;
+    }
+    auto d = market::read_date(c, i, false);
+    if (!d) return 0;
+    size_t e = d->end;
+    bool since = false;
+    for (std::string_view t : {"初以来", "初至今", "以来", "至今", "迄今"})
+      if (at(c, e, t)) {
+        e += t.size();
+        since = true;
+        break;
+      }
+    if (since) {
+      int y = d->y;
+      int m = d->m < 0 ? 1 : d->m;
+      int day = d->d < 0 ? 1 : d->d;
+      std::optional<std::string> date;
+      if (y >= 0) date = format_date(y, m, day);
+      else if (d->m >= 0) date = resolve_month_day(m, day, ctx_.report_date);
+      period_ = date ? "since:" + *date : std::string();
+      return e;
+    }
+    // 截至2月7日 is an as-of date, not a different period.
+    if (!(ends_at(c, i, "截至") || ends_at(c, i, "截止") || ends_at(c, i, "截至到"))) period_.clear();
+    return e;
+  }
+
+  size_t marker(std::string_view c, size_t i) {
+    if (auto t = scan::match_any(c, i, kYtdMarkers); !t.empty()) {
+      period_ = ytd_;
+      return i + t.size();
+    }
+    if (auto t = scan::match_any(c, i, kWeekMarkers); !t.empty()) {
+      // 较上周 compares with last week; it does not set the period.
+      if (scan::ends_any(c, i, kComparatives).empty()) period_ = "week";
+      return i + t.size();
+    }
+    if (auto t = scan::match_any(c, i, kOtherPeriods); !t.empty()) {
+      period_.clear();
+      return i + t.size();
+    }
+    return 0;
+  }
+
+  size_t cue(std::string_view c, size_t i) {
+    for (const CueWord& w : kCues) {
+      if (!at(c, i, w.text)) continue;
+      switch (w.cue) {
+        case Cue::kPoison: poison_ = true; break;
+        case Cue::kFlat: flat_pending_ = true; [[fallthrough]];
+        default:
+          last_cue_ = w.cue;
+          if (w.week) week_override_ = true;
+      }
+      cue_end_ = i + w.text.size();
+      return cue_end_;
+    }
+    return 0;
+  }
+
+  void number(std::string_view c, const scan::Number& n) {
+    if (bench_ || poison_ || !subject_) return;
+    if (n.unit == Unit::kPercent) {
+      double v = n.value;
+      if (!n.has_sign) {
+        switch (last_cue_) {
+          case Cue::kUp:
+          case Cue::kNeutral:
+          case Cue::kFlat: break;
+          case Cue::kDown: v = -v; break;
+          default: return;
+        }
+      }
+      flat_pending_ = false;
+      for_targets([&](const NameRef& r) { set_change(r, v); });
+      return;
+    }
+    bool close = false;
+    if (n.unit == Unit::kPoints)
+      close = last_cue_ == Cue::kNone || last_cue_ == Cue::kClose;
+    else if (n.unit == Unit::kNone && last_cue_ == Cue::kClose && std::fabs(n.value) >= 100) {
+      size_t k = cue_end_;
+      while (k < c.size() && c[k] == ' ') ++k;
+      close = k == n.begin;
+    }
+    if (close && !n.has_sign) for_targets([&](const NameRef& r) { set_close(r, n.value); }, true);
+  }
+
+  /// Calls f for the names a value belongs to: the next of a 分别 list, every name of a 均
+  /// list, else the subject.
+  template <class F>
+  void for_targets(F&& f, bool close = false) {
+    if (group_.size() > 1 && fenbie_) {
+      size_t& k = close ? k_close_ : k_change_;
+      if (k < group_.size()) f(group_[k++]);
+      return;
+    }
+    if (group_.size() > 1 && jun_) {
+      for (const NameRef& r : group_) f(r);
+      return;
+    }
+    if (subject_) f(*subject_);
+  }
+
+  std::string current_period() const { return week_override_ ? std::string("week") : period_; }
+
+  void set_change(const NameRef& r, double v) {
+    std::string p = current_period();
+    for (size_t k = floor_; k < drafts_.size(); ++k) {
+      Draft& d = drafts_[k];
+      if (d.name == r.canon && !d.change) {
+        d.change = v;
+        d.period = p;
+        return;
+      }
+    }
+    drafts_.push_back({r.canon, r.raw, p, std::nullopt, v});
+  }
+
+  void set_close(const NameRef& r, double v) {
+    for (size_t k = drafts_.size(); k-- > floor_;) {
+      Draft& d = drafts_[k];
+      if (d.name == r.canon) {
+        if (!d.close) d.close = v;
+        return;
+      }
+    }
+    drafts_.push_back({r.canon, r.raw, current_period(), v, std::nullopt});
+  }
+
+  void flush() {
+    for (Draft& d : drafts_) {
+      if (!d.change || d.period.empty()) continue;
+      bool dup = false;
+      for (IndexMove& m : out_)
+        if (m.name == d.name && m.period == d.period && m.change_pct &&
+            std::fabs(*m.change_pct - *d.change) < 1e-9) {
+          if (!m.close) m.close = d.close;
+          dup = true;
+        }
+      if (!dup) out_.push_back({std::move(d.name), std::move(d.raw), std::move(d.period), d.close, d.change});
+    }
+    drafts_.clear();
+    floor_ = 0;
+  }
+
+  const ExtractContext& ctx_;
+  std::vector<IndexMove>& out_;
+  std::string ytd_;
+  std::string_view default_period_;
+  std::string period_;
+  std::vector<market::IndexHit> hits_;
+  std::vector<Draft> drafts_;
+  size_t floor_ = 0;
+  std::optional<NameRef> subject_;
+  std::vector<NameRef> group_;
+  bool group_open_ = false;
+  Cue last_cue_ = Cue::kNone;
+  size_t cue_end_ = 0;
+  bool week_override_ = false;
+  bool fenbie_ = false, jun_ = false;
+  size_t k_change_ = 0, k_close_ = 0;
+  bool bench_ = false, poison_ = false, flat_pending_ = false;
+};
+
+/// "市场表现：…" → true when the label before the first colon is a review label.
+bool has_review_label(std::string_view para) {
+  size_t colon = para.find("：");
+  if (colon == std::string_view::npos) colon = para.find(':');
+  if (colon == std::string_view::npos || colon > 60) return false;
+  return contains_any(para.substr(0, colon), kReviewWords);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Topic.
+
+std::optional<std::string> find_topic(std::string_view text) {
+  static constexpr std::string_view kLabels[] = {"本周专题", "本期专题", "周专题", "专题研究", "专题"};
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = scan::trim(text.substr(start, nl - start));
+    start = nl + 1;
+    if (at(line, 0, "# ")) line = scan::trim(line.substr(2));
+    // Numbered headings: 一、本周专题：… / 3. 专题：…
+    for (std::string_view num : {"一、", "二、", "三、", "四、", "五、", "六、", "1.", "2.", "3.", "4.", "5."})
+      if (at(line, 0, num)) line = scan::trim(line.substr(num.size()));
+    std::string_view label = scan::match_any(line, 0, kLabels);
+    if (label.empty()) continue;
+    std::string_view rest = scan::trim(line.substr(label.size()));
+    if (at(rest, 0, "：")) rest.remove_prefix(3);
+    else if (at(rest, 0, ":")) rest.remove_prefix(1);
+    else continue;
+    rest = scan::trim(rest);
+    while (scan::ends_at(rest, rest.size(), "。")) rest = scan::trim(rest.substr(0, rest.size() - 3));
+    if (!rest.empty()) return std::string(rest);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+void extract_market(std::string_view body, const ExtractContext& ctx, Extraction& out) {
+  std::string text = scan::clean_markdown(body);
+  std::string_view tv = text;
+
+  auto week = market::find_report_week(tv, ctx.report_date);
+  if (week) {
+    out.period_start = week->start;
+    out.period_end = week->end;
+  }
+  out.topic = find_topic(tv);
+
+  // In a weekly report (by its title or a stated week) unmarked moves are the week's.
+  bool weekly = week.has_value() || contains_any(std::string_view(ctx.title), kWeeklyTitle);
+  IndexReader reader(ctx, out.indices);
+  bool review_section = false;
+  size_t start = 0;
+  while (start < tv.size()) {
+    size_t nl = tv.find('\n', start);
+    if (nl == std::string_view::npos) nl = tv.size();
+    std::string_view para = scan::trim(tv.substr(start, nl - start));
+    start = nl + 1;
+    if (para.empty()) continue;
+    if (at(para, 0, "# ")) {
+      review_section = contains_any(para, kReviewWords);
+      continue;
+    }
+    bool week_para = weekly || review_section || has_review_label(para);
+    reader.paragraph(para, week_para ? "week" : "");
+  }
+
+  market::extract_movers(tv, out.movers);
+}
 
 }  // namespace yanbao

@@ -1,0 +1,146 @@
+#pragma once
+/// Small hand-written scanners over UTF-8 text for the extractors: code points, brackets,
+/// sentence and clause splitting, numbers with units, and markdown noise removal.
+/// Pure functions over std::string_view; nothing allocates per character.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace yanbao::scan {
+
+/// Byte length of the UTF-8 sequence that starts with byte b (1 for stray bytes), so that
+/// stepping by it never lands inside a multibyte character of valid UTF-8.
+inline size_t u8len(unsigned char b) {
+  if (b < 0x80) return 1;
+  if ((b & 0xE0) == 0xC0) return 2;
+  if ((b & 0xF0) == 0xE0) return 3;
+  if ((b & 0xF8) == 0xF0) return 4;
+  return 1;
+}
+
+/// The code point at s[i] and, in *len, its byte length. Returns 0 at or past the end.
+char32_t decode(std::string_view s, size_t i, size_t* len = nullptr);
+
+/// Start of the code point that ends right before byte i (0 when i is 0).
+size_t prev(std::string_view s, size_t i);
+
+/// Full-width ASCII (U+FF01..U+FF5E) folded to ASCII and U+3000 to a space; others unchanged.
+inline char32_t fold(char32_t c) {
+  if (c >= 0xFF01 && c <= 0xFF5E) return c - 0xFF01 + 0x21;
+  if (c == 0x3000) return U' ';
+  return c;
+}
+
+/// CJK unified ideographs (and the extension A block): the letters of Chinese names.
+inline bool is_cjk(char32_t c) { return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF); }
+
+/// Letters that may appear inside an index or security name: ideographs, ASCII letters and
+/// digits (half or full width).
+bool is_name_char(char32_t c);
+
+inline bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == 0x3000 || c == 0xA0; }
+
+/// True when s[i..] starts with tok.
+inline bool at(std::string_view s, size_t i, std::string_view tok) {
+  return i <= s.size() && s.size() - i >= tok.size() && s.compare(i, tok.size(), tok) == 0;
+}
+
+/// True when s[..i) ends with tok.
+inline bool ends_at(std::string_view s, size_t i, std::string_view tok) {
+  return i >= tok.size() && i <= s.size() && s.compare(i - tok.size(), tok.size(), tok) == 0;
+}
+
+/// The first token of list that s[i..] starts with (lists are ordered longest first where it
+/// matters), or empty.
+template <class List>
+std::string_view match_any(std::string_view s, size_t i, const List& list) {
+  for (std::string_view t : list)
+    if (at(s, i, t)) return t;
+  return {};
+}
+
+/// The first token of list that s[..i) ends with, or empty.
+template <class List>
+std::string_view ends_any(std::string_view s, size_t i, const List& list) {
+  for (std::string_view t : list)
+    if (ends_at(s, i, t)) return t;
+  return {};
+}
+
+/// Opening bracket at s[i] — （ ( 【 [ — whose closing partner follows on the same line within
+/// a short distance: returns the byte just past the closing bracket, else 0. Unbalanced
+/// brackets are treated as ordinary text so that they cannot swallow a paragraph.
+size_t skip_bracket(std::string_view s, size_t i);
+
+/// True when the code point at s[i] opens a bracket (（ ( 【 [).
+bool is_open_bracket(std::string_view s, size_t i);
+
+enum class Unit {
+  kNone,     ///< a bare number
+  kPercent,  ///< % ％
+  kSpread,   ///< 个百分点, 百分点, pct, pp, bp, 基点: a difference, never a move
+  kPoints,   ///< 点 (an index level)
+  kOther,    ///< 元, 亿, 倍, 家, 只, 月, 日, 年 …: anything else that follows directly
+};
+
+struct Number {
+  double value = 0;
+  bool has_sign = false;  ///< an explicit + or − was written
+  Unit unit = Unit::kNone;
+  size_t begin = 0;       ///< byte offset of the sign or first digit
+  size_t end = 0;         ///< byte offset past the unit (or the digits when there is none)
+};
+
+/// Reads a number at s[i]: optional sign (+ - − － ＋), digits (half or full width) with
+/// thousands commas (3,372.55), a decimal point (. ．), then optional spaces and a unit.
+/// Returns nullopt when s[i] does not start a number. A sign is only taken when a digit follows.
+std::optional<Number> read_number(std::string_view s, size_t i);
+
+/// True when s[i] is an ASCII or full-width digit.
+bool is_digit_at(std::string_view s, size_t i);
+
+/// Splits s at the code points in seps that lie outside brackets and calls f(piece) for
+/// each non-empty piece. ASCII ',' between two digits is a thousands separator, not a split.
+template <class F>
+void split(std::string_view s, std::u32string_view seps, F&& f) {
+  size_t start = 0, i = 0;
+  while (i < s.size()) {
+    if (size_t past = skip_bracket(s, i)) {
+      i = past;
+      continue;
+    }
+    size_t len = 1;
+    char32_t c = decode(s, i, &len);
+    bool cut = seps.find(c) != std::u32string_view::npos;
+    if (cut && c == U',' && i > 0 && i + 1 < s.size() && is_digit_at(s, prev(s, i)) &&
+        is_digit_at(s, i + 1))
+      cut = false;
+    if (cut) {
+      if (i > start) f(s.substr(start, i - start));
+      start = i + len;
+    }
+    i += len;
+  }
+  if (start < s.size()) f(s.substr(start));
+}
+
+/// Sentence ends: 。；;！？!? and newlines.
+inline constexpr std::u32string_view kSentenceSeps = U"。；;！？!?\n";
+/// Clause ends inside a sentence: ，, and colons (a "市场表现：" label is its own clause).
+inline constexpr std::u32string_view kClauseSeps = U"，,：:";
+
+/// s without leading and trailing ASCII/ideographic spaces.
+std::string_view trim(std::string_view s);
+
+/// The body with markdown noise removed so that sentences read as prose: \r and a BOM
+/// dropped, links [text](url) replaced by their text (or removed entirely when the text is
+/// itself a URL or site advert, like [https://www.hibor.com.cn【慧博投研资讯】](…)), images,
+/// bare URLs, HTML tags, emphasis markers (** __ ~~ `) and heading/quote/list markers removed.
+/// Line structure is kept: headings stay on their own line, prefixed by '#' (one).
+std::string clean_markdown(std::string_view body);
+
+/// Days since 1970-01-01 of a valid civil date.
+long days_from_civil(int y, int m, int d);
+
+}  // namespace yanbao::scan
