@@ -212,11 +212,16 @@ struct Item {
 };
 
 std::string_view strip_wrappers(std::string_view s) {
-  static constexpr std::array<std::string_view, 14> kWrap = {"【", "】", "《", "》", "“", "”", "\"", "「", "」",
-                                                             "『", "』", "‘", "’", "*"};
+  static constexpr std::array<std::string_view, 13> kWrap = {"【", "】", "《", "》", "“", "”", "\"", "「", "」",
+                                                             "『", "』", "‘", "’"};
   for (bool changed = true; changed;) {
     changed = false;
     s = trim(s);
+    // *italic* wraps a name, but a lone leading '*' belongs to *ST.
+    if (s.size() > 2 && s.front() == '*' && s.back() == '*') {
+      s = s.substr(1, s.size() - 2);
+      changed = true;
+    }
     for (auto w : kWrap) {
       if (starts_with(s, w)) {
         s.remove_prefix(w.size());
