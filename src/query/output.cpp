@@ -41,9 +41,11 @@ std::string valid_utf8(std::string_view s) {
 std::string double_text(double d) {
   if (std::isnan(d)) return "NaN";
   if (std::isinf(d)) return d > 0 ? "Inf" : "-Inf";
+  // 15 significant digits, as SQLite itself turns a REAL into text: 1.3900000000000001
+  // (arithmetic noise in a stored value) prints as 1.39.
   char buf[64];
-  auto r = std::to_chars(buf, buf + sizeof buf, d);
-  std::string s(buf, r.ptr);
+  std::snprintf(buf, sizeof buf, "%.15g", d);
+  std::string s(buf);
   if (s.find_first_of(".eE") == std::string::npos) s += ".0";
   return s;
 }

@@ -56,8 +56,8 @@ int display_width(std::string_view text);
 /// `text` cut to at most `width` display columns, ending in … when it was cut.
 std::string truncate_to_width(std::string_view text, int width);
 
-/// A value as plain text: NULL → "", integers in decimal, reals shortest round-trip
-/// (with ".0" when integral), text as is.
+/// A value as plain text: NULL → "", integers in decimal, reals with 15 significant digits
+/// like SQLite's own REAL → TEXT (with ".0" when integral), text as is. JSON uses the same.
 std::string value_text(const Value& v);
 
 }  // namespace yanbao
