@@ -341,3 +341,51 @@ TEST(Lists, InvalidUtf8DoesNotCrash) {
   auto x = run(body);
   EXPECT_EQ(x.news.size(), 2u);
 }
+
+TEST(Picks, StockWithThesisUnderPicksHeading) {
+  auto x = run(
+      "## 重点推荐标的\n\n"
+      "1. 贵州茅台（600519.SH）：高端白酒龙头，批价企稳。\n"
+      "2. 有研新材：靶材国产替代加速。\n"
+      "静待花开。\n\n"
+      "## 风险提示\n\n需求恢复不及预期\n");
+  EXPECT_EQ(picks_of(x), (V{"-|贵州茅台|600519.SH|recommend|-", "-|有研新材|-|recommend|-"}));
+  EXPECT_EQ(risks_of(x), (V{"需求恢复不及预期"}));
+}
+
+TEST(Picks, NamesStartingWithConnectivesSurvive) {
+  auto x = run("建议关注：和而泰（002402.SZ）、向日葵、有研新材、如意集团。");
+  EXPECT_EQ(picks_of(x), (V{"-|和而泰|002402.SZ|watch|-", "-|向日葵|-|watch|-", "-|有研新材|-|watch|-",
+                            "-|如意集团|-|watch|-"}));
+}
+
+TEST(Picks, ConjunctionSplitsOnlyWhenBothHalvesAreNames) {
+  auto x = run("推荐标的：紫金矿业（601899.SH）、洛阳钼业（603993.SH）和江西铜业（600362.SH）。");
+  EXPECT_EQ(picks_of(x), (V{"-|紫金矿业|601899.SH|recommend|-", "-|洛阳钼业|603993.SH|recommend|-",
+                            "-|江西铜业|600362.SH|recommend|-"}));
+}
+
+TEST(Picks, SemicolonSeparatedStocksContinueTheList) {
+  auto x = run("受益标的：中际旭创（300308.SZ）；新易盛（300502.SZ）；行业景气有望延续。");
+  EXPECT_EQ(picks_of(x), (V{"-|中际旭创|300308.SZ|beneficiary|-", "-|新易盛|300502.SZ|beneficiary|-"}));
+}
+
+TEST(Picks, RecommendThenWatchSeparatedByComma) {
+  auto x = run("投资建议：我们看好端侧AI，推荐瑞芯微（603893.SH）、全志科技（300458.SZ），建议关注恒玄科技、乐鑫科技。");
+  EXPECT_EQ(picks_of(x), (V{"-|瑞芯微|603893.SH|recommend|-", "-|全志科技|300458.SZ|recommend|-",
+                            "-|恒玄科技|-|watch|-", "-|乐鑫科技|-|watch|-"}));
+}
+
+TEST(Picks, CompanyNoteTitleWithTagAndNoCode) {
+  auto a = run("维持“买入”评级。", "公司点评｜宁德时代（300750）：出货超预期");
+  EXPECT_EQ(picks_of(a), (V{"-|宁德时代|300750.SZ|rating|买入"}));
+  auto b = run("上调至“增持”评级。", "伊利股份：渠道库存健康");
+  EXPECT_EQ(picks_of(b), (V{"-|伊利股份|-|rating|增持"}));
+  auto c = run("维持“增持”评级。", "医药生物：集采影响出清");
+  EXPECT_TRUE(c.picks.empty());
+}
+
+TEST(Picks, UnquotedRatingAfterColon) {
+  auto x = run("投资评级：买入（维持）", "中国平安（601318.SH）：寿险新单回暖");
+  EXPECT_EQ(picks_of(x), (V{"-|中国平安|601318.SH|rating|买入"}));
+}

@@ -42,7 +42,7 @@ struct Stock {
 /// Words that never occur in a security's short name but do in prose and in lists of
 /// industries ("关注IP与内容龙头", "受益于国产化"). Only applied when no code is printed:
 /// a printed code is a stronger signal than any word list.
-constexpr std::array<std::string_view, 86> kNotInNames = {
+constexpr std::string_view kNotInNames[] = {
     "龙头", "产业链", "板块", "方向", "机会", "行业", "领域", "赛道", "标的", "个股", "公司", "相关",
     "企业", "厂商", "环节", "主线", "概念", "主题", "评级", "买入", "增持", "减持", "持有", "国产化",
     "自主可控", "兑现", "拐点", "逻辑", "趋势", "政策", "风险", "估值", "业绩", "复苏", "修复", "弹性",
@@ -54,7 +54,7 @@ constexpr std::array<std::string_view, 86> kNotInNames = {
 
 /// Industries and styles that read like names. Rejected only in weak clauses (a bare
 /// "关注X、Y" in prose); in a stated stock list a name such as 机器人 (300024) is trusted.
-constexpr std::array<std::string_view, 82> kIndustryWords = {
+constexpr std::string_view kIndustryWords[] = {
     "半导体", "机器人", "人形机器人", "消费电子", "新能源", "新能源车", "光伏", "储能", "风电", "锂电",
     "军工", "医药", "创新药", "白酒", "家电", "汽车", "整车", "零部件", "算力", "芯片", "存储", "设备",
     "材料", "券商", "银行", "保险", "地产", "房地产", "煤炭", "有色", "化工", "电力", "传媒", "游戏",
@@ -62,11 +62,14 @@ constexpr std::array<std::string_view, 82> kIndustryWords = {
     "红利", "出海", "消费", "科技", "成长", "周期", "金融", "基建", "建筑", "建材", "钢铁", "交运", "航运",
     "物流", "农业", "养殖", "食品饮料", "纺织服装", "轻工", "电子", "机械", "环保", "公用事业", "石油石化",
     "黄金", "稀土", "大模型", "端侧", "服务器", "液冷", "光通信", "信创", "卫星", "商业航天", "核电", "电网",
-    "医疗器械", "创新"};
+    "医疗器械", "创新", "医药生物", "生物医药", "食品", "饮料", "纺织", "服装", "商贸", "零售", "社服",
+    "美容护理", "农林牧渔", "交通运输", "国防军工", "电力设备", "通信设备", "汽车零部件", "非银金融", "非银",
+    "基础化工", "有色金属", "传媒互联网", "互联网", "生物", "中药", "器械", "疫苗", "宏观", "固收", "策略",
+    "港股", "美股", "A股"};
 
 /// Code points a stock name may not begin with: particles and connectives, which mean the
 /// "item" is really the tail of a sentence.
-constexpr std::u32string_view kBadLead = U"的是到于了在对将为把被从向等及或而";
+constexpr std::u32string_view kBadLead = U"的是到于了在对将为把被从等及或而";
 
 bool any_of_words(std::string_view s, const auto& words) {
   for (std::string_view w : words)
@@ -121,18 +124,18 @@ bool is_semicolon(char32_t c) { return c == U';'; }
 bool is_segment_sep(char32_t c) { return c == U';' || c == U'。'; }
 
 /// Suffixes that make "X（A、B）" a theme group even with one member.
-constexpr std::array<std::string_view, 8> kGroupSuffixes = {"主题", "板块", "方向", "领域", "赛道", "产业链", "概念", "组合"};
+constexpr std::string_view kGroupSuffixes[] = {"主题", "板块", "方向", "领域", "赛道", "产业链", "概念", "组合"};
 
 /// A cleaned theme: stop words and group suffixes removed; nullopt when nothing meaningful
 /// is left (我们/建议/个股/行业 are not themes).
 std::optional<std::string> clean_theme(std::string_view raw) {
-  static constexpr std::array<std::string_view, 58> kLead = {
+  static constexpr std::string_view kLead[] = {
       "投资建议", "投资策略", "我们", "建议", "继续", "持续", "重点", "维持", "积极", "依然", "仍然", "仍",
       "坚定", "首次", "此外", "另外", "同时", "其中", "因此", "综上", "总体", "整体上", "整体", "具体",
       "个股上", "个股", "标的上", "标的", "主要", "可以", "可", "也", "亦", "均", "都", "还", "并", "和",
       "及", "与", "在", "对于", "关于", "聚焦", "短期", "中长期", "长期", "中期", "近期", "当前", "目前",
       "本周", "下周", "本月", "后续", "未来", "板块上", "方面"};
-  static constexpr std::array<std::string_view, 18> kTail = {
+  static constexpr std::string_view kTail[] = {
       "方面", "领域", "方向", "板块", "主题", "赛道", "主线", "建议", "我们", "继续", "持续", "重点", "可",
       "也", "均", "都", "仍", "积极"};
   std::string_view s = trim_trailing_punct(trim(raw));
@@ -212,7 +215,7 @@ struct Item {
 };
 
 std::string_view strip_wrappers(std::string_view s) {
-  static constexpr std::array<std::string_view, 13> kWrap = {"【", "】", "《", "》", "“", "”", "\"", "「", "」",
+  static constexpr std::string_view kWrap[] = {"【", "】", "《", "》", "“", "”", "\"", "「", "」",
                                                              "『", "』", "‘", "’"};
   for (bool changed = true; changed;) {
     changed = false;
@@ -268,7 +271,8 @@ std::vector<Item> parse_items(std::string_view list, bool weak, bool allow_group
 Item parse_item(std::string_view raw, bool weak, bool allow_group) {
   Item it;
   std::string_view s = trim_trailing_punct(strip_enumeration(trim(raw)));
-  for (std::string_view lead : {"包括", "例如", "比如", "以及", "及", "和", "与", "如", "有"}) {
+  // Not 和/有/如 alone: 和而泰, 有研新材 and 如意集团 start with them.
+  for (std::string_view lead : {"包括", "例如", "比如", "诸如", "以及", "及", "与"}) {
     if (starts_with(s, lead) && s.size() > lead.size()) {
       s = trim(s.substr(lead.size()));
       break;
@@ -370,9 +374,9 @@ constexpr std::array<KindWord, 22> kKindWords = {{
 }};
 
 /// Words between a kind word and its list: 重点推荐[主题和个股]：, 受益标的[包括], 推荐[个股]为.
-constexpr std::array<std::string_view, 20> kDecorations = {
+constexpr std::string_view kDecorations[] = {
     "主题和个股", "主题及个股", "个股", "标的", "公司", "组合", "股票", "名单", "池", "包括", "如下", "主要有",
-    "分别为", "分别是", "关注", "为", "是", "有", "如", "的"};
+    "分别为", "分别是", "关注", "例如", "比如", "为", "是", "的"};
 
 const KindWord* kind_word_at(std::string_view s) {
   const KindWord* best = nullptr;
@@ -385,6 +389,7 @@ struct PickCtx {
   bool active = false;
   std::string kind;
   std::optional<std::string> theme;
+  bool item_line = false;  ///< the line is a bullet or numbered entry, so one bare name is a list
 };
 
 class PickSink {
@@ -434,6 +439,12 @@ void continue_list(std::string_view seg, const PickCtx& ctx, PickSink& sink) {
     auto c = decode_at(seg, i);
     if (depth[i] == 0 && fold(c.cp) == U':') {
       std::string_view label = trim(seg.substr(0, i));
+      // "贵州茅台（600519.SH）：高端白酒龙头…" — a stock followed by its thesis.
+      Item head = parse_item(label, false, false);
+      if (head.kind == Item::kStock && (head.stock.code || ctx.item_line)) {
+        sink.add(theme, head.stock, ctx.kind);
+        return;
+      }
       if (cp_count(label) > 14) return;
       if (auto t = clean_theme(label)) theme = t;
       list = seg.substr(i + c.len);
@@ -445,6 +456,8 @@ void continue_list(std::string_view seg, const PickCtx& ctx, PickSink& sink) {
   if (items.empty()) return;
   for (const auto& it : items)
     if (it.kind == Item::kInvalid) return;
+  // A lone bare name in running text ("静待花开。") is too weak; in a bullet it is an entry.
+  if (items.size() == 1 && items[0].kind == Item::kStock && !items[0].stock.code && !ctx.item_line) return;
   emit_items(items, theme, ctx.kind, sink);
 }
 
@@ -617,7 +630,7 @@ void table_row(std::string_view row, const PickCtx& ctx, PickSink& sink) {
 // ---------------------------------------------------------------------------------------
 // Ratings (company notes)
 
-constexpr std::array<std::string_view, 30> kRatings = {
+constexpr std::string_view kRatings[] = {
     "强烈推荐", "谨慎推荐", "审慎推荐", "推荐", "买入", "强烈买入", "增持", "谨慎增持", "审慎增持", "中性",
     "持有", "减持", "卖出", "回避", "跑赢行业", "跑输行业", "优于大市", "同步大市", "弱于大市", "强于大市",
     "跑赢大市", "跑输大市", "优于行业", "超配", "标配", "低配", "强推", "观望", "区间操作", "outperform"};
@@ -739,6 +752,11 @@ std::optional<Stock> title_company(std::string_view title) {
     if (e == std::string_view::npos) break;
     s = trim(s.substr(e + (starts_with(s, "【") ? std::string_view("】").size() : 1)));
   }
+  // "公司点评｜北京君正（300223）：…": keep what follows the last tag separator.
+  for (std::string_view sep : {"｜", "|", "丨"}) {
+    size_t p = s.rfind(sep);
+    if (p != std::string_view::npos) s = trim(s.substr(p + sep.size()));
+  }
   auto depth = nesting(s);
   size_t colon = s.size();
   for (size_t i = 0; i < s.size();) {
@@ -766,7 +784,7 @@ std::optional<Stock> title_company(std::string_view title) {
   }
   if (colon == s.size()) return std::nullopt;
   head = strip_wrappers(head);
-  static constexpr std::array<std::string_view, 12> kReportWords = {"周报", "月报", "日报", "报告", "点评", "策略",
+  static constexpr std::string_view kReportWords[] = {"周报", "月报", "日报", "报告", "点评", "策略",
                                                                    "研究", "专题", "深度", "年报", "季报", "快评"};
   if (any_of_words(head, kReportWords)) return std::nullopt;
   if (is_stock_name(head, false, true)) return Stock{std::string(head), std::nullopt};
@@ -859,7 +877,7 @@ std::optional<std::string> resolve_date(int y, int m, int d, const ExtractContex
 }
 
 /// Words that end an event's subject: 青鸟消防[公告]…, 精智达[发布]…, 公司[控股股东]…
-constexpr std::array<std::string_view, 62> kEventVerbs = {
+constexpr std::string_view kEventVerbs[] = {
     "发布", "公告", "披露", "宣布", "公布", "拟", "召开", "完成", "获得", "获", "签署", "签订", "收到", "中标",
     "与", "通过", "发行", "回购", "预计", "预告", "实现", "控股股东", "实控人", "实际控制人", "股东", "董事",
     "监事", "高管", "子公司", "全资", "旗下", "的", "将", "于", "在", "已", "正式", "成功", "推出", "入选",
@@ -1013,10 +1031,10 @@ struct Heading {
 };
 
 /// Footer lines that end any list (sources, disclaimers).
-constexpr std::array<std::string_view, 9> kFooters = {"来源", "资料来源", "数据来源", "免责声明", "分析师",
+constexpr std::string_view kFooters[] = {"来源", "资料来源", "数据来源", "免责声明", "分析师",
                                                       "请务必阅读", "特别声明", "法律声明", "重要声明"};
 
-Heading detect_heading(const CleanLine& line, bool in_list) {
+Heading detect_heading(const CleanLine& line, bool in_list, bool in_picks) {
   Heading h;
   std::string_view text = line.text;
   for (auto f : kFooters)
@@ -1039,7 +1057,9 @@ Heading detect_heading(const CleanLine& line, bool in_list) {
       size_t len = cp_count(label);
       // A short unknown label is a heading too (行情回顾：, 投资建议：) — but not inside a list
       // of bullets, where "小米：发布AI眼镜" is an item, and not a date (2月7日：).
-      bool generic = sec == Sec::Other && len <= 10 && !has_digit(label) && !(in_list && line.bullet);
+      // Under a picks heading "有研新材：靶材国产替代加速" is an entry, not a heading.
+      bool generic = sec == Sec::Other && len <= 10 && !has_digit(label) && !(in_list && line.bullet) &&
+                     !(in_picks && parse_item(label, false, false).kind == Item::kStock);
       if ((sec != Sec::Other && len <= 20) || generic || line.heading) {
         h.found = true;
         h.sec = sec;
@@ -1053,7 +1073,7 @@ Heading detect_heading(const CleanLine& line, bool in_list) {
   }
   if (cp_count(text) <= 20 && !has_sentence_punct(text)) {
     Sec sec = classify_label(text);
-    if (sec != Sec::Other || line.heading || line.bold) {
+    if ((sec != Sec::Other && cp_count(text) <= 14) || line.heading || line.bold) {
       h.found = true;
       h.sec = sec;
       h.label = text;
@@ -1085,8 +1105,8 @@ class ListExtractor {
         if (nl == body.size()) break;
         continue;
       }
-      bool in_list = cur == Sec::News || cur == Sec::Events || cur == Sec::Risks;
-      Heading h = detect_heading(line, in_list);
+      bool in_list = cur == Sec::News || cur == Sec::Events || cur == Sec::Risks || cur == Sec::Picks;
+      Heading h = detect_heading(line, in_list, cur == Sec::Picks);
       if (h.found) {
         if (h.rest.empty()) {
           // A heading on its own line: it governs the following lines.
@@ -1102,6 +1122,7 @@ class ListExtractor {
         }
       } else {
         PickCtx ctx = sec_ctx;
+        ctx.item_line = line.bullet;
         process(cur, line.text, ctx, line);
       }
       if (nl == body.size()) break;
