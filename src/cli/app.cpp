@@ -2,6 +2,8 @@
 #include <cstdlib>
 #include <iostream>
 
+#include <sqlite3.h>
+
 #include <SQLiteCpp/Exception.h>
 
 #include "cli/command.h"
@@ -110,6 +112,11 @@ int run_cli(int argc, char** argv) {
     std::cerr << "yanbao: " << e.what() << "\n";
     return kExitFatal;
   } catch (const SQLite::Exception& e) {
+    if (e.getErrorCode() == SQLITE_BUSY || e.getErrorCode() == SQLITE_LOCKED) {
+      std::cerr << "yanbao: archive is busy (another yanbao is writing to " << ctx.global.db
+                << "); try again when it has finished\n";
+      return kExitFatal;
+    }
     std::cerr << "yanbao: sqlite: " << e.what() << "\n";
     return kExitFatal;
   } catch (const std::exception& e) {

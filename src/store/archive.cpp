@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -48,8 +49,14 @@ void refuse_newer(int found, const std::string& path) {
                      std::to_string(latest_schema_version()) + ". Upgrade yanbao to use it.");
 }
 
+/// How long a connection waits for another writer: $YANBAO_BUSY_TIMEOUT_MS, else 30 s.
+int busy_timeout_ms() {
+  if (const char* env = std::getenv("YANBAO_BUSY_TIMEOUT_MS"); env && *env) return std::atoi(env);
+  return 30000;
+}
+
 void configure(SQLite::Database& db) {
-  db.setBusyTimeout(30000);
+  db.setBusyTimeout(busy_timeout_ms());
   db.exec("PRAGMA foreign_keys = ON");
   register_fts_tokenizer(db.getHandle());
 }
