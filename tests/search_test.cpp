@@ -107,6 +107,11 @@ TEST(Tokenizer, LatinLettersAndDigitsAreLowercasedWords) {
   EXPECT_EQ(cjk_tokens("ＡＩ算力", true), (Tokens{"ai", "算力"}));  // full-width folded
 }
 
+TEST(Tokenizer, VeryLongWordsKeepTheirFirst64Bytes) {
+  std::string blob(500, 'A');
+  EXPECT_EQ(cjk_tokens(blob, false), (Tokens{std::string(64, 'a')}));
+}
+
 TEST(Tokenizer, PunctuationOnlyGivesNoTokens) {
   EXPECT_TRUE(cjk_tokens("，。！？()\"*", true).empty());
 }

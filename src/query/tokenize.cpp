@@ -9,6 +9,7 @@ namespace yanbao {
 namespace {
 
 constexpr int kColocated = 0x0001;  // FTS5_TOKEN_COLOCATED
+constexpr size_t kMaxWordBytes = 64;  // longer words are indexed (and searched) by their first 64 bytes
 
 bool is_han(utf8proc_int32_t c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) ||
@@ -97,6 +98,11 @@ int cjk_tokenize(std::string_view text, bool query, void* ctx, TokenSink sink) {
 
   auto flush_word = [&]() -> int {
     if (word_start < 0) return 0;
+    if (word.size() > kMaxWordBytes) {  // base64 blobs and the like: keep a prefix
+      size_t cut = kMaxWordBytes;
+      while (cut > 0 && (static_cast<unsigned char>(word[cut]) & 0xC0) == 0x80) --cut;
+      word.resize(cut);
+    }
     int r = sink(ctx, 0, word.data(), static_cast<int>(word.size()), word_start, word_end);
     word.clear();
     word_start = word_end = -1;

@@ -10,7 +10,8 @@
 ///    consecutive positions), a single character stays a unigram. 茅台 → 茅台; 贵州茅台 →
 ///    贵州 州茅 茅台; 茅 → 茅.
 ///  * Letters and digits (ASCII, full-width folded to ASCII, other scripts) form words,
-///    lowercased: DeepSeek → deepseek, 688326.SH → 688326 sh.
+///    lowercased: DeepSeek → deepseek, 688326.SH → 688326 sh. Words longer than 64 bytes
+///    keep their first 64 (on a character boundary), in documents and queries alike.
 ///  * Everything else separates tokens.
 #include <string>
 #include <string_view>
