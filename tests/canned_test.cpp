@@ -429,6 +429,17 @@ TEST(UserQueries, MalformedFileNamesFileAndLine) {
   EXPECT_NE(r.err.find("unknown param type 'colour'"), std::string::npos) << r.err;
 }
 
+TEST(UserQueries, MisspelledTopLevelKeyIsReported) {
+  QueryCatalog c = QueryCatalog::builtin();
+  try {
+    c.add_yaml("querys:\n  - name: x\n    sql: SELECT 1\n", "mine.yaml");
+    FAIL() << "accepted a misspelled key";
+  } catch (const FatalError& e) {
+    EXPECT_NE(std::string(e.what()).find("mine.yaml:1: unknown top-level key 'querys'"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("did you mean 'queries'?"), std::string::npos) << e.what();
+  }
+}
+
 TEST(Params, TickerBindsBaseNameAndNormalizedCode) {
   QueryCatalog c = QueryCatalog::builtin();
   Params p = resolve_params(c.get("pick-history"), {"sz000001"}, {});

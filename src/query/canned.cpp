@@ -226,6 +226,14 @@ void QueryCatalog::add_yaml(std::string_view text, const std::string& source) {
   YAML::Node list;
   list.reset(root);
   if (root.IsMap()) {
+    for (const auto& kv : root) {
+      const std::string key = kv.first.Scalar();
+      if (key != "queries" && key != "sections") {
+        std::string msg = "unknown top-level key '" + key + "' (expected queries:)";
+        if (auto m = closest_match(key, {"queries", "sections"}); !m.empty()) msg += "; did you mean '" + m + "'?";
+        bad_definition(source, kv.first, msg);
+      }
+    }
     list.reset(root["queries"]);
     if (YAML::Node secs = root["sections"]; secs.IsDefined() && secs.IsMap()) {
       for (const auto& kv : secs) {
