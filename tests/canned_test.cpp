@@ -163,7 +163,35 @@ TEST(PickHistory, UnknownStockHasNoRowsAndNoSummary) {
   Fixture f;
   auto r = run_builtin(f.db, "pick-history", {"不存在"});
   EXPECT_TRUE(r.rows.rows.empty());
-  EXPECT_TRUE(r.summary.empty());
+  ASSERT_EQ(r.summary.size(), 1u);  // only the "names that contain it" hint, here empty
+  EXPECT_TRUE(r.summary[0].second.rows.empty());
+}
+
+TEST(PickHistory, UnknownStockListsNamesThatContainIt) {
+  Fixture f;
+  auto r = cli({"--db", f.db, "picks", "茅台"}, f.dir);
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.err, "(0 rows)\n");
+  EXPECT_NE(r.out.find("names that contain it"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("贵州茅台"), std::string::npos) << r.out;
+}
+
+TEST(IndexHistory, UnknownIndexListsTheIndicesThereAre) {
+  Fixture f;
+  auto r = cli({"--db", f.db, "run", "index-history", "纳指"}, f.dir);
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("上证综指"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("深证成指"), std::string::npos) << r.out;
+}
+
+TEST(PickChanges, UnknownSeriesListsTheSeriesThereAre) {
+  Fixture f;
+  auto r = cli({"--db", f.db, "run", "pick-changes", "周报"}, f.dir);
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("No such series"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("金股组合"), std::string::npos) << r.out;
+  auto known = cli({"--db", f.db, "run", "pick-changes", "周度策略"}, f.dir);
+  EXPECT_EQ(known.out.find("No such series"), std::string::npos) << known.out;
 }
 
 TEST(PickHistory, PicksCommandPrintsTableThenSummary) {
@@ -192,7 +220,8 @@ TEST(PickHistory, IsServedByIndexes) {
   const CannedQuery& q = c.get("pick-history");
   Params p = resolve_params(q, {"经纬恒润"}, {});
   expect_no_table_scan(plan(f.db, q, q.sql, p), "pick-history");
-  for (const auto& s : q.summary) expect_no_table_scan(plan(f.db, q, s.sql, p), "pick-history " + s.title);
+  for (const auto& s : q.summary)  // (the when-empty hint scans names on purpose: it runs only on a miss)
+    if (s.when != "empty") expect_no_table_scan(plan(f.db, q, s.sql, p), "pick-history " + s.title);
   auto details = plan(f.db, q, q.sql, p);
   auto uses = [&](const std::string& index) {
     return std::any_of(details.begin(), details.end(), [&](const auto& d) { return d.find(index) != std::string::npos; });

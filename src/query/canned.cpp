@@ -76,7 +76,10 @@ QuerySection parse_section(const YAML::Node& n, const std::string& source) {
   if (!layout.empty() && layout != "record" && layout != "table")
     bad_definition(source, n["layout"], "layout must be 'table' or 'record'");
   s.record = layout == "record";
-  s.always = flag(n, "always", source);
+  s.when = scalar(n, "when", source, false);
+  if (s.when.empty()) s.when = "rows";
+  if (s.when != "rows" && s.when != "always" && s.when != "empty")
+    bad_definition(source, n["when"], "when must be rows, always or empty");
   return s;
 }
 
@@ -375,7 +378,7 @@ CannedResult run_canned(sqlite3* db, const CannedQuery& q, const Params& params)
   };
   r.rows = run(q.sql);
   for (const auto& s : q.summary)
-    if (s.always || !r.rows.rows.empty()) r.summary.emplace_back(&s, run(s.sql));
+    if (s.when == "always" || (s.when == "rows") == !r.rows.rows.empty()) r.summary.emplace_back(&s, run(s.sql));
   return r;
 }
 
@@ -411,11 +414,10 @@ void print_canned(std::ostream& out, std::ostream& err, const CannedResult& r, c
   sopt.format = "table";
   sopt.header = true;
   for (const auto& [sec, rows] : r.summary) {
+    if (rows.rows.empty()) continue;  // a section with nothing to say is left out
     s << '\n';
     if (!sec->title.empty()) s << sec->title << '\n';
-    if (rows.rows.empty())
-      s << "(none)\n";
-    else if (sec->record)
+    if (sec->record)
       write_record(s, rows);
     else
       write_result(s, err, rows, sopt);

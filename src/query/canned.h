@@ -44,7 +44,9 @@ struct QuerySection {
   std::string title;
   std::string sql;
   bool record = false;  ///< `layout: record`: one row shown as "column  value" lines
-  bool always = false;  ///< `always: true`: printed even when the query found no rows
+  /// `when:` rows (default: only when the query found rows), always, or empty (only when
+  /// it found none, e.g. to list the names that do exist).
+  std::string when = "rows";
 };
 
 struct CannedQuery {
@@ -101,7 +103,7 @@ CannedResult run_canned(sqlite3* db, const CannedQuery& q, const Params& params)
 
 /// Rows in the chosen format on `out`. Summary sections: in table format on `out` after a
 /// blank line and their title; in the other formats on `err` as tables, so `out` stays
-/// parseable. Without rows only `always` sections are printed.
+/// parseable. Which sections run depends on their `when`; sections without rows are left out.
 void print_canned(std::ostream& out, std::ostream& err, const CannedResult& r, const OutputOptions& opt);
 
 /// A record: one row as "column  value" lines (column names padded by display width).
