@@ -389,3 +389,26 @@ TEST(Picks, UnquotedRatingAfterColon) {
   auto x = run("投资评级：买入（维持）", "中国平安（601318.SH）：寿险新单回暖");
   EXPECT_EQ(picks_of(x), (V{"-|中国平安|601318.SH|rating|买入"}));
 }
+
+TEST(Picks, EnumeratedThemeSublists) {
+  auto x = run("重点关注：1）低空经济：万丰奥威、中信海直；2）机器人：拓普集团、三花智控；3）AI应用：金山办公。");
+  EXPECT_EQ(picks_of(x), (V{"低空经济|万丰奥威|-|watch|-", "低空经济|中信海直|-|watch|-", "机器人|拓普集团|-|watch|-",
+                            "机器人|三花智控|-|watch|-", "AI应用|金山办公|-|watch|-"}));
+}
+
+TEST(Picks, BulletedThemeSublistsUnderHeading) {
+  auto x = run("### 推荐组合\n\n- 机器人：拓普集团、三花智控\n- 算力：工业富联（601138.SH）\n");
+  EXPECT_EQ(picks_of(x), (V{"机器人|拓普集团|-|recommend|-", "机器人|三花智控|-|recommend|-",
+                            "算力|工业富联|601138.SH|recommend|-"}));
+}
+
+TEST(Events, DateAfterSubjectAndCode) {
+  auto x = run("公司公告\n\n- 胜宏科技（300476.SZ）：2月19日发布业绩快报\n- 【沪电股份】2月18日晚间公告拟投资建设新项目\n",
+               "", "2025-02-23");
+  ASSERT_EQ(x.events.size(), 2u);
+  EXPECT_EQ(x.events[0].company, "胜宏科技");
+  EXPECT_EQ(x.events[0].code, "300476.SZ");
+  EXPECT_EQ(x.events[0].event_date, "2025-02-19");
+  EXPECT_EQ(x.events[1].company, "沪电股份");
+  EXPECT_EQ(x.events[1].event_date, "2025-02-18");
+}

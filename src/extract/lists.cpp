@@ -429,35 +429,65 @@ size_t emit_items(const std::vector<Item>& items, const std::optional<std::strin
 
 bool is_clause_delim(char32_t f) { return f == U',' || f == U':' || f == U'。' || f == U';'; }
 
+/// Splits a leading "1）低空经济：" sub-heading off a list: strips the enumeration and, when
+/// a short label that is not itself a stock precedes a colon, returns it and advances `list`
+/// past the colon.
+std::optional<std::string_view> sublabel(std::string_view& list) {
+  list = strip_enumeration(trim(list));
+  auto depth = nesting(list);
+  size_t n = 0;
+  for (size_t i = 0; i < list.size() && n <= 14; ++n) {
+    auto c = decode_at(list, i);
+    char32_t f = fold(c.cp);
+    if (depth[i] == 0 && (f == U'、' || f == U',' || f == U'。' || f == U';')) return std::nullopt;
+    if (depth[i] == 0 && f == U':') {
+      std::string_view label = trim(list.substr(0, i));
+      std::string_view after = list.substr(i + c.len);
+      // "低空经济：A、B" or "算力：工业富联（601138.SH）" labels a list; "贵州茅台：高端白酒
+      //龙头" is a stock and its thesis.
+      if (label.empty()) return std::nullopt;
+      Item head = parse_item(label, false, false);
+      if (head.kind == Item::kStock && head.stock.code) return std::nullopt;
+      auto items = parse_items(after, false, true);
+      bool all_stocks = !items.empty();
+      for (const auto& it : items) all_stocks = all_stocks && it.kind != Item::kInvalid;
+      if (!all_stocks && head.kind == Item::kStock) return std::nullopt;
+      list = after;
+      return label;
+    }
+    i += c.len;
+  }
+  return std::nullopt;
+}
+
 /// A segment without a kind word, read as a continuation of the current list: "机器人主题
 /// （A、B）", "港股：C、D" or "- E（000001.SZ）". Every item must be a stock (or a group).
 void continue_list(std::string_view seg, const PickCtx& ctx, PickSink& sink) {
   std::optional<std::string> theme = ctx.theme;
   std::string_view list = seg;
-  auto depth = nesting(seg);
-  for (size_t i = 0; i < seg.size();) {
-    auto c = decode_at(seg, i);
-    if (depth[i] == 0 && fold(c.cp) == U':') {
-      std::string_view label = trim(seg.substr(0, i));
-      // "贵州茅台（600519.SH）：高端白酒龙头…" — a stock followed by its thesis.
-      Item head = parse_item(label, false, false);
-      if (head.kind == Item::kStock && (head.stock.code || ctx.item_line)) {
-        sink.add(theme, head.stock, ctx.kind);
+  bool labelled = false;
+  if (auto label = sublabel(list)) {
+    if (cp_count(*label) > 14) return;
+    if (auto t = clean_theme(*label)) theme = t;
+    labelled = true;
+  } else {
+    auto depth = nesting(list);
+    for (size_t i = 0; i < list.size(); i += decode_at(list, i).len) {
+      if (depth[i] == 0 && fold(decode_at(list, i).cp) == U':') {
+        // "贵州茅台（600519.SH）：高端白酒龙头…" — a stock followed by its thesis.
+        Item head = parse_item(trim(list.substr(0, i)), false, false);
+        if (head.kind == Item::kStock && (head.stock.code || ctx.item_line)) sink.add(theme, head.stock, ctx.kind);
         return;
       }
-      if (cp_count(label) > 14) return;
-      if (auto t = clean_theme(label)) theme = t;
-      list = seg.substr(i + c.len);
-      break;
     }
-    i += c.len;
   }
   auto items = parse_items(list, false, true);
   if (items.empty()) return;
   for (const auto& it : items)
     if (it.kind == Item::kInvalid) return;
   // A lone bare name in running text ("静待花开。") is too weak; in a bullet it is an entry.
-  if (items.size() == 1 && items[0].kind == Item::kStock && !items[0].stock.code && !ctx.item_line) return;
+  if (items.size() == 1 && items[0].kind == Item::kStock && !items[0].stock.code && !ctx.item_line && !labelled)
+    return;
   emit_items(items, theme, ctx.kind, sink);
 }
 
@@ -575,6 +605,10 @@ void scan_picks(std::string_view text, PickCtx& ctx, PickSink& sink) {
             grouping = grouping || ends_with(prev, suf);
           if (grouping && fold(decode_at(text, k).cp) == U',') theme = clean_theme(prev);
         }
+      }
+      if (hit.word->word != "金股") {
+        if (auto label = sublabel(rest))
+          if (auto t = clean_theme(*label)) theme = t;
       }
       bool heading_ctx = section_ctx;
       std::string_view kind = hit.word->kind;
@@ -944,6 +978,19 @@ void parse_event(std::string_view item, const ExtractContext& ctx, std::vector<E
   }
   std::string_view company = strip_wrappers(s.substr(0, end));
   if (cp_count(company) > 20) company = {};
+  // "胜宏科技（300476.SZ）：2月19日发布…": the date may follow the subject.
+  if (!ev.event_date) {
+    size_t k = end, steps = 0;
+    while (k < s.size() && steps++ < 16) {
+      size_t j = k;
+      int yy, mm, dd;
+      if (read_month_day(s, j, yy, mm, dd)) {
+        ev.event_date = resolve_date(yy, mm, dd, ctx);
+        break;
+      }
+      k += decode_at(s, k).len;
+    }
+  }
   ev.company = std::string(company);
   if (ev.company.empty() && !ev.event_date) return;
   out.push_back(std::move(ev));

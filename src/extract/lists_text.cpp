@@ -269,6 +269,9 @@ CleanLine clean_line(std::string_view raw) {
     clean += text[i];
   }
   out.bold = all_bold;
+  // *italic* wrapping a whole line (often a disclaimer).
+  if (clean.size() > 2 && clean.front() == '*' && clean.back() == '*' && clean[1] != ' ')
+    clean = clean.substr(1, clean.size() - 2);
   int n = 0;
   std::string_view rest = strip_enumeration(trim(clean), &n);
   if (n > 0) {
