@@ -412,3 +412,20 @@ TEST(Events, DateAfterSubjectAndCode) {
   EXPECT_EQ(x.events[1].company, "沪电股份");
   EXPECT_EQ(x.events[1].event_date, "2025-02-18");
 }
+
+TEST(Picks, AdjacentKindWordsFormOneHeading) {
+  auto x = run("## 二月金股推荐\n\n- 紫金矿业（601899.SH）\n- 中国神华（601088.SH）\n");
+  EXPECT_EQ(picks_of(x), (V{"金股|紫金矿业|601899.SH|recommend|-", "金股|中国神华|601088.SH|recommend|-"}));
+}
+
+TEST(Picks, AnnotationBeforeColonAndSemicolonSeparatedNames) {
+  auto x = run("推荐标的（按首字母排序）：比亚迪；长城汽车；吉利汽车。");
+  EXPECT_EQ(picks_of(x), (V{"-|比亚迪|-|recommend|-", "-|长城汽车|-|recommend|-", "-|吉利汽车|-|recommend|-"}));
+}
+
+TEST(Picks, IndustryRatingThenFocusAndWatch) {
+  auto x = run("**投资建议**：维持行业“增持”评级，重点推荐宁德时代（300750）、亿纬锂能（300014），关注恩捷股份、星源材质。",
+               "电力设备行业周报：锂电排产环比提升");
+  EXPECT_EQ(picks_of(x), (V{"-|宁德时代|300750.SZ|recommend|-", "-|亿纬锂能|300014.SZ|recommend|-",
+                            "-|恩捷股份|-|watch|-", "-|星源材质|-|watch|-"}));
+}

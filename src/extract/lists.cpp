@@ -390,6 +390,7 @@ struct PickCtx {
   std::string kind;
   std::optional<std::string> theme;
   bool item_line = false;  ///< the line is a bullet or numbered entry, so one bare name is a list
+  bool list_open = false;  ///< a stated list ("受益标的：A；B") runs on in this paragraph
 };
 
 class PickSink {
@@ -486,7 +487,8 @@ void continue_list(std::string_view seg, const PickCtx& ctx, PickSink& sink) {
   for (const auto& it : items)
     if (it.kind == Item::kInvalid) return;
   // A lone bare name in running text ("静待花开。") is too weak; in a bullet it is an entry.
-  if (items.size() == 1 && items[0].kind == Item::kStock && !items[0].stock.code && !ctx.item_line && !labelled)
+  if (items.size() == 1 && items[0].kind == Item::kStock && !items[0].stock.code && !ctx.item_line && !labelled &&
+      !ctx.list_open)
     return;
   emit_items(items, theme, ctx.kind, sink);
 }
@@ -522,7 +524,9 @@ void scan_picks(std::string_view text, PickCtx& ctx, PickSink& sink) {
       auto c = decode_at(text, i);
       if (depth[i] == 0) {
         if (const KindWord* k = kind_word_at(text.substr(i, se - i))) {
-          hits.push_back({i, i + k->word.size(), k});
+          // Adjacent kind words name one list: 金股推荐, 重点推荐关注 — the first decides.
+          if (!hits.empty() && hits.back().end == i) hits.back().end = i + k->word.size();
+          else hits.push_back({i, i + k->word.size(), k});
           i += k->word.size();
           continue;
         }
@@ -579,6 +583,20 @@ void scan_picks(std::string_view text, PickCtx& ctx, PickSink& sink) {
           strong = true;
           changed = true;
         }
+        // "推荐标的（按首字母排序）：" — an annotation before the colon.
+        if (folded_char_len(rest, '(')) {
+          auto d = nesting(rest);
+          size_t k = 0;
+          while (k < rest.size() && !(d[k] == 0 && k > 0 && fold(decode_at(rest, k).cp) == U')'))
+            k += decode_at(rest, k).len;
+          if (k < rest.size()) {
+            std::string_view after = trim(rest.substr(k + decode_at(rest, k).len));
+            if (folded_char_len(after, ':') && code_in(rest.substr(0, k)) == std::nullopt) {
+              rest = after;
+              changed = true;
+            }
+          }
+        }
       }
       // Theme: the words before the kind word (整车推荐, 港股金股), else a preceding
       // "X方面，" clause.
@@ -630,6 +648,7 @@ void scan_picks(std::string_view text, PickCtx& ctx, PickSink& sink) {
         ctx.active = true;
         ctx.kind = std::string(kind);
         ctx.theme = theme;
+        ctx.list_open = strong && accept;
       }
     }
   }
