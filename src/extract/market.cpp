@@ -1,6 +1,7 @@
 #include "extract/market.h"
 
 #include <cmath>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <vector>
@@ -106,7 +107,7 @@ constexpr std::string_view kOpeners[] = {
     "大幅", "较", "环比", "并", "且", "而", "分别", "均", "涨幅", "跌幅", "上升", "下降", "回落", "反弹",
     "+", "-", "－", "＋", "−", "同期", "创", "站", "跌破", "最", "盘中", "续"};
 
-bool contains(std::string_view s, std::string_view t) { return s.find(t) != std::string_view::npos; }
+using scan::contains;
 
 template <class List>
 bool contains_any(std::string_view s, const List& list) {
@@ -115,13 +116,34 @@ bool contains_any(std::string_view s, const List& list) {
   return false;
 }
 
-/// Quick filter: code points that can start a cue, marker or joiner. Everything else is
-/// skipped without trying the word lists.
-bool may_start_word(char32_t c) {
-  static constexpr std::u32string_view kLeads =
-      U"周涨跌收回成换市估股融流利营盈业占比仓波分资个权溢振胜PEB超跑报升至最盘高低触站突失上下走攀反大增↑↓"
-      U"持平过近一本当这全单今年开Yy日昨月季以和与及、相较环同";
-  return kLeads.find(c) != std::u32string_view::npos;
+/// The cue vocabulary by first letter.
+const scan::WordTable& cue_table() {
+  static const scan::WordTable table = [] {
+    std::vector<std::string_view> words;
+    for (const CueWord& w : kCues) words.push_back(w.text);
+    return scan::WordTable(std::move(words));
+  }();
+  return table;
+}
+
+enum class Mark { kYtd, kWeek, kOther };
+
+/// Period phrases by first letter; the kind of entry k is marker_kinds()[k].
+const scan::WordTable& marker_table() {
+  static const scan::WordTable table = [] {
+    std::vector<std::string_view> words;
+    for (std::string_view w : kYtdMarkers) words.push_back(w);
+    for (std::string_view w : kWeekMarkers) words.push_back(w);
+    for (std::string_view w : kOtherPeriods) words.push_back(w);
+    return scan::WordTable(std::move(words));
+  }();
+  return table;
+}
+
+Mark marker_kind(int k) {
+  constexpr int kYtd = static_cast<int>(std::size(kYtdMarkers));
+  constexpr int kWeek = static_cast<int>(std::size(kWeekMarkers));
+  return k < kYtd ? Mark::kYtd : k < kYtd + kWeek ? Mark::kWeek : Mark::kOther;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -233,7 +255,7 @@ class IndexReader {
           continue;
         }
       }
-      if (may_start_word(cp)) {
+      if (cp >= 0x80) {
         if (size_t e = marker(c, i)) {
           i = e;
           continue;
@@ -247,6 +269,15 @@ class IndexReader {
           fenbie_ = true;
           group_open_ = false;
           i += 6;
+          continue;
+        }
+      } else if (cp == U'P' || cp == U'Y' || cp == U'y') {
+        if (size_t e = marker(c, i)) {
+          i = e;
+          continue;
+        }
+        if (size_t e = cue(c, i)) {
+          i = e;
           continue;
         }
       }
@@ -335,36 +366,32 @@ class IndexReader {
   }
 
   size_t marker(std::string_view c, size_t i) {
-    if (auto t = scan::match_any(c, i, kYtdMarkers); !t.empty()) {
-      period_ = ytd_;
-      return i + t.size();
+    int k = marker_table().match(c, i);
+    if (k < 0) return 0;
+    switch (marker_kind(k)) {
+      case Mark::kYtd: period_ = ytd_; break;
+      case Mark::kWeek:
+        // 较上周 compares with last week; it does not set the period.
+        if (scan::ends_any(c, i, kComparatives).empty()) period_ = "week";
+        break;
+      case Mark::kOther: period_.clear(); break;
     }
-    if (auto t = scan::match_any(c, i, kWeekMarkers); !t.empty()) {
-      // 较上周 compares with last week; it does not set the period.
-      if (scan::ends_any(c, i, kComparatives).empty()) period_ = "week";
-      return i + t.size();
-    }
-    if (auto t = scan::match_any(c, i, kOtherPeriods); !t.empty()) {
-      period_.clear();
-      return i + t.size();
-    }
-    return 0;
+    return i + marker_table().word(k).size();
   }
 
   size_t cue(std::string_view c, size_t i) {
-    for (const CueWord& w : kCues) {
-      if (!at(c, i, w.text)) continue;
-      switch (w.cue) {
-        case Cue::kPoison: poison_ = true; break;
-        case Cue::kFlat: flat_pending_ = true; [[fallthrough]];
-        default:
-          last_cue_ = w.cue;
-          if (w.week) week_override_ = true;
-      }
-      cue_end_ = i + w.text.size();
-      return cue_end_;
+    int k = cue_table().match(c, i);
+    if (k < 0) return 0;
+    const CueWord& w = kCues[k];
+    switch (w.cue) {
+      case Cue::kPoison: poison_ = true; break;
+      case Cue::kFlat: flat_pending_ = true; [[fallthrough]];
+      default:
+        last_cue_ = w.cue;
+        if (w.week) week_override_ = true;
     }
-    return 0;
+    cue_end_ = i + w.text.size();
+    return cue_end_;
   }
 
   void number(std::string_view c, const scan::Number& n) {
@@ -536,6 +563,10 @@ void extract_market(std::string_view body, const ExtractContext& ctx, Extraction
       review_section = contains_any(para, kReviewWords);
       continue;
     }
+    // Only a percent or a flat move makes a row: skip the grammar for every other paragraph.
+    if (!contains(para, "%") && !contains(para, "％") && !contains(para, "持平") && !contains(para, "收平") &&
+        !contains(para, "平盘"))
+      continue;
     bool week_para = weekly || review_section || has_review_label(para);
     reader.paragraph(para, week_para ? "week" : "");
   }

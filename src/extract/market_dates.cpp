@@ -164,6 +164,13 @@ std::optional<DateRange> find_report_week(std::string_view text, std::string_vie
   std::optional<DateRange> in_bracket;
   int depth = 0;
   for (size_t i = 0; i < text.size();) {
+    auto b0 = static_cast<unsigned char>(text[i]);
+    // Only brackets, line ends and digits matter here; skip other letters by their lead byte.
+    if (b0 != '(' && b0 != ')' && b0 != '[' && b0 != ']' && b0 != '\n' && (b0 < '0' || b0 > '9') && b0 != 0xEF &&
+        b0 != 0xE3) {
+      i += scan::u8len(b0);
+      continue;
+    }
     size_t len = 1;
     char32_t c = scan::decode(text, i, &len);
     if (c == U'（' || c == U'(' || c == U'【' || c == U'[') ++depth;

@@ -51,7 +51,7 @@ constexpr std::string_view kLeading[] = {"个股方面", "个股中", "个股上
 
 constexpr std::u32string_view kItemSeps = U"、，,;/";
 
-bool contains(std::string_view s, std::string_view t) { return s.find(t) != std::string_view::npos; }
+using scan::contains;
 
 std::string_view strip_leading(std::string_view s) {
   for (bool again = true; again;) {
@@ -366,7 +366,17 @@ class MoverReader {
 
 void extract_movers(std::string_view text, std::vector<Mover>& out) {
   MoverReader reader(out);
-  scan::split(text, U"。！？!?\n", [&](std::string_view s) { reader.sentence(s); });
+  // Every rank phrase has 涨 or 跌: other paragraphs and sentences are not read.
+  for (size_t start = 0; start < text.size();) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view para = text.substr(start, nl - start);
+    start = nl + 1;
+    if (!contains(para, "涨") && !contains(para, "跌")) continue;
+    scan::split(para, U"。！？!?", [&](std::string_view s) {
+      if (contains(s, "涨") || contains(s, "跌")) reader.sentence(s);
+    });
+  }
 }
 
 }  // namespace yanbao::market

@@ -88,7 +88,7 @@ constexpr std::string_view kIndustries[] = {
 
 constexpr std::string_view kIndexWord = "指数";
 
-bool contains(std::string_view s, std::string_view t) { return s.find(t) != std::string_view::npos; }
+using scan::contains;
 
 /// Spaces removed and full-width folded: the key aliases are looked up by.
 std::string key_of(std::string_view raw) {
@@ -101,6 +101,14 @@ std::string key_of(std::string_view raw) {
 /// Index name that starts at clause[i] from the bare-name list or a digit family; returns its
 /// end or 0.
 size_t match_known(std::string_view s, size_t i) {
+  // Most positions start no known name: rule them out by their first letter.
+  static const scan::WordTable leads = [] {
+    std::vector<std::string_view> words;
+    for (std::string_view n : kBareNames) words.push_back(n);
+    for (std::string_view f : kDigitFamilies) words.push_back(f);
+    return scan::WordTable(std::move(words));
+  }();
+  if (leads.match(s, i) < 0) return 0;
   size_t best = 0;
   for (std::string_view n : kBareNames)
     if (at(s, i, n) && i + n.size() > best) best = i + n.size();

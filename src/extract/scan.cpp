@@ -1,30 +1,9 @@
 #include "extract/scan.h"
 
-namespace yanbao::scan {
+#include <algorithm>
+#include <utility>
 
-char32_t decode(std::string_view s, size_t i, size_t* len) {
-  if (i >= s.size()) {
-    if (len) *len = 0;
-    return 0;
-  }
-  auto b = static_cast<unsigned char>(s[i]);
-  size_t n = u8len(b);
-  if (i + n > s.size()) n = 1;
-  char32_t c = 0;
-  switch (n) {
-    case 1: c = b; break;
-    case 2: c = ((b & 0x1Fu) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu); break;
-    case 3:
-      c = ((b & 0x0Fu) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 6) |
-          (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
-      break;
-    default:
-      c = ((b & 0x07u) << 18) | ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 12) |
-          ((static_cast<unsigned char>(s[i + 2]) & 0x3Fu) << 6) | (static_cast<unsigned char>(s[i + 3]) & 0x3Fu);
-  }
-  if (len) *len = n;
-  return c;
-}
+namespace yanbao::scan {
 
 size_t prev(std::string_view s, size_t i) {
   if (i == 0) return 0;
@@ -39,23 +18,28 @@ bool is_name_char(char32_t c) {
   return is_cjk(c) || (c >= U'0' && c <= U'9') || (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z');
 }
 
-bool is_digit_at(std::string_view s, size_t i) {
-  if (i >= s.size()) return false;
-  char32_t c = fold(decode(s, i));
-  return c >= U'0' && c <= U'9';
+WordTable::WordTable(std::vector<std::string_view> words) : words_(std::move(words)) {
+  for (size_t k = 0; k < words_.size(); ++k) entries_.push_back({decode(words_[k], 0), static_cast<int>(k)});
+  std::stable_sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) {
+    return (a.first % kBuckets) < (b.first % kBuckets);
+  });
+  bucket_start_.assign(kBuckets + 1, 0);
+  for (const Entry& e : entries_) ++bucket_start_[e.first % kBuckets + 1];
+  for (size_t b = 0; b < kBuckets; ++b) bucket_start_[b + 1] += bucket_start_[b];
 }
 
-bool is_open_bracket(std::string_view s, size_t i) {
-  if (i >= s.size()) return false;
-  char c0 = s[i];
-  if (c0 == '(' || c0 == '[') return true;
-  return at(s, i, "（") || at(s, i, "【");
+int WordTable::match(std::string_view s, size_t i) const {
+  if (i >= s.size()) return -1;
+  char32_t c = decode(s, i);
+  size_t b = c % kBuckets;
+  for (uint32_t k = bucket_start_[b]; k < bucket_start_[b + 1]; ++k) {
+    const Entry& e = entries_[k];
+    if (e.first == c && at(s, i, words_[static_cast<size_t>(e.index)])) return e.index;
+  }
+  return -1;
 }
 
-size_t skip_bracket(std::string_view s, size_t i) {
-  if (!is_open_bracket(s, i)) return 0;
-  size_t len = 1;
-  decode(s, i, &len);
+size_t skip_bracket_slow(std::string_view s, size_t i) {
   // Nesting of any bracket kind counts; the first return to depth 0 closes.
   constexpr size_t kMaxSpan = 400;  // bytes; a bracket longer than this is prose, not an aside
   int depth = 0;
@@ -218,6 +202,15 @@ size_t close_square(std::string_view s, size_t i) {
   return std::string_view::npos;
 }
 
+bool is_markup_byte(char c) {
+  switch (c) {
+    case '!': case '[': case '<': case '*': case '_': case '~': case '`': case '\r': case 'h': case 'w':
+      return true;
+    default:
+      return false;
+  }
+}
+
 void clean_line(std::string_view line, std::string& out) {
   // Block markers at the line start: headings, quotes, list bullets.
   size_t i = 0;
@@ -238,6 +231,14 @@ void clean_line(std::string_view line, std::string& out) {
     heading = true;
   if (heading) out += "# ";
   for (; i < line.size();) {
+    // Copy plain text in runs: only a few ASCII bytes can start markup.
+    size_t run = i;
+    while (run < line.size() && !is_markup_byte(line[run])) ++run;
+    if (run > i) {
+      out.append(line.data() + i, run - i);
+      i = run;
+      if (i >= line.size()) break;
+    }
     char c = line[i];
     if (c == '!' && i + 1 < line.size() && line[i + 1] == '[') {  // image: drop whole
       size_t rb = close_square(line, i + 1);

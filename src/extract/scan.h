@@ -3,9 +3,12 @@
 /// sentence and clause splitting, numbers with units, and markdown noise removal.
 /// Pure functions over std::string_view; nothing allocates per character.
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace yanbao::scan {
 
@@ -20,7 +23,29 @@ inline size_t u8len(unsigned char b) {
 }
 
 /// The code point at s[i] and, in *len, its byte length. Returns 0 at or past the end.
-char32_t decode(std::string_view s, size_t i, size_t* len = nullptr);
+inline char32_t decode(std::string_view s, size_t i, size_t* len = nullptr) {
+  if (i >= s.size()) {
+    if (len) *len = 0;
+    return 0;
+  }
+  auto b = static_cast<unsigned char>(s[i]);
+  size_t n = u8len(b);
+  if (i + n > s.size()) n = 1;
+  char32_t c;
+  switch (n) {
+    case 1: c = b; break;
+    case 2: c = ((b & 0x1Fu) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu); break;
+    case 3:
+      c = ((b & 0x0Fu) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 6) |
+          (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
+      break;
+    default:
+      c = ((b & 0x07u) << 18) | ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 12) |
+          ((static_cast<unsigned char>(s[i + 2]) & 0x3Fu) << 6) | (static_cast<unsigned char>(s[i + 3]) & 0x3Fu);
+  }
+  if (len) *len = n;
+  return c;
+}
 
 /// Start of the code point that ends right before byte i (0 when i is 0).
 size_t prev(std::string_view s, size_t i);
@@ -43,12 +68,15 @@ inline bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == 0x3000
 
 /// True when s[i..] starts with tok.
 inline bool at(std::string_view s, size_t i, std::string_view tok) {
-  return i <= s.size() && s.size() - i >= tok.size() && s.compare(i, tok.size(), tok) == 0;
+  // The first byte rules out almost every candidate before a compare is paid for.
+  return i <= s.size() && s.size() - i >= tok.size() && (tok.empty() || s[i] == tok[0]) &&
+         s.compare(i, tok.size(), tok) == 0;
 }
 
 /// True when s[..i) ends with tok.
 inline bool ends_at(std::string_view s, size_t i, std::string_view tok) {
-  return i >= tok.size() && i <= s.size() && s.compare(i - tok.size(), tok.size(), tok) == 0;
+  return i >= tok.size() && i <= s.size() && (tok.empty() || s[i - 1] == tok.back()) &&
+         s.compare(i - tok.size(), tok.size(), tok) == 0;
 }
 
 /// The first token of list that s[i..] starts with (lists are ordered longest first where it
@@ -68,13 +96,65 @@ std::string_view ends_any(std::string_view s, size_t i, const List& list) {
   return {};
 }
 
+/// True when s contains pat. Faster than string_view::find for CJK patterns: it looks for
+/// the pattern's last byte (a continuation byte, rare) instead of its lead byte (common).
+inline bool contains(std::string_view s, std::string_view pat) {
+  if (pat.empty()) return true;
+  if (pat.size() > s.size()) return false;
+  const char last = pat.back();
+  const char* base = s.data();
+  const char* p = base + pat.size() - 1;
+  const char* end = base + s.size();
+  while (p < end) {
+    const void* hit = std::memchr(p, last, static_cast<size_t>(end - p));
+    if (!hit) return false;
+    const char* h = static_cast<const char*>(hit);
+    if (std::memcmp(h - (pat.size() - 1), pat.data(), pat.size()) == 0) return true;
+    p = h + 1;
+  }
+  return false;
+}
+
+/// A fixed list of words looked up by the code point they start with, so that a scanner
+/// trying a long vocabulary at every position only compares the few words that can match.
+/// Built once from a constant list; immutable afterwards.
+class WordTable {
+ public:
+  explicit WordTable(std::vector<std::string_view> words);
+  /// Index (in list order) of the first word that s[i..] starts with, or -1.
+  int match(std::string_view s, size_t i) const;
+  std::string_view word(int index) const { return words_[static_cast<size_t>(index)]; }
+
+ private:
+  struct Entry {
+    char32_t first;
+    int index;
+  };
+  static constexpr size_t kBuckets = 256;  ///< hashed by the first code point's low byte
+  std::vector<std::string_view> words_;
+  std::vector<Entry> entries_;             ///< grouped by bucket, list order within one
+  std::vector<uint32_t> bucket_start_;     ///< kBuckets + 1 offsets into entries_
+};
+
+/// True when the code point at s[i] opens a bracket (（ ( 【 [).
+inline bool is_open_bracket(std::string_view s, size_t i) {
+  if (i >= s.size()) return false;
+  auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 == '(' || b0 == '[') return true;
+  if ((b0 != 0xEF && b0 != 0xE3) || i + 2 >= s.size()) return false;
+  auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
+  return (b0 == 0xEF && b1 == 0xBC && b2 == 0x88) ||  // （
+         (b0 == 0xE3 && b1 == 0x80 && b2 == 0x90);    // 【
+}
+
+size_t skip_bracket_slow(std::string_view s, size_t i);
+
 /// Opening bracket at s[i] — （ ( 【 [ — whose closing partner follows on the same line within
 /// a short distance: returns the byte just past the closing bracket, else 0. Unbalanced
 /// brackets are treated as ordinary text so that they cannot swallow a paragraph.
-size_t skip_bracket(std::string_view s, size_t i);
-
-/// True when the code point at s[i] opens a bracket (（ ( 【 [).
-bool is_open_bracket(std::string_view s, size_t i);
+inline size_t skip_bracket(std::string_view s, size_t i) {
+  return is_open_bracket(s, i) ? skip_bracket_slow(s, i) : 0;
+}
 
 enum class Unit {
   kNone,     ///< a bare number
@@ -98,7 +178,14 @@ struct Number {
 std::optional<Number> read_number(std::string_view s, size_t i);
 
 /// True when s[i] is an ASCII or full-width digit.
-bool is_digit_at(std::string_view s, size_t i);
+inline bool is_digit_at(std::string_view s, size_t i) {
+  if (i >= s.size()) return false;
+  char c = s[i];
+  if (c >= '0' && c <= '9') return true;
+  // Full-width ０..９ are EF BC 90..99.
+  return static_cast<unsigned char>(c) == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBC &&
+         static_cast<unsigned char>(s[i + 2]) >= 0x90 && static_cast<unsigned char>(s[i + 2]) <= 0x99;
+}
 
 /// Splits s at the code points in seps that lie outside brackets and calls f(piece) for
 /// each non-empty piece. ASCII ',' between two digits is a thousands separator, not a split.
