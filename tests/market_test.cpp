@@ -260,7 +260,7 @@ TEST(Indices, JunAppliesToEveryName) {
 
 TEST(Indices, CloseAfterMoveWithZhi) {
   auto e = run("本周深成指上涨2.1%至10,876.3点，沪深 300指数下跌0.2%（收盘3,950.12点）。");
-  EXPECT_EQ(rows(e), (std::vector<Row>{{"深证成指", "week", 10876.3, 2.1}, {"沪深300", "week", kNone, -0.2}}));
+  EXPECT_EQ(rows(e), (std::vector<Row>{{"深证成指", "week", 10876.3, 2.1}, {"沪深300", "week", 3950.12, -0.2}}));
 }
 
 TEST(Indices, PointChangesAndIntradayLevelsAreNoCloses) {
@@ -442,4 +442,50 @@ TEST(Topic, OtherLabelForms) {
   EXPECT_EQ(run("## 本期专题：AI眼镜产业链梳理\n").topic, "AI眼镜产业链梳理");
   EXPECT_EQ(run("专题:低空经济深度研究。\n").topic, "低空经济深度研究");
   EXPECT_FALSE(run("本周专题研究显示，需求旺盛。\n").topic);
+}
+
+TEST(Topic, BoxedLabel) {
+  EXPECT_EQ(run("【本周专题】固态电池产业化加速\n").topic, "固态电池产业化加速");
+}
+
+TEST(Movers, SuffixListWithFenBieChanges) {
+  auto e = run("个股方面，中科曙光、浪潮信息涨幅居前，分别上涨20.5%、18.3%；韦尔股份、卓胜微跌幅居前，分别下跌8.1%、6%。");
+  EXPECT_EQ(movers(e), (std::vector<Mv>{{"中科曙光", "up", 20.5},
+                                        {"浪潮信息", "up", 18.3},
+                                        {"韦尔股份", "down", -8.1},
+                                        {"卓胜微", "down", -6.0}}));
+}
+
+TEST(Movers, RankBoardsAndBestPerformers) {
+  auto e = run("本周个股涨幅榜：中科曙光（+25.3%）、浪潮信息（+18.1%）；跌幅榜：韦尔股份（-8.2%）。"
+               "本周表现最好的个股是寒武纪-U（+30.2%），表现最差的是海光信息（-9.9%）。");
+  EXPECT_EQ(movers(e), (std::vector<Mv>{{"中科曙光", "up", 25.3},
+                                        {"浪潮信息", "up", 18.1},
+                                        {"韦尔股份", "down", -8.2},
+                                        {"寒武纪-U", "up", 30.2},
+                                        {"海光信息", "down", -9.9}}));
+}
+
+TEST(Movers, ListJoinedByHeKeepsNamesWithHe) {
+  auto e = run("周涨幅前三的标的为：润和软件、长安汽车和比亚迪。");
+  EXPECT_EQ(movers(e), (std::vector<Mv>{{"润和软件", "up", kNone}, {"长安汽车", "up", kNone}, {"比亚迪", "up", kNone}}));
+}
+
+TEST(Indices, SeparateMovesJoinedByDunHao) {
+  auto e = run("本周沪指涨0.5%、深成指跌0.3%、创业板指涨1.1%。");
+  EXPECT_EQ(rows(e), (std::vector<Row>{{"上证综指", "week", kNone, 0.5},
+                                       {"深证成指", "week", kNone, -0.3},
+                                       {"创业板指", "week", kNone, 1.1}}));
+}
+
+TEST(Indices, BracketedMoveAndLevel) {
+  auto e = run("本周上证综指收于3,372.55点（+1.56%），深证成指（涨2.17%）表现更强；创业板指上涨2.2%（前值-0.5%）。");
+  EXPECT_EQ(rows(e), (std::vector<Row>{{"上证综指", "week", 3372.55, 1.56},
+                                       {"深证成指", "week", kNone, 2.17},
+                                       {"创业板指", "week", kNone, 2.2}}));
+}
+
+TEST(Indices, ForecastsAreNoMoves) {
+  auto e = run("我们预计下周沪深300指数有望上涨3%。");
+  EXPECT_TRUE(e.indices.empty());
 }

@@ -74,7 +74,8 @@ constexpr CueWord kCues[] = {
 
 /// Phrases that put what follows into the report's week.
 constexpr std::string_view kWeekMarkers[] = {"过去一周", "最近一周", "近一周", "一周来", "本周", "上周",
-                                             "当周", "这周", "全周", "周内", "单周", "周度"};
+                                             "当周", "这周", "全周", "周内", "单周", "周度", "近5个交易日",
+                                             "近五个交易日", "过去5个交易日", "过去五个交易日"};
 /// Phrases meaning "since the start of the report's year".
 constexpr std::string_view kYtdMarkers[] = {"今年年初以来", "今年初以来", "今年以来", "年初至今", "年初以来",
                                             "年初迄今", "今年迄今", "本年以来", "开年以来", "年内", "YTD", "ytd"};
@@ -82,7 +83,9 @@ constexpr std::string_view kYtdMarkers[] = {"今年年初以来", "今年初以�
 constexpr std::string_view kOtherPeriods[] = {
     "今日", "今天", "当日", "当天", "昨日", "昨天", "日内", "本月", "上月", "当月", "月内", "月度",
     "本季度", "季度", "全年", "上半年", "下半年", "近一个月", "近一月", "近1月", "近三个月", "近3月",
-    "近一年", "近1年", "过去一年", "近半年", "过去一个月", "以来", "至今"};
+    "近一年", "近1年", "过去一年", "近半年", "过去一个月", "以来", "至今",
+    // Forecasts are no stated moves.
+    "下周", "未来一周", "未来", "预计", "有望", "目标"};
 /// Words before 上周 that make it a comparison (较上周), not the period.
 constexpr std::string_view kComparatives[] = {"较", "比", "相比", "环比", "相较", "相对"};
 
@@ -223,8 +226,14 @@ class IndexReader {
     bench_ = poison_ = false;
     flat_pending_ = false;
     group_open_ = false;
+    lex(c, false);
+    if (flat_pending_)
+      for_targets([&](const NameRef& n) { set_change(n, 0.0); });
+  }
 
-    size_t h = 0;
+  /// Reads a clause (or, when in_aside, a bracketed aside of one) left to right.
+  void lex(std::string_view c, bool in_aside) {
+    size_t h = in_aside ? hits_.size() : 0;
     for (size_t i = 0; i < c.size();) {
       if (h < hits_.size() && hits_[h].begin <= i) {
         if (hits_[h].begin == i) {
@@ -235,7 +244,7 @@ class IndexReader {
         continue;
       }
       if (size_t past = scan::skip_bracket(c, i)) {
-        aside(c.substr(i, past - i));
+        if (!in_aside) aside(c.substr(i, past - i));
         i = past;
         continue;
       }
@@ -285,8 +294,6 @@ class IndexReader {
       if (kJoiners.find(cp) == std::u32string_view::npos && cp != U'、') group_open_ = false;
       i += len;
     }
-    if (flat_pending_)
-      for_targets([&](const NameRef& n) { set_change(n, 0.0); });
   }
 
   void name(std::string_view raw, bool benchmark) {
@@ -310,27 +317,25 @@ class IndexReader {
     bench_ = poison_ = false;
   }
 
-  /// A bracketed aside after a subject may carry its move: 上证综指（+1.2%）, （涨1.2%）.
+  /// A bracketed aside after a subject may carry its move or level: 上证综指（+1.2%）,
+  /// （涨1.2%）, （收盘3,950.12点）. What it says about periods, cues and quantities stays inside.
   void aside(std::string_view a) {
-    if (!subject_ || bench_ || poison_) return;
-    for (size_t i = 0; i < a.size();) {
-      size_t len = 1;
-      char32_t cp = decode(a, i, &len);
-      if ((cp == U'+' || cp == U'-' || cp == U'−' || cp == U'－' || cp == U'＋' || scan::is_digit_at(a, i)) &&
-          !(i > 0 && scan::is_digit_at(a, scan::prev(a, i)))) {
-        if (auto n = scan::read_number(a, i); n && n->unit == Unit::kPercent) {
-          double v = n->value;
-          if (!n->has_sign) {
-            if (contains(a, "跌")) v = -v;
-            else if (!contains(a, "涨")) return;
-          }
-          set_change(*subject_, v);
-          flat_pending_ = false;
-          return;
-        }
-      }
-      i += len;
-    }
+    if (!subject_ || bench_ || poison_ || a.size() < 2) return;
+    size_t open = scan::u8len(static_cast<unsigned char>(a[0]));
+    size_t close = scan::prev(a, a.size());
+    std::string saved_period = period_;
+    Cue saved_cue = last_cue_;
+    size_t saved_cue_end = cue_end_;
+    bool saved_week = week_override_;
+    last_cue_ = Cue::kNone;
+    in_aside_ = true;
+    lex(a.substr(open, close - open), true);
+    in_aside_ = false;
+    period_ = std::move(saved_period);
+    last_cue_ = saved_cue;
+    cue_end_ = saved_cue_end;
+    week_override_ = saved_week;
+    bench_ = poison_ = false;
   }
 
   /// A date at c[i]: a range sets the week, a since-date sets since:, another date or month
@@ -442,6 +447,10 @@ class IndexReader {
 
   void set_change(const NameRef& r, double v) {
     std::string p = current_period();
+    // An aside restates or qualifies a move already given (前值-0.5%): it adds none.
+    if (in_aside_)
+      for (size_t k = floor_; k < drafts_.size(); ++k)
+        if (drafts_[k].name == r.canon && drafts_[k].change && drafts_[k].period == p) return;
     for (size_t k = floor_; k < drafts_.size(); ++k) {
       Draft& d = drafts_[k];
       if (d.name == r.canon && !d.change) {
@@ -497,6 +506,7 @@ class IndexReader {
   bool fenbie_ = false, jun_ = false;
   size_t k_change_ = 0, k_close_ = 0;
   bool bench_ = false, poison_ = false, flat_pending_ = false;
+  bool in_aside_ = false;
 };
 
 /// "市场表现：…" → true when the label before the first colon is a review label.
@@ -522,12 +532,18 @@ std::optional<std::string> find_topic(std::string_view text) {
     // Numbered headings: 一、本周专题：… / 3. 专题：…
     for (std::string_view num : {"一、", "二、", "三、", "四、", "五、", "六、", "1.", "2.", "3.", "4.", "5."})
       if (at(line, 0, num)) line = scan::trim(line.substr(num.size()));
+    // 【本周专题】… / [本期专题] …
+    bool boxed = at(line, 0, "【") || at(line, 0, "[");
+    if (boxed) line.remove_prefix(line[0] == '[' ? 1 : 3);
     std::string_view label = scan::match_any(line, 0, kLabels);
     if (label.empty()) continue;
     std::string_view rest = scan::trim(line.substr(label.size()));
-    if (at(rest, 0, "：")) rest.remove_prefix(3);
+    if (boxed && at(rest, 0, "】")) rest.remove_prefix(3);
+    else if (boxed && at(rest, 0, "]")) rest.remove_prefix(1);
+    else if (at(rest, 0, "：")) rest.remove_prefix(3);
     else if (at(rest, 0, ":")) rest.remove_prefix(1);
     else continue;
+    if (at(scan::trim(rest), 0, "：")) rest = scan::trim(rest).substr(3);
     rest = scan::trim(rest);
     while (scan::ends_at(rest, rest.size(), "。")) rest = scan::trim(rest.substr(0, rest.size() - 3));
     if (!rest.empty()) return std::string(rest);

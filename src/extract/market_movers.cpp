@@ -22,6 +22,7 @@ struct DirWord {
   bool alone;  ///< 领涨/领跌 rank by themselves; 涨幅 needs 居前/前五/最大 …
 };
 constexpr DirWord kDirWords[] = {
+    {"表现最好", Dir::kUp, true}, {"表现最佳", Dir::kUp, true}, {"表现最差", Dir::kDown, true},
     {"领涨", Dir::kUp, true},
     {"领跌", Dir::kDown, true},  {"涨幅", Dir::kUp, false},     {"跌幅", Dir::kDown, false},
     {"上涨", Dir::kUp, false},   {"下跌", Dir::kDown, false},   {"涨", Dir::kUp, false},
@@ -82,7 +83,7 @@ std::string_view strip_trailing(std::string_view s) {
 bool is_stock_name(std::string_view n) {
   static constexpr std::string_view kBad[] = {"涨", "跌", "行业", "板块", "指数", "概念", "个股", "公司",
                                               "股票", "标的", "方面", "本周", "上周", "居前", "分别", "市场",
-                                              "风格", "主题", "赛道"};
+                                              "风格", "主题", "赛道", "表现", "的是", "的为", "为：", "是："};
   if (n.empty()) return false;
   int cps = 0;
   bool letter = false;
@@ -299,6 +300,16 @@ class MoverReader {
     // The list precedes the phrase, from the start of its clause.
     if (industry_scope_) return after_rank;
     list_before(s.substr(clause_start, i - clause_start), dir);
+    // …涨幅居前，分别上涨20.1%、15.2%
+    size_t t = after_rank;
+    for (std::string_view sep : {"，", ",", " "})
+      if (at(s, t, sep)) t += sep.size();
+    if (at(s, t, "分别") || at(s, t, "依次")) {
+      size_t e = t;
+      while (e < s.size() && !at(s, e, "，") && s[e] != ',') e += scan::u8len(static_cast<unsigned char>(s[e]));
+      fill_changes(s.substr(t, e - t), dir);
+      return e;
+    }
     return after_rank;
   }
 
@@ -372,9 +383,12 @@ void extract_movers(std::string_view text, std::vector<Mover>& out) {
     if (nl == std::string_view::npos) nl = text.size();
     std::string_view para = text.substr(start, nl - start);
     start = nl + 1;
-    if (!contains(para, "涨") && !contains(para, "跌")) continue;
+    auto relevant = [](std::string_view t) {
+      return contains(t, "涨") || contains(t, "跌") || contains(t, "表现最");
+    };
+    if (!relevant(para)) continue;
     scan::split(para, U"。！？!?", [&](std::string_view s) {
-      if (contains(s, "涨") || contains(s, "跌")) reader.sentence(s);
+      if (relevant(s)) reader.sentence(s);
     });
   }
 }
