@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <toml++/toml.h>
@@ -149,6 +150,8 @@ bool parse_front_matter(std::string_view text, FrontMatter& fm, std::string_view
     YAML::Node root;
     try {
       root = YAML::Load(std::string(inner));
+    } catch (const YAML::DeepRecursion& e) {
+      return fail(problem, "front matter is nested too deeply", e.mark.is_null() ? 1 : e.mark.line + 2);
     } catch (const YAML::Exception& e) {
       int line = e.mark.is_null() ? 1 : e.mark.line + 2;  // yaml lines are 0-based, after the fence
       return fail(problem, "malformed YAML front matter: " + e.msg, line);

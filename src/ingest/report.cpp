@@ -77,6 +77,22 @@ ParseOutcome parse_report(std::string_view bytes, std::string_view rel_path) {
 
   ExtractContext ctx{r.title.value_or(""), r.report_date.value_or("")};
   r.extraction = extract_report(body, ctx);
+  // A real report lists dozens of rows per table; tens of thousands mean a generated or
+  // corrupted file, which would bloat the archive and every query over it.
+  const Extraction& x = r.extraction;
+  for (auto [table, n] : {std::pair<const char*, size_t>{"indices", x.indices.size()},
+                          {"movers", x.movers.size()},
+                          {"news", x.news.size()},
+                          {"events", x.events.size()},
+                          {"picks", x.picks.size()},
+                          {"risks", x.risks.size()}}) {
+    if (n > kMaxRowsPerTable) {
+      result.problem = {"too many " + std::string(table) + " (" + std::to_string(n) + " > " +
+                            std::to_string(kMaxRowsPerTable) + "); not a report yanbao can store",
+                        0};
+      return result;
+    }
+  }
   result.ok = true;
   return result;
 }

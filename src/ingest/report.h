@@ -12,6 +12,9 @@
 
 namespace yanbao {
 
+/// More rows than this in any one table rejects the file (see parse_report).
+inline constexpr size_t kMaxRowsPerTable = 10000;
+
 struct ReportRecord {
   std::optional<std::string> title;
   std::optional<std::string> published;    ///< front-matter date as written
