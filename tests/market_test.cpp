@@ -489,3 +489,25 @@ TEST(Indices, ForecastsAreNoMoves) {
   auto e = run("我们预计下周沪深300指数有望上涨3%。");
   EXPECT_TRUE(e.indices.empty());
 }
+
+TEST(Indices, MarkdownTableOfIndexMoves) {
+  auto e = run(
+      "## 市场回顾\n\n"
+      "| 指数 | 收盘点位 | 周涨跌幅 | 年初至今涨跌幅 |\n"
+      "| --- | ---: | ---: | ---: |\n"
+      "| 上证指数 | 3,372.55 | +1.56% | 0.61% |\n"
+      "| 创业板指数 | 2198.40 | -0.52% | 2.64% |\n"
+      "| 平均 | — | 0.5% | 1% |\n",
+      "2025-03-09", "策略报告");
+  EXPECT_EQ(rows(e), (std::vector<Row>{{"上证综指", "week", 3372.55, 1.56},
+                                       {"上证综指", "since:2025-01-01", kNone, 0.61},
+                                       {"创业板指", "week", 2198.4, -0.52},
+                                       {"创业板指", "since:2025-01-01", kNone, 2.64}}));
+}
+
+TEST(Period, BracketedRangeWithoutWeekWord) {
+  auto e = run("行情回顾：（2025.02.10-2025.02.14）申万电子指数上涨5.43%。");
+  EXPECT_EQ(e.period_start, "2025-02-10");
+  e = run("本周要闻：某展会（2月10日-2月14日）在上海举办。");
+  EXPECT_FALSE(e.period_start);
+}

@@ -191,6 +191,96 @@ class IndexReader {
     flush();
   }
 
+  /// Reads a markdown table of index moves: one index per row, a header naming a change
+  /// column (涨跌幅, 周涨幅 …) and maybe a level column (收盘, 收盘点位 …). A change column's
+  /// header picks its period (周涨跌幅 → week, 年初至今 → since the report year, 本月 → none),
+  /// else default_period applies.
+  void table(const std::vector<std::string_view>& lines, std::string_view default_period) {
+    if (lines.size() < 2) return;
+    std::vector<std::string_view> head, cells;
+    split_cells(lines[0], head);
+    struct Column {
+      size_t index;
+      std::string period;
+      bool negative;  ///< a 跌幅 column lists falls unsigned
+    };
+    std::vector<Column> changes;
+    std::optional<size_t> close_col;
+    for (size_t j = 0; j < head.size(); ++j) {
+      std::string_view h = head[j];
+      if (contains(h, "收盘") || contains(h, "点位") || contains(h, "收于") || contains(h, "最新")) {
+        if (!close_col) close_col = j;
+        continue;
+      }
+      if (!(contains(h, "涨跌") || contains(h, "涨幅") || contains(h, "跌幅") || contains(h, "变动") ||
+            contains(h, "回报")))
+        continue;
+      std::string period(default_period);
+      period_ = period;
+      for (size_t i = 0; i < h.size();) {  // the same period words as in prose
+        size_t e = 0;
+        if (scan::is_digit_at(h, i)) e = date_phrase(h, i);
+        if (!e) e = marker(h, i);
+        i = e ? e : i + scan::u8len(static_cast<unsigned char>(h[i]));
+      }
+      if (contains(h, "周")) period_ = "week";
+      changes.push_back({j, period_, contains(h, "跌幅") && !contains(h, "涨")});
+    }
+    if (changes.empty()) return;
+    drafts_.clear();
+    floor_ = 0;
+    for (size_t r = 1; r < lines.size(); ++r) {
+      split_cells(lines[r], cells);
+      if (cells.empty() || cells[0].find("---") != std::string_view::npos) continue;
+      std::optional<NameRef> name;
+      for (std::string_view cell : cells) {
+        hits_.clear();
+        market::find_index_names(cell, hits_);
+        if (hits_.size() == 1 && !hits_[0].benchmark && hits_[0].end - hits_[0].begin + 6 >= cell.size()) {
+          std::string_view raw = cell.substr(hits_[0].begin, hits_[0].end - hits_[0].begin);
+          name = NameRef{market::canonical_index_name(raw), std::string(raw)};
+          break;
+        }
+      }
+      if (!name) continue;
+      bool first = true;
+      for (const Column& col : changes) {
+        if (col.index >= cells.size() || col.period.empty()) continue;
+        auto n = cell_number(cells[col.index]);
+        if (!n) continue;
+        double v = n->has_sign || !col.negative ? n->value : -n->value;
+        std::optional<double> close;
+        if (first && close_col && *close_col < cells.size())
+          if (auto c = cell_number(cells[*close_col]); c && c->unit != Unit::kPercent) close = c->value;
+        drafts_.push_back({name->canon, name->raw, col.period, close, v});
+        first = false;
+      }
+    }
+    flush();
+  }
+
+  static void split_cells(std::string_view line, std::vector<std::string_view>& out) {
+    out.clear();
+    line = scan::trim(line);
+    if (!line.empty() && line.front() == '|') line.remove_prefix(1);
+    if (!line.empty() && line.back() == '|') line.remove_suffix(1);
+    for (size_t start = 0; start <= line.size();) {
+      size_t bar = line.find('|', start);
+      if (bar == std::string_view::npos) bar = line.size();
+      out.push_back(scan::trim(line.substr(start, bar - start)));
+      start = bar + 1;
+    }
+  }
+
+  /// The number a table cell holds ("+1.56%", "3,372.55", "-0.52"), or nullopt.
+  static std::optional<scan::Number> cell_number(std::string_view cell) {
+    cell = scan::trim(cell);
+    if (cell.empty()) return std::nullopt;
+    auto n = scan::read_number(cell, 0);
+    if (!n || (n->unit != Unit::kPercent && n->unit != Unit::kNone && n->unit != Unit::kPoints)) return std::nullopt;
+    return n;
+  }
+
  private:
   void sentence(std::string_view s, bool hard_stop) {
     period_ = std::string(default_period_);
@@ -577,6 +667,17 @@ void extract_market(std::string_view body, const ExtractContext& ctx, Extraction
     if (para.empty()) continue;
     if (at(para, 0, "# ")) {
       review_section = contains_any(para, kReviewWords);
+      continue;
+    }
+    if (para.front() == '|') {  // a markdown table: gather its lines
+      std::vector<std::string_view> lines{para};
+      while (start < tv.size() && tv[start] == '|') {
+        size_t e = tv.find('\n', start);
+        if (e == std::string_view::npos) e = tv.size();
+        lines.push_back(tv.substr(start, e - start));
+        start = e + 1;
+      }
+      reader.table(lines, weekly || review_section ? "week" : "");
       continue;
     }
     // Only a percent or a flat move makes a row: skip the grammar for every other paragraph.

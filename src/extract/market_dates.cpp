@@ -197,7 +197,18 @@ std::optional<DateRange> find_report_week(std::string_view text, std::string_vie
         break;
     }
     if (!scan::ends_any(text, b, kWeekWords).empty()) return r;
-    if (depth > 0 && !in_bracket) in_bracket = r;
+    if (depth > 0 && !in_bracket) {
+      // A bracketed range counts only in a line about the market, not in a news item.
+      size_t ls = text.rfind('\n', i);
+      ls = ls == std::string_view::npos ? 0 : ls + 1;
+      size_t le = text.find('\n', i);
+      std::string_view line = text.substr(ls, (le == std::string_view::npos ? text.size() : le) - ls);
+      for (std::string_view w : {"回顾", "行情", "市场表现", "表现", "指数"})
+        if (scan::contains(line, w)) {
+          in_bracket = r;
+          break;
+        }
+    }
     i = r->end_pos;
   }
   return in_bracket;
