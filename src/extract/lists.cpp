@@ -1,5 +1,6 @@
 #include "extract/lists.h"
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <string>
@@ -71,6 +72,36 @@ constexpr std::string_view kIndustryWords[] = {
 /// "item" is really the tail of a sentence.
 constexpr std::u32string_view kBadLead = U"的是到于了在对将为把被从等及或而";
 
+/// An immutable word list indexed by first code point, so that "does any word occur in s"
+/// costs one lookup per code point of s instead of one substring search per word.
+class WordSet {
+ public:
+  template <size_t N>
+  explicit WordSet(const std::string_view (&words)[N]) {
+    for (auto w : words) entries_.push_back({decode_at(w, 0).cp, w});
+    std::sort(entries_.begin(), entries_.end(),
+              [](const Entry& a, const Entry& b) { return a.first < b.first; });
+  }
+  bool occurs_in(std::string_view s) const {
+    for (size_t i = 0; i < s.size();) {
+      auto c = decode_at(s, i);
+      auto it = std::lower_bound(entries_.begin(), entries_.end(), c.cp,
+                                 [](const Entry& e, char32_t cp) { return e.first < cp; });
+      for (; it != entries_.end() && it->first == c.cp; ++it)
+        if (starts_with(s.substr(i), it->word)) return true;
+      i += c.len;
+    }
+    return false;
+  }
+
+ private:
+  struct Entry {
+    char32_t first;
+    std::string_view word;
+  };
+  std::vector<Entry> entries_;
+};
+
 bool any_of_words(std::string_view s, const auto& words) {
   for (std::string_view w : words)
     if (contains(s, w)) return true;
@@ -114,7 +145,8 @@ bool is_stock_name(std::string_view name, bool has_code, bool weak) {
   }
   if (core_han < 2 || core_han > 8 || cp_count(core) > 12 || digits > 3) return false;
   if (kBadLead.find(decode_at(name, 0).cp) != std::u32string_view::npos) return false;
-  if (any_of_words(name, kNotInNames)) return false;
+  static const WordSet kNotInNamesSet(kNotInNames);  // immutable after first use
+  if (kNotInNamesSet.occurs_in(name)) return false;
   if (weak && equals_any(core, kIndustryWords)) return false;
   return true;
 }
@@ -215,6 +247,14 @@ struct Item {
 };
 
 std::string_view strip_wrappers(std::string_view s) {
+  auto wrapper_byte = [](char c) {
+    auto b = static_cast<unsigned char>(c);
+    return b == 0xE2 || b == 0xE3 || b == '"' || b == '*' || b == ' ' || b == '\t';
+  };
+  // Wrappers are ASCII or 3-byte characters led by 0xE2/0xE3: test the first and last one.
+  if (s.empty() || (!wrapper_byte(s.front()) && !wrapper_byte(s.back()) &&
+                    !(s.size() >= 3 && wrapper_byte(s[s.size() - 3]))))
+    return s;
   static constexpr std::string_view kWrap[] = {"【", "】", "《", "》", "“", "”", "\"", "「", "」",
                                                              "『", "』", "‘", "’"};
   for (bool changed = true; changed;) {
@@ -280,7 +320,7 @@ Item parse_item(std::string_view raw, bool weak, bool allow_group) {
   }
   // "A、B等" / "B等公司": the tail after 等 says what the list is. When it names industries
   // or directions (等环节, 等方向) the list is not one of stocks.
-  {
+  if (contains(s, "等")) {
     auto depth = nesting(s);
     for (size_t i = 0; i < s.size();) {
       auto c = decode_at(s, i);
@@ -379,10 +419,23 @@ constexpr std::string_view kDecorations[] = {
     "分别为", "分别是", "关注", "例如", "比如", "为", "是", "的"};
 
 const KindWord* kind_word_at(std::string_view s) {
+  // Fast reject: every kind word starts with one of these characters.
+  static constexpr std::u32string_view kFirst = U"重推首核金建可关相受优";
+  if (s.size() < 6 || static_cast<unsigned char>(s[0]) < 0xE0) return nullptr;
+  if (kFirst.find(decode_at(s, 0).cp) == std::u32string_view::npos) return nullptr;
   const KindWord* best = nullptr;
   for (const auto& k : kKindWords)
     if (starts_with(s, k.word) && (!best || k.word.size() > best->word.size())) best = &k;
   return best;
+}
+
+bool has_kind_word(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    auto b = static_cast<unsigned char>(s[i]);
+    if (b >= 0xE0 && kind_word_at(s.substr(i))) return true;
+    i += b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+  }
+  return false;
 }
 
 struct PickCtx {
@@ -502,11 +555,17 @@ struct Hit {
 /// of a picks heading into the line and is updated with the last clause's kind/theme.
 void scan_picks(std::string_view text, PickCtx& ctx, PickSink& sink) {
   const bool section_ctx = ctx.active;  // a picks heading vouches for the lists under it
+  if (!section_ctx && !has_kind_word(text)) return;  // most prose: nothing to do
   auto depth = nesting(text);
-  // Segments: split at top-level ；/; and 。.
+  // Segments: split at top-level ；/; and 。. Only ';' and 3-byte sequences can match.
   std::vector<std::pair<size_t, size_t>> segs;
   size_t start = 0;
   for (size_t i = 0; i < text.size();) {
+    auto b = static_cast<unsigned char>(text[i]);
+    if (b != ';' && b != 0xE3 && b != 0xEF) {
+      i += b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+      continue;
+    }
     auto c = decode_at(text, i);
     if (depth[i] == 0 && is_segment_sep(fold(c.cp))) {
       segs.emplace_back(start, i);
@@ -521,6 +580,11 @@ void scan_picks(std::string_view text, PickCtx& ctx, PickSink& sink) {
     if (trim(seg).empty()) continue;
     std::vector<Hit> hits;
     for (size_t i = sb; i < se;) {
+      auto b = static_cast<unsigned char>(text[i]);
+      if (b < 0xE0) {  // every kind word starts with a 3-byte character
+        i += b < 0x80 ? 1 : 2;
+        continue;
+      }
       auto c = decode_at(text, i);
       if (depth[i] == 0) {
         if (const KindWord* k = kind_word_at(text.substr(i, se - i))) {
@@ -1046,11 +1110,6 @@ std::vector<std::string_view> event_items(std::string_view text) {
 
 enum class Sec { Other, Ignore, News, Events, Risks, Picks };
 
-bool has_kind_word(std::string_view s) {
-  for (size_t i = 0; i < s.size(); i += decode_at(s, i).len)
-    if (kind_word_at(s.substr(i))) return true;
-  return false;
-}
 
 /// Maps a heading's label to the section it opens; Other for headings of anything else
 /// (行情回顾, 投资建议, 来源), which end a list section.
@@ -1110,9 +1169,12 @@ Heading detect_heading(const CleanLine& line, bool in_list, bool in_picks) {
       h.label = text;
       return h;
     }
-  auto depth = nesting(text);
+  // Only the first 24 code points can hold a label; bracket depth beyond ~40 is irrelevant.
+  size_t scan_end = 0;
+  for (size_t k = 0; k < 40 && scan_end < text.size(); ++k) scan_end += decode_at(text, scan_end).len;
+  auto depth = nesting(text.substr(0, scan_end));
   size_t n = 0;
-  for (size_t i = 0; i < text.size() && n < 24; ++n) {
+  for (size_t i = 0; i < scan_end && n < 24; ++n) {
     auto c = decode_at(text, i);
     char32_t f = fold(c.cp);
     if (depth[i] == 0 && f == U':') {

@@ -4,26 +4,6 @@
 
 namespace yanbao::lists {
 
-CodePoint decode_at(std::string_view s, size_t i) {
-  auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned char c = b(i);
-  if (c < 0x80) return {c, 1};
-  size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
-  if (len == 0 || i + len > s.size()) return {0xFFFD, 1};
-  char32_t cp = c & (0x7F >> len);
-  for (size_t k = 1; k < len; ++k) {
-    if ((b(i + k) & 0xC0) != 0x80) return {0xFFFD, 1};
-    cp = (cp << 6) | (b(i + k) & 0x3F);
-  }
-  return {cp, len};
-}
-
-char32_t fold(char32_t cp) {
-  if (cp >= 0xFF01 && cp <= 0xFF5E) return cp - 0xFF01 + 0x21;
-  if (cp == 0x3000) return U' ';
-  return cp;
-}
-
 bool is_han(char32_t cp) {
   return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0xF900 && cp <= 0xFAFF);
 }
@@ -182,8 +162,11 @@ std::string strip_links(std::string_view s) {
         continue;
       }
     }
-    out += c;
-    ++i;
+    // Copy the run up to the next byte that may start markup in one go.
+    size_t j = i + 1;
+    while (j < s.size() && s[j] != '[' && s[j] != '!' && s[j] != 'h' && s[j] != 'w' && s[j] != '<') ++j;
+    out.append(s.substr(i, j - i));
+    i = j;
   }
   return out;
 }
@@ -258,15 +241,21 @@ CleanLine clean_line(std::string_view raw) {
   std::string text = strip_links(s);
   // Emphasis markers and backticks.
   std::string clean;
-  clean.reserve(text.size());
   bool all_bold = text.size() > 4 && starts_with(text, "**") && ends_with(text, "**");
-  for (size_t i = 0; i < text.size(); ++i) {
-    if ((text[i] == '*' || text[i] == '_') && i + 1 < text.size() && text[i + 1] == text[i]) {
-      ++i;
-      continue;
+  bool has_marks = false;
+  for (char ch : text) has_marks = has_marks || ch == '*' || ch == '_' || ch == '`';
+  if (!has_marks) {
+    clean = std::move(text);
+  } else {
+    clean.reserve(text.size());
+    for (size_t i = 0; i < text.size(); ++i) {
+      if ((text[i] == '*' || text[i] == '_') && i + 1 < text.size() && text[i + 1] == text[i]) {
+        ++i;
+        continue;
+      }
+      if (text[i] == '`') continue;
+      clean += text[i];
     }
-    if (text[i] == '`') continue;
-    clean += text[i];
   }
   out.bold = all_bold;
   // *italic* wrapping a whole line (often a disclaimer).
@@ -290,6 +279,13 @@ std::vector<unsigned char> nesting(std::string_view s) {
   std::vector<Open> stack;
   std::vector<std::pair<size_t, size_t>> pairs;  // [open, close] byte offsets
   for (size_t i = 0; i < s.size();) {
+    // Only these bytes can start a bracket or quote: ASCII ( ) [ ] " and the lead bytes of
+    // U+201x (“”‘’), U+300x (【】《》「」『』〔〕) and U+FFxx (（）［］＂).
+    auto b = static_cast<unsigned char>(s[i]);
+    if (b != '(' && b != ')' && b != '[' && b != ']' && b != '"' && b != 0xE2 && b != 0xE3 && b != 0xEF) {
+      ++i;
+      continue;
+    }
     auto c = decode_at(s, i);
     char32_t f = fold(c.cp);
     char32_t closer = 0;
@@ -313,17 +309,11 @@ std::vector<unsigned char> nesting(std::string_view s) {
     }
     i += c.len;
   }
-  std::vector<int> delta(s.size() + 1, 0);
-  for (auto [o, c] : pairs) {
-    delta[o + 1] += 1;  // the opener itself is at the outer level
-    delta[c] -= 1;      // ...and so is the closer
-  }
   std::vector<unsigned char> depth(s.size(), 0);
-  int d = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    d += delta[i];
-    depth[i] = static_cast<unsigned char>(d > 255 ? 255 : d);
-  }
+  // The opener and closer themselves are at the outer level; only what lies between is inside.
+  for (auto [o, c] : pairs)
+    for (size_t i = o + 1; i < c; ++i)
+      if (depth[i] < 255) ++depth[i];
   return depth;
 }
 

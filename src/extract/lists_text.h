@@ -16,12 +16,28 @@ struct CodePoint {
   size_t len;
 };
 
-/// Decodes the code point starting at byte i (i < s.size()).
-CodePoint decode_at(std::string_view s, size_t i);
+/// Decodes the code point starting at byte i (i < s.size()). Inline: every scan calls it.
+inline CodePoint decode_at(std::string_view s, size_t i) {
+  auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = b(i);
+  if (c < 0x80) return {c, 1};
+  size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+  if (len == 0 || i + len > s.size()) return {0xFFFD, 1};
+  char32_t cp = c & (0x7F >> len);
+  for (size_t k = 1; k < len; ++k) {
+    if ((b(i + k) & 0xC0) != 0x80) return {0xFFFD, 1};
+    cp = (cp << 6) | (b(i + k) & 0x3F);
+  }
+  return {cp, len};
+}
 
 /// Folds full-width ASCII forms (U+FF01..U+FF5E) to ASCII and U+3000 to ' ', so that '：'
 /// and ':' or '（' and '(' compare equal. Other code points are returned unchanged.
-char32_t fold(char32_t cp);
+inline char32_t fold(char32_t cp) {
+  if (cp >= 0xFF01 && cp <= 0xFF5E) return cp - 0xFF01 + 0x21;
+  if (cp == 0x3000) return U' ';
+  return cp;
+}
 
 /// CJK unified ideographs (the "Han" characters of names and headings).
 bool is_han(char32_t cp);
