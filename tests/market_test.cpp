@@ -511,3 +511,15 @@ TEST(Period, BracketedRangeWithoutWeekWord) {
   e = run("本周要闻：某展会（2月10日-2月14日）在上海举办。");
   EXPECT_FALSE(e.period_start);
 }
+
+TEST(Period, FullWidthDigitsAndSeparators) {
+  auto e = run("本周（２０２５．０２．１０－２０２５．０２．１４）市场震荡。");
+  EXPECT_EQ(e.period_start, "2025-02-10");
+  EXPECT_EQ(e.period_end, "2025-02-14");
+}
+
+TEST(Indices, NumericWeekAsideThenGeneralName) {
+  auto e = run("行情回顾：本周（2/3-2/7），传媒指数上涨9.12%，跑赢沪深300指数7.12个百分点。", "2025-02-10");
+  EXPECT_EQ(rows(e), (std::vector<Row>{{"传媒", "week", kNone, 9.12}}));
+  EXPECT_EQ(e.indices[0].raw_name, "传媒指数");
+}

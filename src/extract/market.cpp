@@ -84,6 +84,8 @@ constexpr std::string_view kOtherPeriods[] = {
     "今日", "今天", "当日", "当天", "昨日", "昨天", "日内", "本月", "上月", "当月", "月内", "月度",
     "本季度", "季度", "全年", "上半年", "下半年", "近一个月", "近一月", "近1月", "近三个月", "近3月",
     "近一年", "近1年", "过去一年", "近半年", "过去一个月", "以来", "至今",
+    // Rebounds from a low are no weekly moves.
+    "自低点", "从低点", "自高点", "从高点", "低点以来", "高点以来", "底部以来",
     // Forecasts are no stated moves.
     "下周", "未来一周", "未来", "预计", "有望", "目标"};
 /// Words before 上周 that make it a comparison (较上周), not the period.

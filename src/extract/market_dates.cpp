@@ -34,6 +34,15 @@ bool skip(std::string_view s, size_t& i, std::string_view tok) {
   return true;
 }
 
+/// Byte length of a date separator at s[i] (. - / and their full-width forms), else 0.
+size_t date_sep(std::string_view s, size_t i) {
+  if (i >= s.size()) return 0;
+  if (s[i] == '.' || s[i] == '-' || s[i] == '/') return 1;
+  for (std::string_view t : {"．", "－", "／"})
+    if (at(s, i, t)) return t.size();
+  return 0;
+}
+
 bool skip_day_letter(std::string_view s, size_t& i) { return skip(s, i, "日") || skip(s, i, "号"); }
 
 int year_of(std::string_view ymd) {
@@ -74,13 +83,14 @@ std::optional<DateText> read_date(std::string_view s, size_t i, bool numeric_md)
       }
       return d;
     }
-    // 2025.02.14, 2025-02-14, 2025/2/14
-    if (j < s.size() && (s[j] == '.' || s[j] == '-' || s[j] == '/')) {
-      char sep = s[j];
-      size_t k = j + 1;
+    // 2025.02.14, 2025-02-14, 2025/2/14 (full-width separators too)
+    if (size_t sl = date_sep(s, j)) {
+      size_t k = j + sl;
       int m = read_int(s, k, 2);
-      if (m < 1 || m > 12 || k >= s.size() || s[k] != sep) return std::nullopt;
-      ++k;
+      size_t sl2 = date_sep(s, k);
+      if (m < 1 || m > 12 || sl2 == 0 || scan::fold(scan::decode(s, k)) != scan::fold(scan::decode(s, j)))
+        return std::nullopt;
+      k += sl2;
       int day = read_int(s, k, 2);
       if (day < 1 || day > 31) return std::nullopt;
       d.y = n1;
@@ -112,8 +122,8 @@ std::optional<DateText> read_date(std::string_view s, size_t i, bool numeric_md)
     d.end = j;
     return d;
   }
-  if (numeric_md && j < s.size() && (s[j] == '.' || s[j] == '/')) {
-    size_t k = j + 1;
+  if (size_t sl = date_sep(s, j); numeric_md && sl && scan::fold(scan::decode(s, j)) != U'-') {
+    size_t k = j + sl;
     int day = read_int(s, k, 2);
     if (n1 < 1 || n1 > 12 || day < 1 || day > 31) return std::nullopt;
     // 1.2.3 or 2/14/2025 is something else.
