@@ -523,3 +523,16 @@ TEST(Indices, NumericWeekAsideThenGeneralName) {
   EXPECT_EQ(rows(e), (std::vector<Row>{{"传媒", "week", kNone, 9.12}}));
   EXPECT_EQ(e.indices[0].raw_name, "传媒指数");
 }
+
+TEST(Indices, StockMovesAreNoIndexMoves) {
+  auto e = run("本周贵州茅台上涨3.2%，宁德时代下跌1.5%，英伟达股价下跌17%。");
+  EXPECT_TRUE(e.indices.empty());
+}
+
+TEST(Indices, ShangZhouSentenceIsTheWeekInAnyReport) {
+  auto e = run("上周A股主要指数多数上涨，上证指数周涨0.97%，深证成指报收10951.34点，周涨1.38%。", "2025-02-24",
+               "策略报告：春季行情延续");
+  EXPECT_EQ(rows(e), (std::vector<Row>{{"上证综指", "week", kNone, 0.97}, {"深证成指", "week", 10951.34, 1.38}}));
+  e = run("较上周，上证指数上涨0.97%。", "2025-02-24", "策略报告");
+  EXPECT_TRUE(e.indices.empty());
+}

@@ -217,8 +217,7 @@ class IndexReader {
       if (!(contains(h, "涨跌") || contains(h, "涨幅") || contains(h, "跌幅") || contains(h, "变动") ||
             contains(h, "回报")))
         continue;
-      std::string period(default_period);
-      period_ = period;
+      period_ = std::string(default_period);
       for (size_t i = 0; i < h.size();) {  // the same period words as in prose
         size_t e = 0;
         if (scan::is_digit_at(h, i)) e = date_phrase(h, i);
