@@ -536,3 +536,8 @@ TEST(Indices, ShangZhouSentenceIsTheWeekInAnyReport) {
   e = run("较上周，上证指数上涨0.97%。", "2025-02-24", "策略报告");
   EXPECT_TRUE(e.indices.empty());
 }
+
+TEST(Indices, WeekSpokenOfCarriesToLaterSentencesOfTheParagraph) {
+  auto e = run("本周上证综指上涨1%。深证成指上涨2%。\n\n创业板指上涨3%。", "2025-02-17", "市场点评");
+  EXPECT_EQ(rows(e), (std::vector<Row>{{"上证综指", "week", kNone, 1.0}, {"深证成指", "week", kNone, 2.0}}));
+}

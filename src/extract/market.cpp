@@ -208,6 +208,7 @@ class IndexReader {
     };
     std::vector<Column> changes;
     std::optional<size_t> close_col;
+    in_table_ = true;
     for (size_t j = 0; j < head.size(); ++j) {
       std::string_view h = head[j];
       if (contains(h, "收盘") || contains(h, "点位") || contains(h, "收于") || contains(h, "最新")) {
@@ -227,6 +228,7 @@ class IndexReader {
       if (contains(h, "周")) period_ = "week";
       changes.push_back({j, period_, contains(h, "跌幅") && !contains(h, "涨")});
     }
+    in_table_ = false;
     if (changes.empty()) return;
     drafts_.clear();
     floor_ = 0;
@@ -468,7 +470,11 @@ class IndexReader {
       case Mark::kYtd: period_ = ytd_; break;
       case Mark::kWeek:
         // 较上周 compares with last week; it does not set the period.
-        if (scan::ends_any(c, i, kComparatives).empty()) period_ = "week";
+        if (scan::ends_any(c, i, kComparatives).empty()) {
+          period_ = "week";
+          // Once a paragraph speaks of this week, its later sentences do too (下同).
+          if (!in_table_) default_period_ = "week";
+        }
         break;
       case Mark::kOther: period_.clear(); break;
     }
@@ -598,6 +604,7 @@ class IndexReader {
   size_t k_change_ = 0, k_close_ = 0;
   bool bench_ = false, poison_ = false, flat_pending_ = false;
   bool in_aside_ = false;
+  bool in_table_ = false;
 };
 
 /// "市场表现：…" → true when the label before the first colon is a review label.
