@@ -429,3 +429,12 @@ TEST(Picks, IndustryRatingThenFocusAndWatch) {
   EXPECT_EQ(picks_of(x), (V{"-|宁德时代|300750.SZ|recommend|-", "-|亿纬锂能|300014.SZ|recommend|-",
                             "-|恩捷股份|-|watch|-", "-|星源材质|-|watch|-"}));
 }
+
+TEST(News, BoldTitledItemsStayInTheList) {
+  auto x = run(
+      "本周要闻\n\n"
+      "**小米发布AI眼镜**：6月26日，小米发布首款AI眼镜。\n\n"
+      "**某车企官宣新车**\n\n"
+      "投资建议：行业景气向上。\n");
+  EXPECT_EQ(news_of(x), (V{"小米发布AI眼镜：6月26日，小米发布首款AI眼镜", "某车企官宣新车"}));
+}

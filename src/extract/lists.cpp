@@ -1159,8 +1159,22 @@ struct Heading {
 constexpr std::string_view kFooters[] = {"来源", "资料来源", "数据来源", "免责声明", "分析师",
                                                       "请务必阅读", "特别声明", "法律声明", "重要声明"};
 
+/// Words of section headings other than lists (行情回顾, 投资建议, 本周专题…). Inside a news,
+/// event or risk list an unknown label ends the list only when it reads like one of these;
+/// otherwise "小米发布AI眼镜：6月26日…" is the next item.
+constexpr std::string_view kHeadingWords[] = {
+    "回顾", "表现", "建议", "要点", "观点", "专题", "事件", "点评", "来源", "策略", "展望", "结论", "摘要", "数据",
+    "行情", "估值", "配置", "投资", "分析", "总结", "研究", "跟踪", "复盘", "板块", "市场", "指数", "个股", "资金",
+    "盈利预测", "评级", "声明", "附录", "目录", "图表", "概览", "综述", "思路", "周报", "月报"};
+
 Heading detect_heading(const CleanLine& line, bool in_list, bool in_picks) {
   Heading h;
+  const bool text_list = in_list && !in_picks;
+  auto headingish = [](std::string_view label) {
+    for (auto w : kHeadingWords)
+      if (contains(label, w)) return true;
+    return false;
+  };
   std::string_view text = line.text;
   for (auto f : kFooters)
     if (starts_with(text, f)) {
@@ -1187,7 +1201,8 @@ Heading detect_heading(const CleanLine& line, bool in_list, bool in_picks) {
       // of bullets, where "小米：发布AI眼镜" is an item, and not a date (2月7日：).
       // Under a picks heading "有研新材：靶材国产替代加速" is an entry, not a heading.
       bool generic = sec == Sec::Other && len <= 10 && !has_digit(label) && !(in_list && line.bullet) &&
-                     !(in_picks && parse_item(label, false, false).kind == Item::kStock);
+                     !(in_picks && parse_item(label, false, false).kind == Item::kStock) &&
+                     !(text_list && !headingish(label));
       if ((sec != Sec::Other && len <= 20) || generic || line.heading) {
         h.found = true;
         h.sec = sec;
@@ -1201,7 +1216,8 @@ Heading detect_heading(const CleanLine& line, bool in_list, bool in_picks) {
   }
   if (cp_count(text) <= 20 && !has_sentence_punct(text)) {
     Sec sec = classify_label(text);
-    if ((sec != Sec::Other && cp_count(text) <= 14) || line.heading || line.bold) {
+    if ((sec != Sec::Other && cp_count(text) <= 14) || line.heading ||
+        (line.bold && !(text_list && !headingish(text)))) {
       h.found = true;
       h.sec = sec;
       h.label = text;
