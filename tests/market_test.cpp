@@ -541,3 +541,18 @@ TEST(Indices, WeekSpokenOfCarriesToLaterSentencesOfTheParagraph) {
   auto e = run("本周上证综指上涨1%。深证成指上涨2%。\n\n创业板指上涨3%。", "2025-02-17", "市场点评");
   EXPECT_EQ(rows(e), (std::vector<Row>{{"上证综指", "week", kNone, 1.0}, {"深证成指", "week", kNone, 2.0}}));
 }
+
+TEST(Movers, CountedEntitiesAndRankVerbs) {
+  auto e = run("本周涨幅居前的三只个股分别为：中科曙光、浪潮信息、紫光股份。");
+  EXPECT_EQ(movers(e), (std::vector<Mv>{{"中科曙光", "up", kNone}, {"浪潮信息", "up", kNone}, {"紫光股份", "up", kNone}}));
+  e = run("韦尔股份、卓胜微位列跌幅前二。");
+  EXPECT_EQ(movers(e), (std::vector<Mv>{{"韦尔股份", "down", kNone}, {"卓胜微", "down", kNone}}));
+}
+
+TEST(Indices, MoreCloseAndMoveWordings) {
+  auto e = run("本周上证综指以3,304.12点收盘，全周微跌0.1%；深证成指收盘于10576.5点，周度涨幅为1.2%；"
+               "创业板指(399006.SZ)小幅收涨0.2%。");
+  EXPECT_EQ(rows(e), (std::vector<Row>{{"上证综指", "week", 3304.12, -0.1},
+                                       {"深证成指", "week", 10576.5, 1.2},
+                                       {"创业板指", "week", kNone, 0.2}}));
+}

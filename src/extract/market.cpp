@@ -301,7 +301,11 @@ class IndexReader {
       auto d = market::read_date(clause, 0, false);
       return d && (at(clause, d->end, "以来") || at(clause, d->end, "初以来") || at(clause, d->end, "至今"));
     }
-    return !scan::match_any(clause, 0, kOpeners).empty();
+    if (!scan::match_any(clause, 0, kOpeners).empty()) return true;
+    // Any move or level word, or a week or year-to-date phrase, continues the subject too.
+    if (int k = marker_table().match(clause, 0); k >= 0 && marker_kind(k) != Mark::kOther) return true;
+    int k = cue_table().match(clause, 0);
+    return k >= 0 && kCues[k].cue != Cue::kPoison && kCues[k].cue != Cue::kOther;
   }
 
   void clause(std::string_view c) {

@@ -45,7 +45,7 @@ constexpr std::string_view kListIntros[] = {"分别为：", "分别为:", "分�
 /// Words trimmed from the end of a list written before its rank phrase.
 constexpr std::string_view kTrailing[] = {"本周", "上周", "当周", "周内", "年内", "本期", "期间", "近期",
                                           "股价", "分别", "均", "等", "个股", "表现", "今年以来", "年初至今",
-                                          "的"};
+                                          "的", "位列", "位居", "分列", "排名", "居"};
 /// Words trimmed from the start of such a list.
 constexpr std::string_view kLeading[] = {"个股方面", "个股中", "个股上", "个股", "其中", "本周", "上周", "当周",
                                          "期间", "另外", "此外", "同时", "而"};
@@ -283,6 +283,17 @@ class MoverReader {
     size_t q = p;
     for (std::string_view t : {"的", "者"})
       if (at(s, q, t)) q += t.size();
+    // …的三只个股 / 的5家公司: a count before the entity.
+    for (size_t k = q; k < s.size();) {
+      size_t len = 1;
+      char32_t c = decode(s, k, &len);
+      if (scan::is_digit_at(s, k) || std::u32string_view(U"一二三四五六七八九十两").find(c) != std::u32string_view::npos) {
+        k += len;
+        continue;
+      }
+      if (k > q && (c == U'只' || c == U'家' || c == U'个' || c == U'支' || c == U'名')) q = k + len;
+      break;
+    }
     bool stock_entity = false;
     if (auto e = scan::match_any(s, q, kOtherEntities); !e.empty()) return q + e.size();
     if (auto e = scan::match_any(s, q, kStockEntities); !e.empty()) {
