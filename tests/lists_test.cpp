@@ -438,3 +438,15 @@ TEST(News, BoldTitledItemsStayInTheList) {
       "投资建议：行业景气向上。\n");
   EXPECT_EQ(news_of(x), (V{"小米发布AI眼镜：6月26日，小米发布首款AI眼镜", "某车企官宣新车"}));
 }
+
+TEST(Picks, ListWordInProseNeedsAList) {
+  auto x = run("市场回顾：上月金股表现优异，推荐标的平均上涨5%。");
+  EXPECT_TRUE(x.picks.empty()) << testing::PrintToString(picks_of(x));
+}
+
+TEST(Events, MixedNewsAndCompanyHeadingRoutesByForm) {
+  auto x = run("行业要闻及公司动态：工信部发布新规；2月12日，某某电子发布业绩快报。");
+  EXPECT_EQ(news_of(x), (V{"工信部发布新规"}));
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(x.events[0].company, "某某电子");
+}

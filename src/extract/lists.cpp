@@ -630,6 +630,7 @@ void scan_picks(std::string_view text, PickCtx& ctx, PickSink& sink) {
       }
       std::string_view rest = text.substr(hit.end, list_end > hit.end ? list_end - hit.end : 0);
       bool strong = hit.word->intro;
+      bool colon = false;
       for (bool changed = true; changed;) {
         changed = false;
         rest = trim(rest);
@@ -645,6 +646,7 @@ void scan_picks(std::string_view text, PickCtx& ctx, PickSink& sink) {
         if (size_t n = folded_char_len(rest, ':')) {
           rest.remove_prefix(n);
           strong = true;
+          colon = true;
           changed = true;
         }
         // "推荐标的（按首字母排序）：" — an annotation before the colon.
@@ -702,7 +704,8 @@ void scan_picks(std::string_view text, PickCtx& ctx, PickSink& sink) {
         if (it.kind == Item::kStock && it.stock.code) ++coded;
       }
       bool accept;
-      if (strong || heading_ctx || coded > 0) accept = valid > 0;
+      if (colon || heading_ctx || coded > 0) accept = valid > 0;
+      else if (strong) accept = valid >= 2;  // "受益标的包括A、B等", not "本月金股表现优异"
       else accept = invalid == 0 && valid >= 2;  // bare "关注X、Y" in prose
       if (accept) {
         // In a weakly introduced list, drop the invalid entries but keep the stocks.
@@ -1108,7 +1111,9 @@ std::vector<std::string_view> event_items(std::string_view text) {
 // ---------------------------------------------------------------------------------------
 // Sections
 
-enum class Sec { Other, Ignore, News, Events, Risks, Picks };
+/// Mixed: a heading naming both news and company events (行业要闻及公司动态): dated items
+/// ("2月3日，甲科技发布…") are events, the rest news.
+enum class Sec { Other, Ignore, News, Events, Mixed, Risks, Picks };
 
 
 /// Maps a heading's label to the section it opens; Other for headings of anything else
@@ -1123,8 +1128,11 @@ Sec classify_label(std::string_view label) {
   if (contains(label, "重大事项") || contains(label, "重要事项") || contains(label, "公告") ||
       (contains(label, "公司") && (contains(label, "动态") || contains(label, "要闻") || contains(label, "新闻") ||
                                     contains(label, "事件") || contains(label, "跟踪"))) ||
-      contains(label, "个股动态"))
-    return market ? Sec::Ignore : Sec::Events;
+      contains(label, "个股动态")) {
+    if (market) return Sec::Ignore;
+    bool news_too = contains(label, "行业") && (contains(label, "要闻") || contains(label, "新闻") || contains(label, "动态"));
+    return news_too ? Sec::Mixed : Sec::Events;
+  }
   if (contains(label, "要闻") || contains(label, "新闻") || contains(label, "动态") || contains(label, "资讯") ||
       contains(label, "快讯") || contains(label, "大事") || contains(label, "热点"))
     return market ? Sec::Ignore : Sec::News;
@@ -1249,7 +1257,8 @@ class ListExtractor {
         if (nl == body.size()) break;
         continue;
       }
-      bool in_list = cur == Sec::News || cur == Sec::Events || cur == Sec::Risks || cur == Sec::Picks;
+      bool in_list = cur == Sec::News || cur == Sec::Events || cur == Sec::Mixed || cur == Sec::Risks ||
+                     cur == Sec::Picks;
       Heading h = detect_heading(line, in_list, cur == Sec::Picks);
       if (h.found) {
         if (h.rest.empty()) {
@@ -1287,6 +1296,14 @@ class ListExtractor {
         break;
       case Sec::Events:
         for (auto item : event_items(text)) parse_event(item, ctx_, out_.events);
+        break;
+      case Sec::Mixed:
+        for (auto item : event_items(text)) {
+          size_t i = 0;
+          int y, m, d;
+          if (read_month_day(item, i, y, m, d)) parse_event(item, ctx_, out_.events);
+          else out_.news.push_back(NewsItem{std::string(item)});
+        }
         break;
       case Sec::Ignore:
         break;
