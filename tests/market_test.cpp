@@ -556,3 +556,8 @@ TEST(Indices, MoreCloseAndMoveWordings) {
                                        {"深证成指", "week", 10576.5, 1.2},
                                        {"创业板指", "week", kNone, 0.2}}));
 }
+
+TEST(Indices, ListLinesWithColons) {
+  auto e = run("## 行情回顾\n\n- 上证综指：3,304.12点，+1.63%\n- 沪深300：-0.52%\n", "2025-02-09", "策略报告");
+  EXPECT_EQ(rows(e), (std::vector<Row>{{"上证综指", "week", 3304.12, 1.63}, {"沪深300", "week", kNone, -0.52}}));
+}

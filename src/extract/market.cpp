@@ -297,9 +297,11 @@ class IndexReader {
   static bool opener(std::string_view clause) {
     clause = scan::trim(clause);
     if (scan::is_digit_at(clause, 0)) {
-      // 2024年以来… continues the subject; 3304点 alone does not.
-      auto d = market::read_date(clause, 0, false);
-      return d && (at(clause, d->end, "以来") || at(clause, d->end, "初以来") || at(clause, d->end, "至今"));
+      // 2024年以来… and a level or a percent (上证综指：3304点，+1.63%) continue the subject.
+      if (auto d = market::read_date(clause, 0, false))
+        return at(clause, d->end, "以来") || at(clause, d->end, "初以来") || at(clause, d->end, "至今");
+      auto n = scan::read_number(clause, 0);
+      return n && (n->unit == Unit::kPoints || n->unit == Unit::kPercent);
     }
     if (!scan::match_any(clause, 0, kOpeners).empty()) return true;
     // Any move or level word, or a week or year-to-date phrase, continues the subject too.
