@@ -112,6 +112,34 @@ TEST(Tokenizer, VeryLongWordsKeepTheirFirst64Bytes) {
   EXPECT_EQ(cjk_tokens(blob, false), (Tokens{std::string(64, 'a')}));
 }
 
+TEST(Tokenizer, ArbitraryBytesGiveTokensWithinTheText) {
+  // Random bytes biased towards UTF-8 lead/continuation bytes and Han characters.
+  unsigned seed = 12345;
+  auto next = [&] { return seed = seed * 1103515245u + 12345u, (seed >> 16) & 0x7FFF; };
+  const char* pieces[] = {"中", "文", "A", "z", "9", " ", "，", "\xE4", "\xB8", "\xFF", "\xF0\x9F\x98\x80", "ａ", "-"};
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    int len = static_cast<int>(next() % 40);
+    for (int i = 0; i < len; ++i) text += pieces[next() % (sizeof pieces / sizeof *pieces)];
+    for (bool query : {false, true}) {
+      struct Ctx {
+        int n, last_start = -1;
+        bool ok = true;
+      } ctx{static_cast<int>(text.size())};
+      cjk_tokenize(text, query, &ctx, [](void* c, int tflags, const char* t, int n, int start, int end) {
+        auto* x = static_cast<Ctx*>(c);
+        if (!t || n <= 0 || start < 0 || end > x->n || start >= end) x->ok = false;
+        if (!(tflags & 1) && start < x->last_start) x->ok = false;  // positions move forward
+        x->last_start = start;
+        return 0;
+      });
+      EXPECT_TRUE(ctx.ok) << text;
+    }
+    std::string snip = make_snippet(text, snippet_terms(text.substr(0, text.size() / 2)), 10);
+    EXPECT_LE(snip.size(), text.size() + 64);
+  }
+}
+
 TEST(Tokenizer, PunctuationOnlyGivesNoTokens) {
   EXPECT_TRUE(cjk_tokens("，。！？()\"*", true).empty());
 }
