@@ -450,3 +450,9 @@ TEST(Events, MixedNewsAndCompanyHeadingRoutesByForm) {
   ASSERT_EQ(x.events.size(), 1u);
   EXPECT_EQ(x.events[0].company, "某某电子");
 }
+
+TEST(Picks, AdverbsAndDatesBeforeKindWordAreNotThemes) {
+  auto x = run("核心推荐：中国平安（601318.SH）。2月推荐组合：招商银行（600036.SH）。周期推荐：中国神华（601088.SH）。");
+  EXPECT_EQ(picks_of(x), (V{"-|中国平安|601318.SH|recommend|-", "-|招商银行|600036.SH|recommend|-",
+                            "周期|中国神华|601088.SH|recommend|-"}));
+}

@@ -158,6 +158,23 @@ bool is_segment_sep(char32_t c) { return c == U';' || c == U'。'; }
 /// Suffixes that make "X（A、B）" a theme group even with one member.
 constexpr std::string_view kGroupSuffixes[] = {"主题", "板块", "方向", "领域", "赛道", "产业链", "概念", "组合"};
 
+/// Strips a leading time expression (三月, 2025年3月, 本月, 12月份) from a 金股 prefix.
+std::string_view strip_time_prefix(std::string_view s) {
+  static constexpr std::u32string_view kTime = U"0123456789一二三四五六七八九十年月份度季周本下次第上旬期双";
+  size_t end = 0;
+  bool has_unit = false;
+  for (size_t i = 0; i < s.size();) {
+    auto c = decode_at(s, i);
+    char32_t f = fold(c.cp);
+    if (kTime.find(f) == std::u32string_view::npos) break;
+    // A unit counts only after a number or 本/下/上/次 ("本周", "3月"), so 周期 stays.
+    if ((f == U'年' || f == U'月' || f == U'周' || f == U'季') && end > 0) has_unit = true;
+    i += c.len;
+    end = i;
+  }
+  return has_unit ? s.substr(end) : s;
+}
+
 /// A cleaned theme: stop words and group suffixes removed; nullopt when nothing meaningful
 /// is left (我们/建议/个股/行业 are not themes).
 std::optional<std::string> clean_theme(std::string_view raw) {
@@ -166,11 +183,12 @@ std::optional<std::string> clean_theme(std::string_view raw) {
       "坚定", "首次", "此外", "另外", "同时", "其中", "因此", "综上", "总体", "整体上", "整体", "具体",
       "个股上", "个股", "标的上", "标的", "主要", "可以", "可", "也", "亦", "均", "都", "还", "并", "和",
       "及", "与", "在", "对于", "关于", "聚焦", "短期", "中长期", "长期", "中期", "近期", "当前", "目前",
-      "本周", "下周", "本月", "后续", "未来", "板块上", "方面"};
+      "本周", "下周", "本月", "后续", "未来", "板块上", "方面", "核心", "优先", "强烈", "首选", "精选", "优选",
+      "月度", "年度", "季度", "周度"};
   static constexpr std::string_view kTail[] = {
       "方面", "领域", "方向", "板块", "主题", "赛道", "主线", "建议", "我们", "继续", "持续", "重点", "可",
       "也", "均", "都", "仍", "积极"};
-  std::string_view s = trim_trailing_punct(trim(raw));
+  std::string_view s = strip_time_prefix(trim_trailing_punct(trim(raw)));
   for (bool changed = true; changed && !s.empty();) {
     changed = false;
     for (auto w : kLead)
@@ -195,22 +213,6 @@ std::optional<std::string> clean_theme(std::string_view raw) {
   }
   if (s == "行业" || s == "公司" || s == "其他" || s == "其它") return std::nullopt;
   return std::string(s);
-}
-
-/// Strips a leading time expression (三月, 2025年3月, 本月, 12月份) from a 金股 prefix.
-std::string_view strip_time_prefix(std::string_view s) {
-  static constexpr std::u32string_view kTime = U"0123456789一二三四五六七八九十年月份度季周本下次第上旬期双";
-  size_t end = 0;
-  bool has_unit = false;
-  for (size_t i = 0; i < s.size();) {
-    auto c = decode_at(s, i);
-    char32_t f = fold(c.cp);
-    if (kTime.find(f) == std::u32string_view::npos) break;
-    if (f == U'年' || f == U'月' || f == U'周' || f == U'季') has_unit = true;
-    i += c.len;
-    end = i;
-  }
-  return has_unit ? s.substr(end) : s;
 }
 
 /// Position of the top-level closer ending s and its opener, if s ends with "（…）".
