@@ -456,3 +456,9 @@ TEST(Picks, AdverbsAndDatesBeforeKindWordAreNotThemes) {
   EXPECT_EQ(picks_of(x), (V{"-|中国平安|601318.SH|recommend|-", "-|招商银行|600036.SH|recommend|-",
                             "周期|中国神华|601088.SH|recommend|-"}));
 }
+
+TEST(Risks, LabelInsideAParagraphStartsTheList) {
+  auto x = run("投资建议：推荐标的：中国移动（600941.SH）。风险提示：资本开支超预期；竞争加剧。");
+  EXPECT_EQ(picks_of(x), (V{"-|中国移动|600941.SH|recommend|-"}));
+  EXPECT_EQ(risks_of(x), (V{"资本开支超预期", "竞争加剧"}));
+}

@@ -1241,6 +1241,37 @@ Heading detect_heading(const CleanLine& line, bool in_list, bool in_picks) {
   return h;
 }
 
+/// Splits a line before each sentence that opens with a news/event/risk label
+/// ("…迎来拐点。风险提示：A；B。"); returns the whole line when there is none.
+std::vector<std::string_view> embedded_headings(std::string_view text) {
+  std::vector<std::string_view> parts;
+  if (!contains(text, "。") || (!contains(text, "：") && !contains(text, ":"))) return {text};
+  auto depth = nesting(text);
+  size_t start = 0;
+  for (size_t i = 0; i < text.size();) {
+    auto c = decode_at(text, i);
+    i += c.len;
+    if (c.cp != U'。' || depth[i - c.len] != 0 || i >= text.size()) continue;
+    size_t n = 0;
+    for (size_t j = i; j < text.size() && n <= 12; ++n) {
+      auto d = decode_at(text, j);
+      char32_t f = fold(d.cp);
+      if (f == U':') {
+        Sec sec = classify_label(trim(text.substr(i, j - i)));
+        if (sec == Sec::News || sec == Sec::Events || sec == Sec::Mixed || sec == Sec::Risks) {
+          parts.push_back(text.substr(start, i - start));
+          start = i;
+        }
+        break;
+      }
+      if (f == U'。' || f == U',' || f == U';') break;
+      j += d.len;
+    }
+  }
+  parts.push_back(text.substr(start));
+  return parts;
+}
+
 class ListExtractor {
  public:
   ListExtractor(const ExtractContext& ctx, Extraction& out) : ctx_(ctx), out_(out), sink_(out.picks) {}
@@ -1259,26 +1290,20 @@ class ListExtractor {
         if (nl == body.size()) break;
         continue;
       }
-      bool in_list = cur == Sec::News || cur == Sec::Events || cur == Sec::Mixed || cur == Sec::Risks ||
-                     cur == Sec::Picks;
-      Heading h = detect_heading(line, in_list, cur == Sec::Picks);
-      if (h.found) {
-        if (h.rest.empty()) {
-          // A heading on its own line: it governs the following lines.
-          cur = h.sec;
-          sec_ctx = PickCtx{};
-          if (cur == Sec::Picks) scan_picks(h.label, sec_ctx, sink_);
-          if (cur == Sec::Picks && !sec_ctx.active) sec_ctx = PickCtx{true, "recommend", std::nullopt};
-        } else {
-          PickCtx ctx;
-          if (!(line.heading && h.sec == Sec::Other)) process(h.sec, h.sec == Sec::Picks || h.sec == Sec::Other ? std::string_view(line.text) : h.rest, ctx, line);
-          cur = Sec::Other;
-          sec_ctx = PickCtx{};
+      auto parts = embedded_headings(line.text);
+      if (parts.size() > 1) {
+        // "…拐点。风险提示：A；B。" — each sentence run opened by a list label is its own line.
+        for (size_t k = 0; k < parts.size(); ++k) {
+          CleanLine part;
+          part.text = std::string(parts[k]);
+          if (k == 0) {
+            part.bullet = line.bullet;
+            part.heading = line.heading;
+          }
+          handle(part, cur, sec_ctx);
         }
       } else {
-        PickCtx ctx = sec_ctx;
-        ctx.item_line = line.bullet;
-        process(cur, line.text, ctx, line);
+        handle(line, cur, sec_ctx);
       }
       if (nl == body.size()) break;
     }
@@ -1288,6 +1313,35 @@ class ListExtractor {
   }
 
  private:
+  /// One cleaned line: a heading switches the current section (an inline one only for its
+  /// own text); any other line belongs to the current section.
+  void handle(const CleanLine& line, Sec& cur, PickCtx& sec_ctx) {
+    bool in_list = cur == Sec::News || cur == Sec::Events || cur == Sec::Mixed || cur == Sec::Risks ||
+                   cur == Sec::Picks;
+    Heading h = detect_heading(line, in_list, cur == Sec::Picks);
+    if (!h.found) {
+      PickCtx ctx = sec_ctx;
+      ctx.item_line = line.bullet;
+      process(cur, line.text, ctx, line);
+      return;
+    }
+    if (h.rest.empty()) {
+      // A heading on its own line governs the following lines.
+      cur = h.sec;
+      sec_ctx = PickCtx{};
+      if (cur == Sec::Picks) scan_picks(h.label, sec_ctx, sink_);
+      if (cur == Sec::Picks && !sec_ctx.active) sec_ctx = PickCtx{true, "recommend", std::nullopt};
+      return;
+    }
+    // An inline heading: its section is its own text. Picks and other text are scanned whole,
+    // so that the label's kind word ("推荐标的：") is part of the clause; a '#' title is not.
+    PickCtx ctx;
+    bool scan_whole = h.sec == Sec::Picks || h.sec == Sec::Other;
+    if (!(line.heading && h.sec == Sec::Other)) process(h.sec, scan_whole ? std::string_view(line.text) : h.rest, ctx, line);
+    cur = Sec::Other;
+    sec_ctx = PickCtx{};
+  }
+
   void process(Sec sec, std::string_view text, PickCtx& ctx, const CleanLine& line) {
     switch (sec) {
       case Sec::News:
