@@ -134,6 +134,11 @@ std::string read_file(const std::string& path) {
   return ss.str();
 }
 
+std::string upper(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
 std::string lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
@@ -318,7 +323,8 @@ Params resolve_params(const CannedQuery& q, const std::vector<std::string>& posi
                       const std::vector<std::pair<std::string, std::string>>& named) {
   std::vector<std::optional<std::string>> given(q.params.size());
   for (const auto& [k, v] : named) {
-    auto it = std::find_if(q.params.begin(), q.params.end(), [&](const auto& p) { return p.name == k; });
+    const std::string& key = k;  // clang 14 cannot capture a structured binding
+    auto it = std::find_if(q.params.begin(), q.params.end(), [&](const auto& p) { return p.name == key; });
     if (it == q.params.end()) {
       std::string msg = "query '" + q.name + "' has no parameter '" + k + "'";
       if (auto m = closest_match(k, param_names(q)); !m.empty()) msg += "; did you mean '" + m + "'?";
@@ -346,7 +352,7 @@ Params resolve_params(const CannedQuery& q, const std::vector<std::string>& posi
       if (!p.description.empty()) msg += " (" + p.description + ")";
       msg += ": yanbao run " + q.name;
       for (const auto& r : q.params)
-        if (r.required) msg += " " + [&] { std::string u = r.name; for (char& c : u) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c))); return u; }();
+        if (r.required) msg += " " + upper(r.name);
       throw UsageError(msg);
     }
     if (p.name == "raw" && p.type == "bool" && given[i]) {
@@ -432,16 +438,15 @@ void describe_query(std::ostream& out, const CannedQuery& q) {
   if (!q.description.empty()) out << "\n" << q.description << "\n";
   out << "\nUsage: yanbao run " << q.name;
   for (const auto& p : q.params) {
-    std::string upper = p.name;
-    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    const std::string u = upper(p.name);
     if (p.required)
-      out << " " << upper;
+      out << " " << u;
     else if (p.positional)
-      out << " [" << upper << "]";
+      out << " [" << u << "]";
     else if (p.type == "bool")
       out << " [--" << p.name << "]";
     else
-      out << " [--" << p.name << " " << upper << "]";
+      out << " [--" << p.name << " " << u << "]";
   }
   out << "\n";
   if (!q.params.empty()) {
