@@ -561,3 +561,8 @@ TEST(Indices, ListLinesWithColons) {
   auto e = run("## 行情回顾\n\n- 上证综指：3,304.12点，+1.63%\n- 沪深300：-0.52%\n", "2025-02-09", "策略报告");
   EXPECT_EQ(rows(e), (std::vector<Row>{{"上证综指", "week", 3304.12, 1.63}, {"沪深300", "week", kNone, -0.52}}));
 }
+
+TEST(Movers, SubIndustriesAreNotMovers) {
+  auto e = run("本周半导体、消费电子、光学光电子涨幅居前，白酒、中药跌幅居前。");
+  EXPECT_TRUE(e.movers.empty());
+}

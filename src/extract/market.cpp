@@ -12,6 +12,23 @@
 #include "extract/market_names.h"
 #include "extract/scan.h"
 
+// How index moves are read. Reports phrase moves in endless ways, so instead of one pattern per
+// sentence a paragraph is cut into sentences (。；!?) and clauses (，：) and each clause is lexed
+// left to right into a few kinds of token: index names (market_names), period phrases (本周,
+// 年初至今, 2024年以来, 本月 …), cue words (上涨/下跌/持平, 收于/报, 跑赢 …) and numbers with
+// units (scan::read_number). A small state machine turns them into rows:
+//  - a name becomes the subject; names joined by 、/和 form a group for 分别/均;
+//  - a percent after a move cue (or with an explicit sign) is the subject's change, a number
+//    of 点 after a level cue (or none) its close;
+//  - the period in force when the change is read is the row's: the paragraph's default (a
+//    weekly report, a review heading or label), then whatever period phrase came last in the
+//    sentence; 周涨/周跌幅 force the week for their own move;
+//  - a clause without a name continues the previous clause's subject only when it opens with
+//    a move, level or period word (…收于3304点，上涨1.63%), so a clause about something else
+//    (其中电子行业上涨5%) cannot lend its number to an index;
+//  - after 跑赢/跑输/相对 or in a clause about turnover, valuation or stocks, numbers are not
+//    moves; spreads (个百分点, pct, bp) never are.
+
 namespace yanbao {
 namespace {
 

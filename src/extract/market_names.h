@@ -28,8 +28,9 @@ void find_index_names(std::string_view clause, std::vector<IndexHit>& out);
 /// with spaces removed, full-width folded and a trailing 指数 dropped (申万电子指数 → 申万电子).
 std::string canonical_index_name(std::string_view raw);
 
-/// True for a 申万 level-one industry name (电子, 计算机, 医药生物 …), also when written
-/// with a 申万/SW prefix or a 行业/板块/指数 suffix.
+/// True for a 申万 level-one industry name (电子, 计算机, 医药生物 …), a common level-two
+/// industry or theme (半导体, 白酒, 光模块 …), also when written with a 申万/SW/中信 prefix or a
+/// 行业/板块/指数 suffix. Exact names only: 招商银行 is no industry.
 bool is_industry_name(std::string_view name);
 
 }  // namespace yanbao::market
