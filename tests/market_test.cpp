@@ -566,3 +566,10 @@ TEST(Movers, SubIndustriesAreNotMovers) {
   auto e = run("本周半导体、消费电子、光学光电子涨幅居前，白酒、中药跌幅居前。");
   EXPECT_TRUE(e.movers.empty());
 }
+
+TEST(Movers, ListEndsWhereItsCommentaryBegins) {
+  auto e = run("本周涨幅居前的个股为中科曙光、浪潮信息，主要受益于算力政策催化。");
+  EXPECT_EQ(movers(e), (std::vector<Mv>{{"中科曙光", "up", kNone}, {"浪潮信息", "up", kNone}}));
+  e = run("本周涨幅居前的个股为中科曙光、浪潮信息，分别上涨20.5%、18.3%，跌幅居前的个股为韦尔股份。");
+  EXPECT_EQ(movers(e), (std::vector<Mv>{{"中科曙光", "up", 20.5}, {"浪潮信息", "up", 18.3}, {"韦尔股份", "down", kNone}}));
+}

@@ -336,6 +336,43 @@ class MoverReader {
   /// "分别上涨a%、b%" fills the changes in order. Returns where reading stopped.
   size_t list_after(std::string_view s, size_t p, Dir dir) {
     std::string_view rest = s.substr(p);
+    // A list written with 、 ends at the first comma: what follows (，均为AI标的 / ，分别上涨…)
+    // is about the list, not part of it.
+    size_t comma = std::string_view::npos;
+    bool dun_first = false;
+    for (size_t i = 0; i < rest.size();) {
+      if (size_t past = scan::skip_bracket(rest, i)) {
+        i = past;
+        continue;
+      }
+      if (at(rest, i, "、")) {
+        dun_first = comma == std::string_view::npos;
+        if (dun_first) break;
+      }
+      if (comma == std::string_view::npos && (at(rest, i, "，") || rest[i] == ',')) comma = i;
+      if (comma != std::string_view::npos) break;
+      i += scan::u8len(static_cast<unsigned char>(rest[i]));
+    }
+    if (dun_first) {
+      for (size_t i = 0; i < rest.size();) {
+        if (size_t past = scan::skip_bracket(rest, i)) {
+          i = past;
+          continue;
+        }
+        if (at(rest, i, "，") || rest[i] == ',') {
+          std::string_view tail = scan::trim(rest.substr(i + (rest[i] == ',' ? 1 : 3)));
+          rest = rest.substr(0, i);
+          size_t end = p + rest.size();
+          begin_ = out_.size();
+          for_each_item(rest, [&](std::string_view item) {
+            if (auto m = read_item(item, dir)) add(std::move(*m));
+          });
+          if (at(tail, 0, "分别") || at(tail, 0, "依次")) fill_changes(tail, dir);
+          return end;
+        }
+        i += scan::u8len(static_cast<unsigned char>(rest[i]));
+      }
+    }
     begin_ = out_.size();
     size_t stop = s.size();
     bool done = false;
