@@ -573,3 +573,10 @@ TEST(Movers, ListEndsWhereItsCommentaryBegins) {
   e = run("本周涨幅居前的个股为中科曙光、浪潮信息，分别上涨20.5%、18.3%，跌幅居前的个股为韦尔股份。");
   EXPECT_EQ(movers(e), (std::vector<Mv>{{"中科曙光", "up", 20.5}, {"浪潮信息", "up", 18.3}, {"韦尔股份", "down", kNone}}));
 }
+
+TEST(Movers, PhrasesAreNoNames) {
+  auto e = run("受益于算力政策的中科曙光、浪潮信息涨幅居前。");
+  EXPECT_EQ(movers(e), (std::vector<Mv>{{"浪潮信息", "up", kNone}}));
+  e = run("地平线机器人-W、小鹏汽车-W、*ST金科本周涨幅居前。");
+  EXPECT_EQ(movers(e), (std::vector<Mv>{{"地平线机器人-W", "up", kNone}, {"小鹏汽车-W", "up", kNone}, {"*ST金科", "up", kNone}}));
+}

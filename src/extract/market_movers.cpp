@@ -92,11 +92,20 @@ bool is_stock_name(std::string_view n) {
     char32_t c = scan::fold(decode(n, i, &len));
     bool ok = scan::is_name_char(c) || c == U'*' || c == U'-' || c == U'·';
     if (!ok) return false;
-    if (!(c >= U'0' && c <= U'9') && c != U'-' && c != U'*') letter = true;
+    if (c == U'-') {  // -W, -U, -SW: a short Latin suffix that does not count toward the length
+      std::string_view suffix = n.substr(i + len);
+      if (suffix.empty() || suffix.size() > 3) return false;
+      for (char sc : suffix)
+        if (!((sc >= 'A' && sc <= 'Z') || (sc >= 'a' && sc <= 'z'))) return false;
+      break;
+    }
+    if (!(c >= U'0' && c <= U'9') && c != U'*') letter = true;
     i += len;
     ++cps;
   }
-  if (cps < 2 || cps > 12 || !letter) return false;
+  // Security names are short (A shares at most 4 letters, Hong Kong names a few more); a longer
+  // run is a phrase that swallowed a name (受益于算力政策的中科曙光).
+  if (cps < 2 || cps > 8 || !letter) return false;
   for (std::string_view b : kBad)
     if (contains(n, b)) return false;
   // 小盘股, 科技股, 权重股 are groups; 股份 and 控股 are company names.
