@@ -462,3 +462,21 @@ TEST(Risks, LabelInsideAParagraphStartsTheList) {
   EXPECT_EQ(picks_of(x), (V{"-|中国移动|600941.SH|recommend|-"}));
   EXPECT_EQ(risks_of(x), (V{"资本开支超预期", "竞争加剧"}));
 }
+
+TEST(Picks, EveryKindWordIsRecognized) {
+  for (std::string w : {"重点推荐", "推荐标的", "推荐", "首推", "核心标的", "重点标的", "优选标的", "推荐个股"}) {
+    auto x = run(w + "：贵州茅台（600519.SH）。");
+    ASSERT_EQ(x.picks.size(), 1u) << w;
+    EXPECT_EQ(x.picks[0].kind, "recommend") << w;
+  }
+  for (std::string w : {"建议关注", "重点关注", "关注标的", "可关注", "关注", "相关标的", "相关个股", "相关公司"}) {
+    auto x = run(w + "：贵州茅台（600519.SH）。");
+    ASSERT_EQ(x.picks.size(), 1u) << w;
+    EXPECT_EQ(x.picks[0].kind, "watch") << w;
+  }
+  for (std::string w : {"受益标的", "受益个股", "受益公司", "受益股"}) {
+    auto x = run(w + "：贵州茅台（600519.SH）。");
+    ASSERT_EQ(x.picks.size(), 1u) << w;
+    EXPECT_EQ(x.picks[0].kind, "beneficiary") << w;
+  }
+}

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -421,10 +422,17 @@ constexpr std::string_view kDecorations[] = {
     "分别为", "分别是", "关注", "例如", "比如", "为", "是", "的"};
 
 const KindWord* kind_word_at(std::string_view s) {
-  // Fast reject: every kind word starts with one of these characters.
-  static constexpr std::u32string_view kFirst = U"重推首核金建可关相受优";
-  if (s.size() < 6 || static_cast<unsigned char>(s[0]) < 0xE0) return nullptr;
-  if (kFirst.find(decode_at(s, 0).cp) == std::u32string_view::npos) return nullptr;
+  // Fast reject on the UTF-8 bytes of the first character: every kind word starts with one
+  // of 重推首核金建可关相受优 (keep in sync with kKindWords).
+  if (s.size() < 6) return nullptr;
+  auto u = [&](size_t k) { return static_cast<uint32_t>(static_cast<unsigned char>(s[k])); };
+  switch ((u(0) << 16) | (u(1) << 8) | u(2)) {
+    case 0xE9878D: case 0xE68EA8: case 0xE9A696: case 0xE6A0B8: case 0xE98791: case 0xE5BBBA:
+    case 0xE58FAF: case 0xE585B3: case 0xE79BB8: case 0xE58F97: case 0xE4BC98:
+      break;
+    default:
+      return nullptr;
+  }
   const KindWord* best = nullptr;
   for (const auto& k : kKindWords)
     if (starts_with(s, k.word) && (!best || k.word.size() > best->word.size())) best = &k;
