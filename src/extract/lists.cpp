@@ -1254,19 +1254,21 @@ Heading detect_heading(const CleanLine& line, bool in_list, bool in_picks) {
 std::vector<std::string_view> embedded_headings(std::string_view text) {
   std::vector<std::string_view> parts;
   if (!contains(text, "。") || (!contains(text, "：") && !contains(text, ":"))) return {text};
-  auto depth = nesting(text);
+  std::vector<unsigned char> depth;  // computed only once a candidate label is seen
   size_t start = 0;
   for (size_t i = 0; i < text.size();) {
     auto c = decode_at(text, i);
     i += c.len;
-    if (c.cp != U'。' || depth[i - c.len] != 0 || i >= text.size()) continue;
+    if (c.cp != U'。' || i >= text.size()) continue;
     size_t n = 0;
     for (size_t j = i; j < text.size() && n <= 12; ++n) {
       auto d = decode_at(text, j);
       char32_t f = fold(d.cp);
       if (f == U':') {
         Sec sec = classify_label(trim(text.substr(i, j - i)));
-        if (sec == Sec::News || sec == Sec::Events || sec == Sec::Mixed || sec == Sec::Risks) {
+        if (depth.empty() && (sec == Sec::News || sec == Sec::Events || sec == Sec::Mixed || sec == Sec::Risks))
+          depth = nesting(text);
+        if ((sec == Sec::News || sec == Sec::Events || sec == Sec::Mixed || sec == Sec::Risks) && depth[i - 3] == 0) {
           parts.push_back(text.substr(start, i - start));
           start = i;
         }
