@@ -480,3 +480,8 @@ TEST(Picks, EveryKindWordIsRecognized) {
     EXPECT_EQ(x.picks[0].kind, "beneficiary") << w;
   }
 }
+
+TEST(Picks, IndustryWordsUnderPicksHeadingAreNotStocks) {
+  auto x = run("## 关注要点\n\n消费电子、汽车电子、光模块。\n\n- 立讯精密（002475.SZ）\n");
+  EXPECT_EQ(picks_of(x), (V{"-|立讯精密|002475.SZ|watch|-"}));
+}

@@ -545,7 +545,9 @@ void continue_list(std::string_view seg, const PickCtx& ctx, PickSink& sink) {
       }
     }
   }
-  auto items = parse_items(list, false, true);
+  // Continuations have no kind word to vouch for them: industry words (消费电子、汽车电子)
+  // are not names here.
+  auto items = parse_items(list, true, true);
   if (items.empty()) return;
   for (const auto& it : items)
     if (it.kind == Item::kInvalid) return;
@@ -1340,7 +1342,16 @@ class ListExtractor {
       cur = h.sec;
       sec_ctx = PickCtx{};
       if (cur == Sec::Picks) scan_picks(h.label, sec_ctx, sink_);
-      if (cur == Sec::Picks && !sec_ctx.active) sec_ctx = PickCtx{true, "recommend", std::nullopt};
+      if (cur == Sec::Picks && !sec_ctx.active) {
+        // "关注要点": the label's first kind word still says what the lists under it are.
+        std::string kind = "recommend";
+        for (size_t i = 0; i < h.label.size(); i += decode_at(h.label, i).len)
+          if (const KindWord* k = kind_word_at(h.label.substr(i))) {
+            kind = std::string(k->kind);
+            break;
+          }
+        sec_ctx = PickCtx{true, kind, std::nullopt};
+      }
       return;
     }
     // An inline heading: its section is its own text. Picks and other text are scanned whole,
