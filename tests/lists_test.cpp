@@ -485,3 +485,9 @@ TEST(Picks, IndustryWordsUnderPicksHeadingAreNotStocks) {
   auto x = run("## 关注要点\n\n消费电子、汽车电子、光模块。\n\n- 立讯精密（002475.SZ）\n");
   EXPECT_EQ(picks_of(x), (V{"-|立讯精密|002475.SZ|watch|-"}));
 }
+
+TEST(Picks, IntroNamingStocksThenSuchAs) {
+  auto x = run("投资建议：短期关注业绩确定性强的标的，如伊利股份、青岛啤酒；建议关注以下龙头公司：海天味业、安井食品。");
+  EXPECT_EQ(picks_of(x), (V{"-|伊利股份|-|watch|-", "-|青岛啤酒|-|watch|-", "-|海天味业|-|watch|-",
+                            "-|安井食品|-|watch|-"}));
+}

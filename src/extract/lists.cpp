@@ -676,6 +676,33 @@ void scan_picks(std::string_view text, PickCtx& ctx, PickSink& sink) {
           }
         }
       }
+      // "关注业绩确定性强的标的，如A、B" / "关注以下个股：A、B": an intro naming stocks, then
+      // the list after 如/例如/包括 or a colon.
+      if (!colon) {
+        auto d = nesting(rest);
+        for (size_t i = 0; i < rest.size();) {
+          auto c = decode_at(rest, i);
+          char32_t f = fold(c.cp);
+          if (d[i] == 0 && (f == U',' || f == U':')) {
+            std::string_view intro = rest.substr(0, i);
+            std::string_view after = trim(rest.substr(i + c.len));
+            bool marker = f == U':';
+            for (std::string_view m : {"例如", "比如", "包括", "如"})
+              if (!marker && starts_with(after, m)) {
+                after.remove_prefix(m.size());
+                marker = true;
+              }
+            bool names_stocks = contains(intro, "标的") || contains(intro, "个股") || contains(intro, "公司") ||
+                                contains(intro, "龙头") || contains(intro, "企业") || contains(intro, "股票");
+            if (marker && names_stocks && cp_count(intro) <= 20) {
+              rest = after;
+              colon = strong = true;
+            }
+            break;
+          }
+          i += c.len;
+        }
+      }
       // Theme: the words before the kind word (整车推荐, 港股金股), else a preceding
       // "X方面，" clause.
       std::optional<std::string> theme;
