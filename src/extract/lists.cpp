@@ -26,7 +26,15 @@
 //    stock name with an optional code, or a theme group "THEME主题（A、B）". Segments of a
 //    paragraph without a kind word inherit the previous clause's kind (and a picks heading's
 //    kind), but then every item must look like a stock.
+//    A clause is "strong" when its intro names a list (推荐标的, 受益个股, a colon, "…的标的，
+//    如") or an item prints a code; a bare verb in prose ("关注A、B") needs every item to be a
+//    name and at least two of them, so "关注CXO景气回升" or "关注IP与内容龙头" yield nothing.
 // 4. A company note's rating (维持“买入”评级) becomes a pick for the company in the title.
+// 5. Sentences inside a paragraph that open with a list label ("…。风险提示：A；B") are split
+//    off first, so the label governs them like a line of its own.
+//
+// Every table (kKindWords, kNotInNames, kIndustryWords, kHeadingWords, kRatings, …) is an
+// immutable word list; there is no state beyond one call.
 
 namespace yanbao {
 namespace {
