@@ -491,3 +491,9 @@ TEST(Picks, IntroNamingStocksThenSuchAs) {
   EXPECT_EQ(picks_of(x), (V{"-|伊利股份|-|watch|-", "-|青岛啤酒|-|watch|-", "-|海天味业|-|watch|-",
                             "-|安井食品|-|watch|-"}));
 }
+
+TEST(News, HeadingVariants) {
+  EXPECT_EQ(news_of(run("一周要闻回顾：甲；乙。")), (V{"甲", "乙"}));
+  EXPECT_EQ(news_of(run("三、本周要闻（2.10-2.14）：甲；乙。")), (V{"甲", "乙"}));
+  EXPECT_TRUE(news_of(run("本周市场回顾及要闻：甲发布新品")).empty());
+}

@@ -1171,7 +1171,8 @@ Sec classify_label(std::string_view label) {
       contains(label, "风险警示") || (ends_with(label, "风险") && cp_count(label) <= 6))
     return Sec::Risks;
   // 本周市场表现及要闻 titles a section about the market; it is not a news list.
-  bool market = contains(label, "表现") || contains(label, "行情") || contains(label, "回顾") || contains(label, "复盘");
+  bool market = contains(label, "表现") || contains(label, "行情") || contains(label, "复盘") ||
+                (contains(label, "回顾") && contains(label, "市场"));  // 一周要闻回顾 is news
   if (contains(label, "重大事项") || contains(label, "重要事项") || contains(label, "公告") ||
       (contains(label, "公司") && (contains(label, "动态") || contains(label, "要闻") || contains(label, "新闻") ||
                                     contains(label, "事件") || contains(label, "跟踪"))) ||
