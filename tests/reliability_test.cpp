@@ -102,14 +102,19 @@ std::string integrity(const std::string& db_path) {
 }
 
 /// Starts `yanbao ingest dir --db db -q -j jobs` with stdout/stderr to files in log_dir.
-pid_t spawn_ingest(const fs::path& dir, const std::string& db, const fs::path& log_dir, const char* jobs = "1") {
+pid_t spawn_ingest(const fs::path& dir, const std::string& db, const fs::path& log_dir, const char* jobs = "1",
+                   bool force = false) {
   pid_t pid = fork();
   if (pid == 0) {
     FILE* out = freopen((log_dir / "out").c_str(), "w", stdout);
     FILE* err = freopen((log_dir / "err").c_str(), "w", stderr);
     (void)out;
     (void)err;
-    execl(YANBAO_BIN, YANBAO_BIN, "ingest", dir.c_str(), "--db", db.c_str(), "-q", "-j", jobs, (char*)nullptr);
+    if (force)
+      execl(YANBAO_BIN, YANBAO_BIN, "ingest", dir.c_str(), "--db", db.c_str(), "-q", "-j", jobs, "--force",
+            (char*)nullptr);
+    else
+      execl(YANBAO_BIN, YANBAO_BIN, "ingest", dir.c_str(), "--db", db.c_str(), "-q", "-j", jobs, (char*)nullptr);
     _exit(127);
   }
   return pid;
@@ -128,13 +133,18 @@ TEST(WhatSurvives, RandomSigkillsThenRerunEqualsCleanIngest) {
   TempDir t;
   write_corpus(t.path / "in", 2000);
   std::string clean = (t.path / "clean.db").string(), killed = (t.path / "killed.db").string();
+  auto t0 = std::chrono::steady_clock::now();
   ASSERT_EQ(wait_exit(spawn_ingest(t.path / "in", clean, t.path)), 3) << read_file(t.path / "err");
+  const auto full_run_us =
+      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0).count();
 
+  // Kill at a uniformly random moment of a full run's duration. Every other run is --force,
+  // so there is always work to interrupt, even once a previous run got to the end.
   std::mt19937 rng(2024);
   int kills = 0;
-  for (int i = 0; i < 24; ++i) {
-    pid_t pid = spawn_ingest(t.path / "in", killed, t.path);
-    std::this_thread::sleep_for(std::chrono::milliseconds(5 + rng() % 400));
+  for (int i = 0; i < 50; ++i) {
+    pid_t pid = spawn_ingest(t.path / "in", killed, t.path, "1", i % 2 == 1);
+    std::this_thread::sleep_for(std::chrono::microseconds(rng() % std::max<int64_t>(full_run_us, 1000)));
     kill(pid, SIGKILL);
     if (wait_exit(pid) == 128 + SIGKILL) ++kills;
     if (fs::exists(killed)) ASSERT_EQ(integrity(killed), "ok") << "after kill " << i;
