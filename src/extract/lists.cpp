@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "extract/codes.h"
@@ -469,16 +470,23 @@ class PickSink {
   explicit PickSink(std::vector<Pick>& out) : out_(out) {}
   void add(const std::optional<std::string>& theme, const Stock& s, std::string_view kind,
            std::optional<std::string> rating = std::nullopt) {
-    for (auto& p : out_)
-      if (p.name == s.name && p.kind == kind && p.theme == theme) {
-        if (!p.code && s.code) p.code = s.code;
-        return;
-      }
+    // A hash of (name, kind, theme) keeps de-duplication linear: a list of a million names
+    // must not cost a million squared comparisons.
+    key_.assign(s.name).append(1, '\x1f').append(kind).append(1, '\x1f');
+    if (theme) key_.append(1, '+').append(*theme);
+    auto [it, inserted] = seen_.try_emplace(key_, out_.size());
+    if (!inserted) {
+      Pick& p = out_[it->second];
+      if (!p.code && s.code) p.code = s.code;
+      return;
+    }
     out_.push_back(Pick{theme, s.name, s.code, std::string(kind), std::move(rating)});
   }
 
  private:
   std::vector<Pick>& out_;
+  std::unordered_map<std::string, size_t> seen_;
+  std::string key_;  // scratch, reused for every add
 };
 
 /// Emits parsed items; returns how many stocks were emitted.
