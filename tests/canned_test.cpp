@@ -487,3 +487,19 @@ TEST(Params, PositionalArgumentsFillRequiredParamsInOrder) {
   EXPECT_EQ(p["date"], Value(std::string("2024-01-20")));
   EXPECT_TRUE(std::holds_alternative<std::monostate>(p["broker"]));
 }
+
+TEST(Params, QuotesSemicolonsAndCommentsAreInert) {
+  Fixture f;
+  for (const std::string hostile : {"长光华芯'; DROP TABLE picks; --", "x' OR '1'='1", "\"; DELETE FROM reports; --",
+                                    "长光华芯 -- comment"}) {
+    auto r = cli({"picks", hostile, "--db", f.db, "--format", "csv"}, f.dir);
+    EXPECT_EQ(r.code, 0) << hostile << ": " << r.err;
+    EXPECT_EQ(r.out, "report_date,broker,series,theme,kind,rating,name,code,title\r\n") << hostile;
+    auto q = cli({"query", "SELECT :v AS v", "-p", "v=" + hostile, "--db", f.db, "--format", "tsv", "--no-header"}, f.dir);
+    EXPECT_EQ(q.code, 0) << q.err;
+    EXPECT_EQ(q.out, hostile + "\n");
+  }
+  SQLite::Database db(f.db);
+  EXPECT_GT(db.execAndGet("SELECT count(*) FROM picks").getInt(), 0);
+  EXPECT_GT(db.execAndGet("SELECT count(*) FROM reports").getInt(), 0);
+}
