@@ -404,3 +404,20 @@ TEST(IngestCli, YanbaoDbEnvironmentVariable) {
                    (kData / "good").string() + "'");
   EXPECT_TRUE(fs::exists(db));
 }
+
+TEST(Ingest, FullTextIndexMatchesTheReportsAfterBatchesReplacementsAndPrunes) {
+  TempDir t;
+  fs::copy(kData / "good", t.path / "in", fs::copy_options::recursive);
+  std::string db = (t.path / "a.db").string(), in = (t.path / "in").string();
+  ingest_quietly(db, in);
+  std::ofstream(t.path / "in/toml.md", std::ios::app) << "\n本周要闻：智驾新规发布。\n";
+  fs::remove(t.path / "in/gbk.md");
+  IngestOptions prune;
+  prune.prune = true;
+  ingest_quietly(db, in, prune);
+  auto a = open_archive_for_write(db);
+  // FTS5's integrity-check compares the index with the content table, row by row.
+  EXPECT_NO_THROW(a->exec("INSERT INTO reports_fts (reports_fts, rank) VALUES ('integrity-check', 1)"));
+  EXPECT_EQ(a->execAndGet("SELECT count(*) FROM reports_fts WHERE reports_fts MATCH '\"智驾\"'").getInt(), 1);
+  EXPECT_EQ(a->execAndGet("SELECT count(*) FROM reports_fts WHERE reports_fts MATCH '\"芒果\"'").getInt(), 0);
+}

@@ -275,6 +275,7 @@ IngestSummary run_ingest(const std::string& db_path, const IngestOptions& opt, s
           ++(existed ? changed : added);
         }
       }
+      writer.index_new_reports();
       tx.commit();
       sum.added += added;
       sum.changed += changed;

@@ -21,4 +21,9 @@ std::unique_ptr<SQLite::Database> open_archive_for_write(const std::string& path
 /// at least 1; queries that need newer tables say so.
 std::unique_ptr<SQLite::Database> open_archive_readonly(const std::string& path);
 
+/// While on, reports inserted from this thread skip the per-row full-text trigger (the SQL
+/// function yanbao_fts_batching() returns 1), and the writer indexes each batch in one
+/// statement (ReportWriter::index_new_reports). Off by default.
+void set_fts_batching(bool on);
+
 }  // namespace yanbao

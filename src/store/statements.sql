@@ -111,3 +111,8 @@ ON CONFLICT (code) DO UPDATE SET name = excluded.name, exchange = excluded.excha
 
 -- name: import_alias
 INSERT OR IGNORE INTO security_aliases (base_name, code, source) VALUES (:base_name, :code, 'import');
+
+-- name: index_new_reports
+-- Every report inserted since :first_id (all of them in the current batch: new rows get
+-- ids above every existing one) enters the full-text index in one statement.
+INSERT INTO reports_fts (rowid, title, body) SELECT id, title, body FROM reports WHERE id >= :first_id;

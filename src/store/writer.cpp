@@ -2,6 +2,7 @@
 
 #include "extract/codes.h"
 #include "extract/extract.h"
+#include "store/archive.h"
 #include "store/statements.h"
 
 namespace yanbao {
@@ -31,7 +32,7 @@ void run(SQLite::Statement& st) {
 
 struct ReportWriter::Statements {
   SQLite::Statement by_sha, own, del, report, tag, index, mover, news, event, pick, risk, alias, security,
-      file, error, clear_error, error_for, delete_file;
+      file, error, clear_error, error_for, delete_file, index_new;
   explicit Statements(SQLite::Database& db)
       : by_sha(prepare(db, "report_by_sha256")),
         own(prepare(db, "own_report")),
@@ -50,11 +51,14 @@ struct ReportWriter::Statements {
         error(prepare(db, "upsert_error")),
         clear_error(prepare(db, "clear_error")),
         error_for(prepare(db, "error_for")),
-        delete_file(prepare(db, "delete_file")) {}
+        delete_file(prepare(db, "delete_file")),
+        index_new(prepare(db, "index_new_reports")) {}
 };
 
-ReportWriter::ReportWriter(SQLite::Database& db) : db_(db), st_(std::make_unique<Statements>(db)) {}
-ReportWriter::~ReportWriter() = default;
+ReportWriter::ReportWriter(SQLite::Database& db) : db_(db), st_(std::make_unique<Statements>(db)) {
+  set_fts_batching(true);
+}
+ReportWriter::~ReportWriter() { set_fts_batching(false); }
 
 std::optional<int64_t> ReportWriter::find_duplicate(const FileIdentity& f) {
   auto& st = st_->by_sha;
@@ -126,6 +130,7 @@ int64_t ReportWriter::write_report(const FileIdentity& f, const ReportRecord& r,
   rep.bind(":ingested_at", now);
   run(rep);
   const int64_t id = db_.getLastInsertRowid();
+  if (first_unindexed_id_ == 0) first_unindexed_id_ = id;
 
   for (const auto& [kind, value] : r.tags) {
     st_->tag.bind(":report_id", id);
@@ -258,6 +263,13 @@ std::optional<std::pair<std::string, int>> ReportWriter::stored_error(const std:
   if (st.executeStep()) out = {{st.getColumn(0).getString(), st.getColumn(1).getInt()}};
   st.reset();
   return out;
+}
+
+void ReportWriter::index_new_reports() {
+  if (first_unindexed_id_ == 0) return;
+  st_->index_new.bind(":first_id", first_unindexed_id_);
+  run(st_->index_new);
+  first_unindexed_id_ = 0;
 }
 
 void ReportWriter::forget_file(const std::string& root, const std::string& path) {

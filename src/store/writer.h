@@ -1,6 +1,7 @@
 #pragma once
 /// Writes parsed reports into an open archive with statements prepared once and reused.
-/// The caller owns the transaction.
+/// The caller owns the transaction, and calls index_new_reports() before each commit: while
+/// a writer exists, its thread's inserts skip the per-row full-text trigger.
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -38,11 +39,15 @@ class ReportWriter {
   /// The stored error for an unchanged rejected file: message and line.
   std::optional<std::pair<std::string, int>> stored_error(const std::string& root, const std::string& path);
   void forget_file(const std::string& root, const std::string& path);
+  /// Adds the reports written since the last call to the full-text index, in one statement.
+  /// Call once per batch, before its commit.
+  void index_new_reports();
 
  private:
   struct Statements;
   SQLite::Database& db_;
   std::unique_ptr<Statements> st_;
+  int64_t first_unindexed_id_ = 0;  ///< 0: nothing written since the last index_new_reports
 };
 
 }  // namespace yanbao
