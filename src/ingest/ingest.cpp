@@ -131,6 +131,24 @@ void parse_chunk(const std::vector<Job>& jobs, size_t begin, size_t end, int thr
   for (auto& t : pool) t.join();
 }
 
+/// A thread that is joined when it goes out of scope, so an exception while the main thread
+/// writes cannot leave a running parser behind (std::thread would terminate the process).
+class JoiningThread {
+ public:
+  template <class F>
+  void start(F&& f) { thread_ = std::thread(std::forward<F>(f)); }
+  /// Waits for the thread; false when none was started.
+  bool join() {
+    if (!thread_.joinable()) return false;
+    thread_.join();
+    return true;
+  }
+  ~JoiningThread() { join(); }
+
+ private:
+  std::thread thread_;
+};
+
 class Progress {
  public:
   Progress(bool enabled, size_t total) : enabled_(enabled && total > 0), total_(total) {}
@@ -249,11 +267,8 @@ IngestSummary run_ingest(const std::string& db_path, const IngestOptions& opt, s
 
     Progress progress(opt.progress, jobs.size());
     const size_t chunk = static_cast<size_t>(threads) * 64;
-    std::vector<Parsed> parsed;
-    auto process = [&](const std::vector<Job>& jobs) {
-    for (size_t begin = 0; begin < jobs.size() && !g_signal.load(); begin += chunk) {
-      size_t end = std::min(jobs.size(), begin + chunk);
-      parse_chunk(jobs, begin, end, threads, opt.max_size, parsed);
+    // Writes parsed[0, end - begin) for jobs[begin, end) in one transaction.
+    auto write_batch = [&](const std::vector<Job>& jobs, size_t begin, size_t end, std::vector<Parsed>& parsed) {
       const std::string now = now_utc();
       SQLite::Transaction tx(*db, SQLite::TransactionBehavior::IMMEDIATE);
       int added = 0, changed = 0, dups = 0, rejected = 0;
@@ -282,7 +297,25 @@ IngestSummary run_ingest(const std::string& db_path, const IngestOptions& opt, s
       sum.duplicates += dups;
       sum.rejected += rejected;
       progress.update(end);
-    }
+    };
+    // Batches of `chunk` files: while one is written (one thread: SQLite has one writer),
+    // the next is parsed on the worker threads. Two batches in memory at most.
+    auto process = [&](const std::vector<Job>& jobs) {
+      if (jobs.empty()) return;
+      std::vector<Parsed> current, next;
+      size_t begin = 0, end = std::min(jobs.size(), chunk);
+      parse_chunk(jobs, begin, end, threads, opt.max_size, current);
+      for (;;) {
+        const size_t next_end = std::min(jobs.size(), end + chunk);
+        JoiningThread prefetch;
+        if (end < jobs.size() && !g_signal.load())
+          prefetch.start([&, end, next_end] { parse_chunk(jobs, end, next_end, threads, opt.max_size, next); });
+        write_batch(jobs, begin, end, current);
+        if (!prefetch.join() || g_signal.load()) break;
+        std::swap(current, next);
+        begin = end;
+        end = next_end;
+      }
     };
     process(jobs);
     progress.finish();
