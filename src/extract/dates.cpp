@@ -12,16 +12,6 @@ int days_in_month(int y, int m) {
   return m == 2 && is_leap(y) ? 29 : kDays[m - 1];
 }
 
-/// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
-long days_from_civil(int y, int m, int d) {
-  y -= m <= 2;
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<long>(doe) - 719468;
-}
-
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /// Reads up to max_len digits at s[i], advancing i. Returns -1 when there is none.
@@ -41,6 +31,15 @@ bool skip(std::string_view s, size_t& i, std::string_view token) {
 }
 
 }  // namespace
+
+long days_from_civil(int y, int m, int d) {  // Howard Hinnant's algorithm
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<long>(doe) - 719468;
+}
 
 std::optional<std::string> format_date(int year, int month, int day) {
   if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1 || day > days_in_month(year, month))

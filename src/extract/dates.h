@@ -6,6 +6,9 @@
 
 namespace yanbao {
 
+/// Days since 1970-01-01 of a valid civil date.
+long days_from_civil(int year, int month, int day);
+
 /// "YYYY-MM-DD" for a valid date, else nullopt.
 std::optional<std::string> format_date(int year, int month, int day);
 

@@ -164,7 +164,7 @@ std::optional<DateRange> read_date_range(std::string_view s, size_t i, std::stri
   auto start = format_date(y1, a->m, a->d);
   auto end = format_date(y2, b->m, b->d);
   if (!start || !end) return std::nullopt;
-  long span = scan::days_from_civil(y2, b->m, b->d) - scan::days_from_civil(y1, a->m, a->d);
+  long span = days_from_civil(y2, b->m, b->d) - days_from_civil(y1, a->m, a->d);
   if (span < 0 || span > 16) return std::nullopt;
   return DateRange{*start, *end, b->end};
 }

@@ -227,7 +227,5 @@ std::string_view trim(std::string_view s);
 /// Line structure is kept: headings stay on their own line, prefixed by '#' (one).
 std::string clean_markdown(std::string_view body);
 
-/// Days since 1970-01-01 of a valid civil date.
-long days_from_civil(int y, int m, int d);
 
 }  // namespace yanbao::scan

@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "cli/command.h"
+#include "util/json.h"
 
 namespace yanbao {
 namespace {
@@ -164,29 +165,8 @@ void write_delimited(std::ostream& out, const ResultSet& rs, const OutputOptions
 // ---- json --------------------------------------------------------------------------------
 
 std::string json_string(std::string_view raw) {
-  std::string s = valid_utf8(raw);
-  std::string out = "\"";
-  for (char ch : s) {
-    auto c = static_cast<unsigned char>(ch);
-    switch (ch) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += ch;
-        }
-    }
-  }
-  out += '"';
+  std::string out;
+  json::append_string(out, valid_utf8(raw));
   return out;
 }
 

@@ -88,18 +88,8 @@ void ReportWriter::delete_report(int64_t id) {
 
 void ReportWriter::mark_duplicate(const FileIdentity& f, int64_t of_report) {
   if (auto own = own_report(f)) delete_report(*own);
-  auto& st = st_->file;
-  st.bind(":root", f.root);
-  st.bind(":path", f.path);
-  st.bind(":size", f.size);
-  st.bind(":mtime_ns", f.mtime_ns);
-  st.bind(":sha256", f.sha256);
-  st.bind(":status", "duplicate");
-  st.bind(":report_id", of_report);
-  run(st);
-  st_->clear_error.bind(":root", f.root);
-  st_->clear_error.bind(":path", f.path);
-  run(st_->clear_error);
+  upsert_file(f, "duplicate", of_report);
+  clear_error(f.root, f.path);
 }
 
 int64_t ReportWriter::write_report(const FileIdentity& f, const ReportRecord& r, const std::string& now) {
@@ -216,34 +206,15 @@ int64_t ReportWriter::write_report(const FileIdentity& f, const ReportRecord& r,
     run(st_->risk);
   }
 
-  auto& st = st_->file;
-  st.bind(":root", f.root);
-  st.bind(":path", f.path);
-  st.bind(":size", f.size);
-  st.bind(":mtime_ns", f.mtime_ns);
-  st.bind(":sha256", f.sha256);
-  st.bind(":status", "report");
-  st.bind(":report_id", id);
-  run(st);
-  st_->clear_error.bind(":root", f.root);
-  st_->clear_error.bind(":path", f.path);
-  run(st_->clear_error);
+  upsert_file(f, "report", id);
+  clear_error(f.root, f.path);
   return id;
 }
 
 void ReportWriter::record_error(const FileIdentity& f, const std::string& message, int line,
                                 const std::string& now) {
   if (auto own = own_report(f)) delete_report(*own);
-  auto& st = st_->file;
-  st.bind(":root", f.root);
-  st.bind(":path", f.path);
-  st.bind(":size", f.size);
-  st.bind(":mtime_ns", f.mtime_ns);
-  if (f.sha256.empty()) st.bind(":sha256");
-  else st.bind(":sha256", f.sha256);
-  st.bind(":status", "error");
-  st.bind(":report_id");
-  run(st);
+  upsert_file(f, "error", std::nullopt);
   auto& e = st_->error;
   e.bind(":root", f.root);
   e.bind(":path", f.path);
@@ -278,6 +249,24 @@ void ReportWriter::forget_file(const std::string& root, const std::string& path)
   st_->delete_file.bind(":root", root);
   st_->delete_file.bind(":path", path);
   run(st_->delete_file);
+  clear_error(root, path);
+}
+
+void ReportWriter::upsert_file(const FileIdentity& f, const char* status, std::optional<int64_t> report_id) {
+  auto& st = st_->file;
+  st.bind(":root", f.root);
+  st.bind(":path", f.path);
+  st.bind(":size", f.size);
+  st.bind(":mtime_ns", f.mtime_ns);
+  if (f.sha256.empty()) st.bind(":sha256");  // unreadable: no digest
+  else st.bind(":sha256", f.sha256);
+  st.bind(":status", status);
+  if (report_id) st.bind(":report_id", *report_id);
+  else st.bind(":report_id");
+  run(st);
+}
+
+void ReportWriter::clear_error(const std::string& root, const std::string& path) {
   st_->clear_error.bind(":root", root);
   st_->clear_error.bind(":path", path);
   run(st_->clear_error);

@@ -44,6 +44,9 @@ class ReportWriter {
   void index_new_reports();
 
  private:
+  void upsert_file(const FileIdentity& f, const char* status, std::optional<int64_t> report_id);
+  void clear_error(const std::string& root, const std::string& path);
+
   struct Statements;
   SQLite::Database& db_;
   std::unique_ptr<Statements> st_;
