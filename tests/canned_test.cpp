@@ -2,6 +2,8 @@
 // files, parameters, and the indexes behind pick-history and index-history.
 #include <gtest/gtest.h>
 
+#include "test_util.h"
+
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -17,52 +19,15 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using test::FixtureArchive;
+using test::slurp;
+using test::spit;
+using Fixture = FixtureArchive;
+using Run = test::CliRun;
 
-void spit(const fs::path& p, const std::string& text) {
-  fs::create_directories(p.parent_path());
-  std::ofstream(p, std::ios::binary) << text;
-}
-
-struct Fixture {
-  fs::path dir;
-  std::string db;
-  Fixture() {
-    dir = fs::temp_directory_path() / ("yanbao-canned-" + std::to_string(::getpid()) + "-" +
-                                       ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    db = (dir / "yanbao.db").string();
-    auto w = open_archive_for_write(db);
-    w->exec(slurp(fs::path(YANBAO_TEST_DATA) / "query" / "fixture.sql"));
-  }
-  ~Fixture() { fs::remove_all(dir); }
-};
-
-struct Run {
-  int code;
-  std::string out, err;
-};
-
-std::string shell_quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-/// Runs the yanbao binary with `args` (and `env` assignments), capturing output and exit code.
-Run cli(const std::vector<std::string>& args, const fs::path& tmp, const std::string& env = "XDG_CONFIG_HOME=/nonexistent") {
-  std::string cmd = "env " + env + " " + shell_quote(YANBAO_BIN);
-  for (const auto& a : args) cmd += " " + shell_quote(a);
-  auto out = tmp / "out.txt", err = tmp / "err.txt";
-  cmd += " >" + shell_quote(out.string()) + " 2>" + shell_quote(err.string());
-  int rc = std::system(cmd.c_str());
-  return {WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, slurp(out), slurp(err)};
+Run cli(const std::vector<std::string>& args, const fs::path& tmp,
+        const std::string& env = "XDG_CONFIG_HOME=/nonexistent") {
+  return test::run_yanbao(args, tmp, env);
 }
 
 /// Runs a built-in through the library: rows of `query` with positional args and named params.

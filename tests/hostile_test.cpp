@@ -2,6 +2,8 @@
 // memory and time, and nothing else is lost.
 #include <gtest/gtest.h>
 
+#include "test_util.h"
+
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -16,21 +18,10 @@
 namespace fs = std::filesystem;
 using namespace yanbao;
 
+using yanbao::test::slurp;
+using yanbao::test::TempDir;
+
 namespace {
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "yanbao-hostile-XXXXXX").string();
-    path = mkdtemp(tmpl.data());
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
-
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 const char* kGoodReport =
     "---\ntitle: \"中小盘周报：好报告\"\ndate: \"2025-03-09\"\n---\n\n本周要闻：一条；两条。\n\n来源: 开源证券\n";
@@ -45,7 +36,7 @@ Run ingest(const fs::path& dir, const fs::path& db, const std::string& extra = "
   std::string cmd = std::string(YANBAO_BIN) + " ingest '" + dir.string() + "' --db '" + db.string() + "' " + extra +
                     " >'" + out.string() + "' 2>'" + err.string() + "'";
   int status = std::system(cmd.c_str());
-  return {WEXITSTATUS(status), read_file(out), read_file(err)};
+  return {WEXITSTATUS(status), slurp(out), slurp(err)};
 }
 
 int64_t reports(const fs::path& db) {
@@ -138,7 +129,7 @@ TEST(Hostile, UnreadableFileIsRecordedAndOthersLand) {
                       (t.path / "err").string() + "' >/dev/null";
     int status = std::system(cmd.c_str());
     EXPECT_EQ(WEXITSTATUS(status), 3);
-    std::string err = read_file(t.path / "err");
+    std::string err = slurp(t.path / "err");
     EXPECT_NE(err.find("secret.md: cannot read file: Permission denied"), std::string::npos) << err;
   } else {
     auto r = ingest(t.path / "in", t.path / "a.db");

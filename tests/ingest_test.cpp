@@ -1,6 +1,8 @@
 // Specs for decoding, front matter, report fields and the incremental ingest.
 #include <gtest/gtest.h>
 
+#include "test_util.h"
+
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -24,26 +26,14 @@
 namespace fs = std::filesystem;
 using namespace yanbao;
 
+using yanbao::test::slurp;
+using yanbao::test::TempDir;
+
 namespace {
 
 const fs::path kData = fs::path(YANBAO_TEST_DATA) / "ingest";
 
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-/// A fresh temporary folder, removed at the end of the test.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "yanbao-test-XXXXXX").string();
-    path = mkdtemp(tmpl.data());
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
-
-ParseOutcome parse_fixture(const std::string& rel) { return parse_report(read_file(kData / rel), rel); }
+ParseOutcome parse_fixture(const std::string& rel) { return parse_report(slurp(kData / rel), rel); }
 
 int64_t count(SQLite::Database& db, const std::string& table) {
   return db.execAndGet("SELECT count(*) FROM " + table).getInt64();
@@ -60,7 +50,7 @@ CliResult run_cli(const std::string& args) {
   std::string cmd = std::string(YANBAO_BIN) + " " + args + " >" + (t.path / "out").string() + " 2>" +
                     (t.path / "err").string();
   int status = std::system(cmd.c_str());
-  return {WEXITSTATUS(status), read_file(t.path / "out"), read_file(t.path / "err")};
+  return {WEXITSTATUS(status), slurp(t.path / "out"), slurp(t.path / "err")};
 }
 
 IngestSummary ingest_quietly(const std::string& db, const std::string& dir, IngestOptions opt = {}) {

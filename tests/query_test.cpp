@@ -1,5 +1,7 @@
 // yanbao query: read-only ad-hoc SQL, bound parameters, and the CLI around it.
 #include <gtest/gtest.h>
+
+#include "test_util.h"
 #include <sqlite3.h>
 
 #include <cstdio>
@@ -16,48 +18,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using test::FixtureArchive;
+using test::slurp;
+using Fixture = FixtureArchive;
+using Run = test::CliRun;
 
-/// A fresh archive in a temp dir with tests/data/query/fixture.sql loaded.
-struct Fixture {
-  fs::path dir;
-  std::string db;
-  Fixture() {
-    dir = fs::temp_directory_path() / ("yanbao-query-" + std::to_string(::getpid()) + "-" +
-                                       ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    db = (dir / "yanbao.db").string();
-    auto w = open_archive_for_write(db);
-    w->exec(slurp(fs::path(YANBAO_TEST_DATA) / "query" / "fixture.sql"));
-  }
-  ~Fixture() { fs::remove_all(dir); }
-};
-
-struct Run {
-  int code;
-  std::string out, err;
-};
-
-std::string shell_quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-/// Runs the yanbao binary with `args`; captures stdout, stderr and the exit code.
-Run cli(const std::vector<std::string>& args, const fs::path& tmp) {
-  std::string cmd = shell_quote(YANBAO_BIN);
-  for (const auto& a : args) cmd += " " + shell_quote(a);
-  auto out = tmp / "out.txt", err = tmp / "err.txt";
-  cmd += " >" + shell_quote(out.string()) + " 2>" + shell_quote(err.string());
-  int rc = std::system(cmd.c_str());
-  return {WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, slurp(out), slurp(err)};
+Run cli(const std::vector<std::string>& args, const fs::path& tmp,
+        const std::string& env = "XDG_CONFIG_HOME=/nonexistent") {
+  return test::run_yanbao(args, tmp, env);
 }
 
 }  // namespace

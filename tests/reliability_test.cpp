@@ -2,6 +2,8 @@
 // and hostile files. Each run goes through the real binary.
 #include <gtest/gtest.h>
 
+#include "test_util.h"
+
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -18,21 +20,10 @@
 
 namespace fs = std::filesystem;
 
+using yanbao::test::slurp;
+using yanbao::test::TempDir;
+
 namespace {
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "yanbao-rel-XXXXXX").string();
-    path = mkdtemp(tmpl.data());
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
-
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 /// Writes n small weekly reports that vary in names, numbers and dates, plus a few bad ones.
 void write_corpus(const fs::path& dir, int n) {
@@ -134,7 +125,7 @@ TEST(WhatSurvives, RandomSigkillsThenRerunEqualsCleanIngest) {
   write_corpus(t.path / "in", 2000);
   std::string clean = (t.path / "clean.db").string(), killed = (t.path / "killed.db").string();
   auto t0 = std::chrono::steady_clock::now();
-  ASSERT_EQ(wait_exit(spawn_ingest(t.path / "in", clean, t.path)), 3) << read_file(t.path / "err");
+  ASSERT_EQ(wait_exit(spawn_ingest(t.path / "in", clean, t.path)), 3) << slurp(t.path / "err");
   const auto full_run_us =
       std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0).count();
 
@@ -150,7 +141,7 @@ TEST(WhatSurvives, RandomSigkillsThenRerunEqualsCleanIngest) {
     if (fs::exists(killed)) ASSERT_EQ(integrity(killed), "ok") << "after kill " << i;
   }
   EXPECT_GE(kills, 20);
-  ASSERT_EQ(wait_exit(spawn_ingest(t.path / "in", killed, t.path)), 3) << read_file(t.path / "err");
+  ASSERT_EQ(wait_exit(spawn_ingest(t.path / "in", killed, t.path)), 3) << slurp(t.path / "err");
   EXPECT_EQ(integrity(killed), "ok");
   EXPECT_EQ(dump(killed), dump(clean));
 }
@@ -168,7 +159,7 @@ TEST(WhatSurvives, SigintFinishesTheBatchPrintsSummaryAndExits130) {
     int code = wait_exit(pid);
     if (code == 3) continue;  // the machine was fast enough to finish first; nothing to check
     EXPECT_EQ(code, sig == SIGINT ? 130 : 143);
-    EXPECT_NE(read_file(t.path / "out").find(" added, "), std::string::npos) << read_file(t.path / "out");
+    EXPECT_NE(slurp(t.path / "out").find(" added, "), std::string::npos) << slurp(t.path / "out");
     EXPECT_EQ(integrity(db), "ok");
     EXPECT_EQ(wait_exit(spawn_ingest(t.path / "in", db, t.path)), 3);
     EXPECT_EQ(dump(db), dump(clean));
@@ -210,11 +201,11 @@ TEST(WhatSurvives, SecondIngestWaitsThenProceedsOrSaysBusy) {
   std::this_thread::sleep_for(std::chrono::milliseconds(50));
   pid_t second = spawn_ingest(t.path / "in", db, t.path / "l2");
   int a = wait_exit(first), b = wait_exit(second);
-  EXPECT_EQ(a, 3) << read_file(t.path / "l1/err");
+  EXPECT_EQ(a, 3) << slurp(t.path / "l1/err");
   if (b == 1) {
-    EXPECT_NE(read_file(t.path / "l2/err").find("archive is busy"), std::string::npos);
+    EXPECT_NE(slurp(t.path / "l2/err").find("archive is busy"), std::string::npos);
   } else {
-    EXPECT_EQ(b, 3) << read_file(t.path / "l2/err");
+    EXPECT_EQ(b, 3) << slurp(t.path / "l2/err");
   }
   EXPECT_EQ(integrity(db), "ok");
   std::string clean = (t.path / "clean.db").string();

@@ -1,6 +1,8 @@
 // Full-text search: the yanbao_cjk tokenizer, reports_fts kept in sync, and yanbao search.
 #include <gtest/gtest.h>
 
+#include "test_util.h"
+
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -17,46 +19,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using test::FixtureArchive;
+using test::slurp;
+using Fixture = FixtureArchive;
+using CliRun = test::CliRun;
 
-struct Fixture {
-  fs::path dir;
-  std::string db;
-  Fixture() {
-    dir = fs::temp_directory_path() / ("yanbao-search-" + std::to_string(::getpid()) + "-" +
-                                       ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    db = (dir / "yanbao.db").string();
-    auto w = open_archive_for_write(db);
-    w->exec(slurp(fs::path(YANBAO_TEST_DATA) / "query" / "fixture.sql"));
-  }
-  ~Fixture() { fs::remove_all(dir); }
-};
-
-struct CliRun {
-  int code;
-  std::string out, err;
-};
-
-std::string shell_quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-CliRun cli(const std::vector<std::string>& args, const fs::path& tmp) {
-  std::string cmd = "env XDG_CONFIG_HOME=/nonexistent " + shell_quote(YANBAO_BIN);
-  for (const auto& a : args) cmd += " " + shell_quote(a);
-  auto out = tmp / "out.txt", err = tmp / "err.txt";
-  cmd += " >" + shell_quote(out.string()) + " 2>" + shell_quote(err.string());
-  int rc = std::system(cmd.c_str());
-  return {WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, slurp(out), slurp(err)};
+CliRun cli(const std::vector<std::string>& args, const fs::path& tmp,
+        const std::string& env = "XDG_CONFIG_HOME=/nonexistent") {
+  return test::run_yanbao(args, tmp, env);
 }
 
 /// Report ids whose title or body match an FTS5 query (through the index).
