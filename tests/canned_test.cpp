@@ -25,10 +25,7 @@ using test::spit;
 using Fixture = FixtureArchive;
 using Run = test::CliRun;
 
-Run cli(const std::vector<std::string>& args, const fs::path& tmp,
-        const std::string& env = "XDG_CONFIG_HOME=/nonexistent") {
-  return test::run_yanbao(args, tmp, env);
-}
+using test::run_yanbao;
 
 /// Runs a built-in through the library: rows of `query` with positional args and named params.
 CannedResult run_builtin(const std::string& db, const std::string& query, const std::vector<std::string>& args,
@@ -134,7 +131,7 @@ TEST(PickHistory, UnknownStockHasNoRowsAndNoSummary) {
 
 TEST(PickHistory, UnknownStockListsNamesThatContainIt) {
   Fixture f;
-  auto r = cli({"--db", f.db, "picks", "茅台"}, f.dir);
+  auto r = run_yanbao({"--db", f.db, "picks", "茅台"}, f.dir);
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.err, "(0 rows)\n");
   EXPECT_NE(r.out.find("names that contain it"), std::string::npos) << r.out;
@@ -143,7 +140,7 @@ TEST(PickHistory, UnknownStockListsNamesThatContainIt) {
 
 TEST(IndexHistory, UnknownIndexListsTheIndicesThereAre) {
   Fixture f;
-  auto r = cli({"--db", f.db, "run", "index-history", "纳指"}, f.dir);
+  auto r = run_yanbao({"--db", f.db, "run", "index-history", "纳指"}, f.dir);
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find("上证综指"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("深证成指"), std::string::npos) << r.out;
@@ -151,28 +148,28 @@ TEST(IndexHistory, UnknownIndexListsTheIndicesThereAre) {
 
 TEST(PickChanges, UnknownSeriesListsTheSeriesThereAre) {
   Fixture f;
-  auto r = cli({"--db", f.db, "run", "pick-changes", "周报"}, f.dir);
+  auto r = run_yanbao({"--db", f.db, "run", "pick-changes", "周报"}, f.dir);
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find("No such series"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("金股组合"), std::string::npos) << r.out;
-  auto known = cli({"--db", f.db, "run", "pick-changes", "周度策略"}, f.dir);
+  auto known = run_yanbao({"--db", f.db, "run", "pick-changes", "周度策略"}, f.dir);
   EXPECT_EQ(known.out.find("No such series"), std::string::npos) << known.out;
 }
 
 TEST(PickHistory, PicksCommandPrintsTableThenSummary) {
   Fixture f;
-  auto r = cli({"--db", f.db, "picks", "sh688326"}, f.dir);
+  auto r = run_yanbao({"--db", f.db, "picks", "sh688326"}, f.dir);
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find("经纬恒润-W"), std::string::npos);
   EXPECT_NE(r.out.find("\nSummary\nfirst_seen  2024-01-05\n"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("current_run"), std::string::npos) << r.out;
-  auto same = cli({"--db", f.db, "run", "pick-history", "sh688326"}, f.dir);
+  auto same = run_yanbao({"--db", f.db, "run", "pick-history", "sh688326"}, f.dir);
   EXPECT_EQ(same.out, r.out);
 }
 
 TEST(PickHistory, MachineFormatsKeepTheSummaryOnStderr) {
   Fixture f;
-  auto r = cli({"--db", f.db, "picks", "688326", "--format", "jsonl"}, f.dir);
+  auto r = run_yanbao({"--db", f.db, "picks", "688326", "--format", "jsonl"}, f.dir);
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 5);
   EXPECT_EQ(r.out.rfind("{\"report_date\":\"2024-01-05\",\"broker\":\"中信证券\"", 0), 0u) << r.out;
@@ -301,7 +298,7 @@ TEST(Stats, CountsRowsPerTableAndShowsTheLastIngest) {
   EXPECT_EQ(cell(r.summary[0].second, 0, "last_report"), "2024-02-02");
   EXPECT_EQ(cell(r.summary[0].second, 0, "brokers"), "2");
   EXPECT_EQ(cell(r.summary[2].second, 0, "added"), "7");
-  auto c = cli({"--db", f.db, "stats"}, f.dir);
+  auto c = run_yanbao({"--db", f.db, "stats"}, f.dir);
   EXPECT_EQ(c.code, 0) << c.err;
   EXPECT_NE(c.out.find("Last ingest"), std::string::npos);
 }
@@ -314,40 +311,40 @@ TEST(Search, IsACannedQueryToo) {
 
 TEST(CannedCli, UnknownQueryNameSuggestsTheClosest) {
   Fixture f;
-  auto r = cli({"--db", f.db, "run", "pick-histroy", "x"}, f.dir);
+  auto r = run_yanbao({"--db", f.db, "run", "pick-histroy", "x"}, f.dir);
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("unknown query 'pick-histroy'; did you mean 'pick-history'?"), std::string::npos) << r.err;
 }
 
 TEST(CannedCli, UnknownParameterSuggestsTheClosest) {
   Fixture f;
-  auto r = cli({"--db", f.db, "run", "pick-changes", "周度策略", "--brokr", "中信证券"}, f.dir);
+  auto r = run_yanbao({"--db", f.db, "run", "pick-changes", "周度策略", "--brokr", "中信证券"}, f.dir);
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("did you mean --broker?"), std::string::npos) << r.err;
-  auto p = cli({"--db", f.db, "run", "pick-changes", "周度策略", "--param", "brokr=中信证券"}, f.dir);
+  auto p = run_yanbao({"--db", f.db, "run", "pick-changes", "周度策略", "--param", "brokr=中信证券"}, f.dir);
   EXPECT_EQ(p.code, 2);
   EXPECT_NE(p.err.find("did you mean 'broker'?"), std::string::npos) << p.err;
 }
 
 TEST(CannedCli, MissingRequiredParameterIsAUsageError) {
   Fixture f;
-  auto r = cli({"--db", f.db, "run", "pick-history"}, f.dir);
+  auto r = run_yanbao({"--db", f.db, "run", "pick-history"}, f.dir);
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("needs ticker"), std::string::npos) << r.err;
 }
 
 TEST(CannedCli, InvalidChoiceIsAUsageError) {
   Fixture f;
-  auto r = cli({"--db", f.db, "run", "movers", "--direction", "sideways"}, f.dir);
+  auto r = run_yanbao({"--db", f.db, "run", "movers", "--direction", "sideways"}, f.dir);
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("choose one of: up down"), std::string::npos) << r.err;
-  EXPECT_EQ(cli({"--db", f.db, "run", "top-picks", "--limit", "ten"}, f.dir).code, 2);
-  EXPECT_EQ(cli({"--db", f.db, "run", "top-picks", "--since", "yesterday"}, f.dir).code, 2);
+  EXPECT_EQ(run_yanbao({"--db", f.db, "run", "top-picks", "--limit", "ten"}, f.dir).code, 2);
+  EXPECT_EQ(run_yanbao({"--db", f.db, "run", "top-picks", "--since", "yesterday"}, f.dir).code, 2);
 }
 
 TEST(CannedCli, NamedParamsParamFlagAndGlobalOptionsMix) {
   Fixture f;
-  auto r = cli({"--db", f.db, "run", "pick-changes", "--param", "series=周度策略", "-f", "csv", "--date=2024-01-20",
+  auto r = run_yanbao({"--db", f.db, "run", "pick-changes", "--param", "series=周度策略", "-f", "csv", "--date=2024-01-20",
                 "--no-header"},
                f.dir);
   EXPECT_EQ(r.code, 0) << r.err;
@@ -358,16 +355,16 @@ TEST(CannedCli, NamedParamsParamFlagAndGlobalOptionsMix) {
 
 TEST(CannedCli, QueriesListsAndShows) {
   Fixture f;
-  auto list = cli({"queries"}, f.dir);
+  auto list = run_yanbao({"queries"}, f.dir);
   EXPECT_EQ(list.code, 0) << list.err;
   for (const char* n : {"pick-history", "pick-changes", "top-picks", "index-history", "movers", "events", "reports",
                         "themes", "stats", "search"})
     EXPECT_NE(list.out.find(n), std::string::npos) << n;
-  auto show = cli({"queries", "show", "pick-history"}, f.dir);
+  auto show = run_yanbao({"queries", "show", "pick-history"}, f.dir);
   EXPECT_EQ(show.code, 0) << show.err;
   EXPECT_NE(show.out.find(":ticker_base"), std::string::npos);
   EXPECT_NE(show.out.find("ticker (ticker, required)"), std::string::npos) << show.out;
-  auto bad = cli({"queries", "show", "top-pick"}, f.dir);
+  auto bad = run_yanbao({"queries", "show", "top-pick"}, f.dir);
   EXPECT_EQ(bad.code, 2);
   EXPECT_NE(bad.err.find("did you mean 'top-picks'"), std::string::npos);
 }
@@ -384,14 +381,14 @@ TEST(UserQueries, QueriesFileAddsAndOverridesByName) {
        "  - name: stats\n"
        "    title: Mine\n"
        "    sql: SELECT 'overridden' AS what\n");
-  auto r = cli({"--db", f.db, "--queries", (f.dir / "mine.yaml").string(), "run", "by-code", "000001.SZ"}, f.dir);
+  auto r = run_yanbao({"--db", f.db, "--queries", (f.dir / "mine.yaml").string(), "run", "by-code", "000001.SZ"}, f.dir);
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find("平安银行"), std::string::npos) << r.out;
-  auto s = cli({"--db", f.db, "stats", "--queries", (f.dir / "mine.yaml").string(), "-f", "csv"}, f.dir);
+  auto s = run_yanbao({"--db", f.db, "stats", "--queries", (f.dir / "mine.yaml").string(), "-f", "csv"}, f.dir);
   EXPECT_EQ(s.out, "what\r\noverridden\r\n");
-  auto list = cli({"queries", "--queries", (f.dir / "mine.yaml").string()}, f.dir);
+  auto list = run_yanbao({"queries", "--queries", (f.dir / "mine.yaml").string()}, f.dir);
   EXPECT_NE(list.out.find("by-code"), std::string::npos);
-  auto missing = cli({"--db", f.db, "--queries", (f.dir / "nope.yaml").string(), "run", "stats"}, f.dir);
+  auto missing = run_yanbao({"--db", f.db, "--queries", (f.dir / "nope.yaml").string(), "run", "stats"}, f.dir);
   EXPECT_EQ(missing.code, 2);
 }
 
@@ -399,7 +396,7 @@ TEST(UserQueries, ConfigFileUnderXdgConfigHomeIsRead) {
   Fixture f;
   spit(f.dir / "config" / "yanbao" / "queries.yaml",
        "- name: count-reports\n  sql: SELECT count(*) AS n FROM reports\n");
-  auto r = cli({"--db", f.db, "-f", "csv", "run", "count-reports"}, f.dir, "XDG_CONFIG_HOME=" + (f.dir / "config").string());
+  auto r = run_yanbao({"--db", f.db, "-f", "csv", "run", "count-reports"}, f.dir, "XDG_CONFIG_HOME=" + (f.dir / "config").string());
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out, "n\r\n7\r\n");
 }
@@ -407,7 +404,7 @@ TEST(UserQueries, ConfigFileUnderXdgConfigHomeIsRead) {
 TEST(UserQueries, UserQueriesMayNotWrite) {
   Fixture f;
   spit(f.dir / "bad.yaml", "queries:\n  - name: wipe\n    sql: DELETE FROM reports\n");
-  auto r = cli({"--db", f.db, "--queries", (f.dir / "bad.yaml").string(), "run", "wipe"}, f.dir);
+  auto r = run_yanbao({"--db", f.db, "--queries", (f.dir / "bad.yaml").string(), "run", "wipe"}, f.dir);
   EXPECT_NE(r.code, 0);
   EXPECT_NE(r.err.find("writes"), std::string::npos) << r.err;
   auto ro = open_archive_readonly(f.db);
@@ -417,7 +414,7 @@ TEST(UserQueries, UserQueriesMayNotWrite) {
 TEST(UserQueries, MalformedFileNamesFileAndLine) {
   Fixture f;
   spit(f.dir / "broken.yaml", "queries:\n  - name: x\n    params: [ {name: a, type: colour} ]\n    sql: SELECT 1\n");
-  auto r = cli({"--db", f.db, "--queries", (f.dir / "broken.yaml").string(), "queries"}, f.dir);
+  auto r = run_yanbao({"--db", f.db, "--queries", (f.dir / "broken.yaml").string(), "queries"}, f.dir);
   EXPECT_EQ(r.code, 1);
   EXPECT_NE(r.err.find("broken.yaml:3"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("unknown param type 'colour'"), std::string::npos) << r.err;
@@ -457,10 +454,10 @@ TEST(Params, QuotesSemicolonsAndCommentsAreInert) {
   Fixture f;
   for (const std::string hostile : {"长光华芯'; DROP TABLE picks; --", "x' OR '1'='1", "\"; DELETE FROM reports; --",
                                     "长光华芯 -- comment"}) {
-    auto r = cli({"picks", hostile, "--db", f.db, "--format", "csv"}, f.dir);
+    auto r = run_yanbao({"picks", hostile, "--db", f.db, "--format", "csv"}, f.dir);
     EXPECT_EQ(r.code, 0) << hostile << ": " << r.err;
     EXPECT_EQ(r.out, "report_date,broker,series,theme,kind,rating,name,code,title\r\n") << hostile;
-    auto q = cli({"query", "SELECT :v AS v", "-p", "v=" + hostile, "--db", f.db, "--format", "tsv", "--no-header"}, f.dir);
+    auto q = run_yanbao({"query", "SELECT :v AS v", "-p", "v=" + hostile, "--db", f.db, "--format", "tsv", "--no-header"}, f.dir);
     EXPECT_EQ(q.code, 0) << q.err;
     EXPECT_EQ(q.out, hostile + "\n");
   }

@@ -23,10 +23,7 @@ using test::slurp;
 using Fixture = FixtureArchive;
 using Run = test::CliRun;
 
-Run cli(const std::vector<std::string>& args, const fs::path& tmp,
-        const std::string& env = "XDG_CONFIG_HOME=/nonexistent") {
-  return test::run_yanbao(args, tmp, env);
-}
+using test::run_yanbao;
 
 }  // namespace
 
@@ -41,7 +38,7 @@ TEST(Query, RunsASelectWithBoundTextParameter) {
 
 TEST(Query, LeadingZeroParameterStaysText) {
   Fixture f;
-  auto r = cli({"--db", f.db, "--format", "json", "query", "SELECT :code AS v, typeof(:code) AS t", "-p", "code=000001"},
+  auto r = run_yanbao({"--db", f.db, "--format", "json", "query", "SELECT :code AS v, typeof(:code) AS t", "-p", "code=000001"},
                   f.dir);
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out, "[\n  {\"v\":\"000001\",\"t\":\"text\"}\n]\n");
@@ -49,7 +46,7 @@ TEST(Query, LeadingZeroParameterStaysText) {
 
 TEST(Query, ParameterIsBoundNotSpliced) {
   Fixture f;
-  auto r = cli({"--db", f.db, "-f", "csv", "query", "SELECT count(*) AS n FROM reports WHERE broker = :b", "-p",
+  auto r = run_yanbao({"--db", f.db, "-f", "csv", "query", "SELECT count(*) AS n FROM reports WHERE broker = :b", "-p",
                    "b=x' OR '1'='1"},
                   f.dir);
   EXPECT_EQ(r.code, 0) << r.err;
@@ -61,7 +58,7 @@ TEST(Query, RejectsWritesWithExitCode2) {
   for (std::string sql : {"DELETE FROM reports", "INSERT INTO risks VALUES (1, 9, 'x')", "UPDATE reports SET title = 'x'",
                           "DROP TABLE picks", "CREATE TABLE t (x)", "CREATE TEMP TABLE t (x)", "VACUUM",
                           "REINDEX", "ANALYZE"}) {
-    auto r = cli({"--db", f.db, "query", sql}, f.dir);
+    auto r = run_yanbao({"--db", f.db, "query", sql}, f.dir);
     EXPECT_EQ(r.code, 2) << sql << ": " << r.err;
     EXPECT_NE(r.err.find("yanbao:"), std::string::npos) << sql;
   }
@@ -71,64 +68,64 @@ TEST(Query, RejectsWritesWithExitCode2) {
 
 TEST(Query, RejectsEveryStatementOfAMultiStatementInput) {
   Fixture f;
-  auto r = cli({"--db", f.db, "query", "SELECT 1; DELETE FROM reports"}, f.dir);
+  auto r = run_yanbao({"--db", f.db, "query", "SELECT 1; DELETE FROM reports"}, f.dir);
   EXPECT_EQ(r.code, 2);
-  auto r2 = cli({"--db", f.db, "query", "SELECT 1; SELECT 2"}, f.dir);
+  auto r2 = run_yanbao({"--db", f.db, "query", "SELECT 1; SELECT 2"}, f.dir);
   EXPECT_EQ(r2.code, 2);
   EXPECT_NE(r2.err.find("one SQL statement"), std::string::npos) << r2.err;
-  auto r3 = cli({"--db", f.db, "query", "SELECT 1; -- trailing comment\n"}, f.dir);
+  auto r3 = run_yanbao({"--db", f.db, "query", "SELECT 1; -- trailing comment\n"}, f.dir);
   EXPECT_EQ(r3.code, 0) << r3.err;
 }
 
 TEST(Query, RejectsAttachAndCreatesNoFile) {
   Fixture f;
   auto target = f.dir / "other.db";
-  auto r = cli({"--db", f.db, "query", "ATTACH DATABASE '" + target.string() + "' AS x"}, f.dir);
+  auto r = run_yanbao({"--db", f.db, "query", "ATTACH DATABASE '" + target.string() + "' AS x"}, f.dir);
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("ATTACH"), std::string::npos) << r.err;
   EXPECT_FALSE(fs::exists(target));
-  auto r2 = cli({"--db", f.db, "query", "SELECT * FROM pragma_database_list"}, f.dir);
+  auto r2 = run_yanbao({"--db", f.db, "query", "SELECT * FROM pragma_database_list"}, f.dir);
   EXPECT_EQ(r2.code, 0) << r2.err;
-  auto r3 = cli({"--db", f.db, "query", "VACUUM INTO '" + target.string() + "'"}, f.dir);
+  auto r3 = run_yanbao({"--db", f.db, "query", "VACUUM INTO '" + target.string() + "'"}, f.dir);
   EXPECT_EQ(r3.code, 2);
   EXPECT_FALSE(fs::exists(target));
 }
 
 TEST(Query, RejectsPragmasThatWriteButAllowsReadingOnes) {
   Fixture f;
-  EXPECT_EQ(cli({"--db", f.db, "query", "PRAGMA user_version = 99"}, f.dir).code, 2);
-  EXPECT_EQ(cli({"--db", f.db, "query", "PRAGMA journal_mode = DELETE"}, f.dir).code, 2);
-  EXPECT_EQ(cli({"--db", f.db, "query", "PRAGMA writable_schema = 1"}, f.dir).code, 2);
-  auto r = cli({"--db", f.db, "-f", "csv", "--no-header", "query", "PRAGMA user_version"}, f.dir);
+  EXPECT_EQ(run_yanbao({"--db", f.db, "query", "PRAGMA user_version = 99"}, f.dir).code, 2);
+  EXPECT_EQ(run_yanbao({"--db", f.db, "query", "PRAGMA journal_mode = DELETE"}, f.dir).code, 2);
+  EXPECT_EQ(run_yanbao({"--db", f.db, "query", "PRAGMA writable_schema = 1"}, f.dir).code, 2);
+  auto r = run_yanbao({"--db", f.db, "-f", "csv", "--no-header", "query", "PRAGMA user_version"}, f.dir);
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out, std::to_string(latest_schema_version()) + "\r\n");
-  EXPECT_EQ(cli({"--db", f.db, "query", "PRAGMA table_info(reports)"}, f.dir).code, 0);
+  EXPECT_EQ(run_yanbao({"--db", f.db, "query", "PRAGMA table_info(reports)"}, f.dir).code, 0);
 }
 
 TEST(Query, RejectsLoadExtension) {
   Fixture f;
-  auto r = cli({"--db", f.db, "query", "SELECT load_extension('/tmp/evil.so')"}, f.dir);
+  auto r = run_yanbao({"--db", f.db, "query", "SELECT load_extension('/tmp/evil.so')"}, f.dir);
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("load_extension"), std::string::npos) << r.err;
 }
 
 TEST(Query, UnknownParameterSuggestsTheClosestName) {
   Fixture f;
-  auto r = cli({"--db", f.db, "query", "SELECT * FROM picks WHERE code = :code", "-p", "cod=000001"}, f.dir);
+  auto r = run_yanbao({"--db", f.db, "query", "SELECT * FROM picks WHERE code = :code", "-p", "cod=000001"}, f.dir);
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("did you mean 'code'"), std::string::npos) << r.err;
 }
 
 TEST(Query, MissingParameterIsAUsageError) {
   Fixture f;
-  auto r = cli({"--db", f.db, "query", "SELECT * FROM picks WHERE code = :code"}, f.dir);
+  auto r = run_yanbao({"--db", f.db, "query", "SELECT * FROM picks WHERE code = :code"}, f.dir);
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("missing parameter 'code'"), std::string::npos) << r.err;
 }
 
 TEST(Query, SqlErrorIsAUsageError) {
   Fixture f;
-  auto r = cli({"--db", f.db, "query", "SELEC 1"}, f.dir);
+  auto r = run_yanbao({"--db", f.db, "query", "SELEC 1"}, f.dir);
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("SQL error"), std::string::npos) << r.err;
 }
@@ -136,7 +133,7 @@ TEST(Query, SqlErrorIsAUsageError) {
 TEST(Query, MissingArchiveFailsAndCreatesNoFile) {
   Fixture f;
   auto missing = f.dir / "nope.db";
-  auto r = cli({"--db", missing.string(), "query", "SELECT 1"}, f.dir);
+  auto r = run_yanbao({"--db", missing.string(), "query", "SELECT 1"}, f.dir);
   EXPECT_EQ(r.code, 1);
   EXPECT_NE(r.err.find("no archive at " + missing.string() + " (run yanbao ingest DIR first)"), std::string::npos)
       << r.err;
@@ -145,43 +142,43 @@ TEST(Query, MissingArchiveFailsAndCreatesNoFile) {
 
 TEST(Query, GlobalOptionsWorkAfterTheSubcommand) {
   Fixture f;
-  auto r = cli({"--db", f.db, "query", "SELECT 1 AS a, 'x' AS b", "--format", "tsv", "--no-header"}, f.dir);
+  auto r = run_yanbao({"--db", f.db, "query", "SELECT 1 AS a, 'x' AS b", "--format", "tsv", "--no-header"}, f.dir);
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out, "1\tx\n");
 }
 
 TEST(Query, EmptyResultSaysZeroRowsOnStderrInTable) {
   Fixture f;
-  auto r = cli({"--db", f.db, "query", "SELECT * FROM reports WHERE id < 0"}, f.dir);
+  auto r = run_yanbao({"--db", f.db, "query", "SELECT * FROM reports WHERE id < 0"}, f.dir);
   EXPECT_EQ(r.code, 0);
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(r.err, "(0 rows)\n");
-  auto j = cli({"--db", f.db, "-f", "json", "query", "SELECT * FROM reports WHERE id < 0"}, f.dir);
+  auto j = run_yanbao({"--db", f.db, "-f", "json", "query", "SELECT * FROM reports WHERE id < 0"}, f.dir);
   EXPECT_EQ(j.out, "[]\n");
 }
 
 TEST(Query, SchemaPrintsTheEmbeddedDocument) {
   Fixture f;
-  auto r = cli({"schema"}, f.dir);
+  auto r = run_yanbao({"schema"}, f.dir);
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find("reports"), std::string::npos);
 }
 
 TEST(Query, ShowFindsAReportByIdOrPathSuffix) {
   Fixture f;
-  auto r = cli({"--db", f.db, "show", "zx-20240105.md"}, f.dir);
+  auto r = run_yanbao({"--db", f.db, "show", "zx-20240105.md"}, f.dir);
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find("中信证券周度策略：智驾加速落地"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("== picks (2) =="), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("政策不及预期"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("上证指数"), std::string::npos) << r.out;
-  auto byid = cli({"--db", f.db, "show", "1"}, f.dir);
+  auto byid = run_yanbao({"--db", f.db, "show", "1"}, f.dir);
   EXPECT_EQ(byid.out, r.out);
-  auto json = cli({"--db", f.db, "-f", "json", "show", "中信/2024/zx-20240105.md"}, f.dir);
+  auto json = run_yanbao({"--db", f.db, "-f", "json", "show", "中信/2024/zx-20240105.md"}, f.dir);
   EXPECT_EQ(json.code, 0) << json.err;
   EXPECT_EQ(json.out.rfind("{\"report\":{\"id\":1,", 0), 0u) << json.out;
-  auto none = cli({"--db", f.db, "show", "nothing.md"}, f.dir);
+  auto none = run_yanbao({"--db", f.db, "show", "nothing.md"}, f.dir);
   EXPECT_EQ(none.code, 2);
-  auto many = cli({"--db", f.db, "show", "2024"}, f.dir);
+  auto many = run_yanbao({"--db", f.db, "show", "2024"}, f.dir);
   EXPECT_EQ(many.code, 2);
 }

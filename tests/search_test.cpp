@@ -24,10 +24,7 @@ using test::slurp;
 using Fixture = FixtureArchive;
 using CliRun = test::CliRun;
 
-CliRun cli(const std::vector<std::string>& args, const fs::path& tmp,
-        const std::string& env = "XDG_CONFIG_HOME=/nonexistent") {
-  return test::run_yanbao(args, tmp, env);
-}
+using test::run_yanbao;
 
 /// Report ids whose title or body match an FTS5 query (through the index).
 std::vector<std::int64_t> match(const std::string& db, const std::string& fts) {
@@ -43,7 +40,7 @@ std::vector<std::int64_t> match(const std::string& db, const std::string& fts) {
 std::vector<std::string> search_paths(const Fixture& f, const std::vector<std::string>& words) {
   std::vector<std::string> args = {"--db", f.db, "-f", "tsv", "--no-header", "search"};
   args.insert(args.end(), words.begin(), words.end());
-  auto r = cli(args, f.dir);
+  auto r = run_yanbao(args, f.dir);
   EXPECT_EQ(r.code, 0) << r.err;
   std::vector<std::string> paths;
   std::istringstream in(r.out);
@@ -172,7 +169,7 @@ TEST(Search, UsesTheFtsIndex) {
 
 TEST(Search, PrintsRankedRowsWithMarkedSnippets) {
   Fixture f;
-  auto r = cli({"--db", f.db, "-f", "jsonl", "search", "智驾"}, f.dir);
+  auto r = run_yanbao({"--db", f.db, "-f", "jsonl", "search", "智驾"}, f.dir);
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out.rfind("{\"report_date\":\"2024-01-05\",\"broker\":\"中信证券\",\"title\":\"中信证券周度策略：智驾加速落地\","
                         "\"path\":\"中信/2024/zx-20240105.md\",\"snippet\":\"",
@@ -196,16 +193,16 @@ TEST(Search, AllWordsMustMatch) {
 
 TEST(Search, PunctuationInUserTextIsNoSyntaxError) {
   Fixture f;
-  auto r = cli({"--db", f.db, "search", "AND", "\"(", "智驾*"}, f.dir);
+  auto r = run_yanbao({"--db", f.db, "search", "AND", "\"(", "智驾*"}, f.dir);
   EXPECT_EQ(r.code, 0) << r.err;
-  auto none = cli({"--db", f.db, "search", "，。"}, f.dir);
+  auto none = run_yanbao({"--db", f.db, "search", "，。"}, f.dir);
   EXPECT_EQ(none.code, 2);
 }
 
 TEST(Search, RawPassesFtsSyntaxThrough) {
   Fixture f;
   EXPECT_EQ(search_paths(f, {"--raw", "智驾 OR 金股组合"}).size(), 3u);
-  auto bad = cli({"--db", f.db, "search", "--raw", "\"unterminated"}, f.dir);
+  auto bad = run_yanbao({"--db", f.db, "search", "--raw", "\"unterminated"}, f.dir);
   EXPECT_EQ(bad.code, 2);
   EXPECT_NE(bad.err.find("search syntax error"), std::string::npos) << bad.err;
 }
