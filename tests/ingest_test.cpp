@@ -264,10 +264,16 @@ TEST(Ingest, TouchChangesNothingEditReplacesDeletePrunes) {
   SQLite::Database a(db);
   int64_t news_before = count(a, "news");
 
-  // touch: new mtime, same bytes → re-read, stored again as the same content (no new rows)
+  // touch: new mtime, same bytes → read and hashed, but not re-extracted: same report row
+  int64_t toml_id = a.execAndGet("SELECT id FROM reports WHERE path = 'toml.md'").getInt64();
   fs::last_write_time(t.path / "in/toml.md", fs::file_time_type::clock::now());
   auto touched = ingest_quietly(db, in);
   EXPECT_EQ(touched.added, 0);
+  EXPECT_EQ(touched.changed, 0);
+  EXPECT_EQ(touched.unchanged, 7);
+  EXPECT_EQ(a.execAndGet("SELECT id FROM reports WHERE path = 'toml.md'").getInt64(), toml_id);
+  auto second_touch = ingest_quietly(db, in);  // the new mtime was recorded: skipped unread
+  EXPECT_EQ(second_touch.unchanged, 7);
   EXPECT_EQ(count(a, "reports"), 7);
   EXPECT_EQ(count(a, "news"), news_before);
 

@@ -70,20 +70,26 @@ struct KnownFile {
   std::string status;
   bool has_report = false;
   int parser_version = 0;
+  std::string sha256;
 };
 
 /// A file the walk found that has to be read this run.
 struct Job {
   const FoundFile* file;
+  /// The digest stored for the file when its stored rows are current (a report made by
+  /// this parser, or a duplicate of a stored report): equal bytes need no parsing then.
+  const std::string* current_sha256 = nullptr;
 };
 
 /// What a worker produces for one file.
 struct Parsed {
   std::string sha256;
+  bool same_bytes = false;  ///< equal to Job::current_sha256: only the stat changed (touch)
   ParseOutcome outcome;
 };
 
-Parsed read_and_parse(const FoundFile& f, int64_t max_size) {
+Parsed read_and_parse(const Job& job, int64_t max_size) {
+  const FoundFile& f = *job.file;
   Parsed p;
   if (f.size > max_size) {
     p.outcome.problem = {"file is larger than --max-size (" + std::to_string(f.size) + " > " +
@@ -104,6 +110,10 @@ Parsed read_and_parse(const FoundFile& f, int64_t max_size) {
     return p;
   }
   p.sha256 = sha256_hex(bytes);
+  if (job.current_sha256 && *job.current_sha256 == p.sha256) {
+    p.same_bytes = true;
+    return p;
+  }
   try {
     p.outcome = parse_report(bytes, f.rel_path);
   } catch (const std::exception& e) {  // a parser bug must not stop the ingest
@@ -122,7 +132,7 @@ void parse_chunk(const std::vector<Job>& jobs, size_t begin, size_t end, int thr
   auto work = [&] {
     for (size_t i; (i = next.fetch_add(1)) < end;) {
       if (g_signal.load()) return;
-      out[i - begin] = read_and_parse(*jobs[i].file, max_size);
+      out[i - begin] = read_and_parse(jobs[i], max_size);
     }
   };
   std::vector<std::thread> pool;
@@ -235,6 +245,7 @@ IngestSummary run_ingest(const std::string& db_path, const IngestOptions& opt, s
         k.status = st.getColumn(3).getString();
         k.has_report = !st.getColumn(4).isNull();
         k.parser_version = st.getColumn(5).getInt();
+        k.sha256 = st.getColumn(6).getString();
         known.emplace(st.getColumn(0).getString(), std::move(k));
       }
     }
@@ -251,7 +262,12 @@ IngestSummary run_ingest(const std::string& db_path, const IngestOptions& opt, s
       if (unchanged && it->second.status == "duplicate" && !it->second.has_report)
         unchanged = false;  // the report it duplicated is gone or was replaced
       if (!unchanged) {
-        jobs.push_back({&f});
+        Job job{&f};
+        if (!opt.force && it != known.end() && !it->second.sha256.empty() && it->second.has_report &&
+            ((it->second.status == "report" && it->second.parser_version >= kParserVersion) ||
+             it->second.status == "duplicate"))
+          job.current_sha256 = &it->second.sha256;
+        jobs.push_back(job);
         continue;
       }
       if (it->second.status == "error") {
@@ -271,13 +287,16 @@ IngestSummary run_ingest(const std::string& db_path, const IngestOptions& opt, s
     auto write_batch = [&](const std::vector<Job>& jobs, size_t begin, size_t end, std::vector<Parsed>& parsed) {
       const std::string now = now_utc();
       SQLite::Transaction tx(*db, SQLite::TransactionBehavior::IMMEDIATE);
-      int added = 0, changed = 0, dups = 0, rejected = 0;
+      int added = 0, changed = 0, dups = 0, rejected = 0, unchanged = 0;
       for (size_t i = begin; i < end; ++i) {
         const FoundFile& f = *jobs[i].file;
         Parsed& p = parsed[i - begin];
         if (p.sha256.empty() && p.outcome.problem.message.empty()) break;  // interrupted before this file
         FileIdentity id{root, f.rel_path, f.size, f.mtime_ns, p.sha256};
-        if (!p.outcome.ok) {
+        if (p.same_bytes) {
+          writer.update_stat(id);
+          ++unchanged;
+        } else if (!p.outcome.ok) {
           writer.record_error(id, p.outcome.problem.message, p.outcome.problem.line, now);
           err << location(shown(f.rel_path), p.outcome.problem.line) << ": " << p.outcome.problem.message << "\n";
           ++rejected;
@@ -296,6 +315,7 @@ IngestSummary run_ingest(const std::string& db_path, const IngestOptions& opt, s
       sum.changed += changed;
       sum.duplicates += dups;
       sum.rejected += rejected;
+      sum.unchanged += unchanged;
       progress.update(end);
     };
     // Batches of `chunk` files: while one is written (one thread: SQLite has one writer),

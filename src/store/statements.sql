@@ -3,7 +3,7 @@
 
 -- name: files_for_root
 SELECT path, size, mtime_ns, status, report_id,
-       (SELECT parser_version FROM reports WHERE reports.id = files.report_id) AS parser_version
+       (SELECT parser_version FROM reports WHERE reports.id = files.report_id) AS parser_version, sha256
 FROM files WHERE root = :root;
 
 -- name: report_by_sha256
@@ -116,3 +116,10 @@ INSERT OR IGNORE INTO security_aliases (base_name, code, source) VALUES (:base_n
 -- Every report inserted since :first_id (all of them in the current batch: new rows get
 -- ids above every existing one) enters the full-text index in one statement.
 INSERT INTO reports_fts (rowid, title, body) SELECT id, title, body FROM reports WHERE id >= :first_id;
+
+-- name: update_file_stat
+-- Same bytes, new size/mtime pair (e.g. after `touch`): nothing to re-extract.
+UPDATE files SET size = :size, mtime_ns = :mtime_ns WHERE root = :root AND path = :path;
+
+-- name: update_report_stat
+UPDATE reports SET size = :size, mtime_ns = :mtime_ns WHERE root = :root AND path = :path;

@@ -32,7 +32,7 @@ void run(SQLite::Statement& st) {
 
 struct ReportWriter::Statements {
   SQLite::Statement by_sha, own, del, report, tag, index, mover, news, event, pick, risk, alias, security,
-      file, error, clear_error, error_for, delete_file, index_new;
+      file, error, clear_error, error_for, delete_file, index_new, file_stat, report_stat;
   explicit Statements(SQLite::Database& db)
       : by_sha(prepare(db, "report_by_sha256")),
         own(prepare(db, "own_report")),
@@ -52,7 +52,9 @@ struct ReportWriter::Statements {
         clear_error(prepare(db, "clear_error")),
         error_for(prepare(db, "error_for")),
         delete_file(prepare(db, "delete_file")),
-        index_new(prepare(db, "index_new_reports")) {}
+        index_new(prepare(db, "index_new_reports")),
+        file_stat(prepare(db, "update_file_stat")),
+        report_stat(prepare(db, "update_report_stat")) {}
 };
 
 ReportWriter::ReportWriter(SQLite::Database& db) : db_(db), st_(std::make_unique<Statements>(db)) {
@@ -84,6 +86,16 @@ std::optional<int64_t> ReportWriter::own_report(const FileIdentity& f) {
 void ReportWriter::delete_report(int64_t id) {
   st_->del.bind(":id", id);
   run(st_->del);
+}
+
+void ReportWriter::update_stat(const FileIdentity& f) {
+  for (auto* st : {&st_->file_stat, &st_->report_stat}) {
+    st->bind(":root", f.root);
+    st->bind(":path", f.path);
+    st->bind(":size", f.size);
+    st->bind(":mtime_ns", f.mtime_ns);
+    run(*st);
+  }
 }
 
 void ReportWriter::mark_duplicate(const FileIdentity& f, int64_t of_report) {

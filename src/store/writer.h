@@ -34,6 +34,8 @@ class ReportWriter {
   /// Replaces the path's report (if any) with this one, with all its rows; returns its id.
   int64_t write_report(const FileIdentity& file, const ReportRecord& report, const std::string& now);
   void delete_report(int64_t id);
+  /// Records a new size/mtime for a file whose bytes did not change.
+  void update_stat(const FileIdentity& file);
   void mark_duplicate(const FileIdentity& file, int64_t of_report);
   void record_error(const FileIdentity& file, const std::string& message, int line, const std::string& now);
   /// The stored error for an unchanged rejected file: message and line.
