@@ -417,3 +417,18 @@ TEST(Ingest, FullTextIndexMatchesTheReportsAfterBatchesReplacementsAndPrunes) {
   EXPECT_EQ(a->execAndGet("SELECT count(*) FROM reports_fts WHERE reports_fts MATCH '\"智驾\"'").getInt(), 1);
   EXPECT_EQ(a->execAndGet("SELECT count(*) FROM reports_fts WHERE reports_fts MATCH '\"芒果\"'").getInt(), 0);
 }
+
+TEST(Decode, BytesValidInNeitherEncodingAreUndecodable) {
+  auto r = parse_report(std::string("---\ntitle: x\n---\nabc\n\x80\x80 def\n"), "x.md");
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.problem.message, "undecodable text: invalid UTF-8 at byte 21 and not GB18030 either");
+  EXPECT_EQ(r.problem.line, 5);
+}
+
+TEST(IngestCli, NotAFolderIsAUsageError) {
+  TempDir t;
+  auto r = run_cli("ingest '" + (kData / "good/toml.md").string() + "' --db '" + (t.path / "a.db").string() + "'");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("Directory is actually a file"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(t.path / "a.db"));
+}
