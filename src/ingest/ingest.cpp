@@ -304,9 +304,7 @@ IngestSummary run_ingest(const std::string& db_path, const IngestOptions& opt, s
           writer.mark_duplicate(id, *original);
           ++dups;
         } else {
-          bool existed = writer.own_report(id).has_value();
-          writer.write_report(id, p.outcome.report, now);
-          ++(existed ? changed : added);
+          ++(writer.write_report(id, p.outcome.report, now).replaced ? changed : added);
         }
       }
       writer.index_new_reports();

@@ -104,8 +104,10 @@ void ReportWriter::mark_duplicate(const FileIdentity& f, int64_t of_report) {
   clear_error(f.root, f.path);
 }
 
-int64_t ReportWriter::write_report(const FileIdentity& f, const ReportRecord& r, const std::string& now) {
-  if (auto own = own_report(f)) delete_report(*own);
+ReportWriter::Written ReportWriter::write_report(const FileIdentity& f, const ReportRecord& r,
+                                                const std::string& now) {
+  const auto own = own_report(f);
+  if (own) delete_report(*own);
   const Extraction& x = r.extraction;
   auto& rep = st_->report;
   rep.bind(":root", f.root);
@@ -220,7 +222,7 @@ int64_t ReportWriter::write_report(const FileIdentity& f, const ReportRecord& r,
 
   upsert_file(f, "report", id);
   clear_error(f.root, f.path);
-  return id;
+  return {id, own.has_value()};
 }
 
 void ReportWriter::record_error(const FileIdentity& f, const std::string& message, int line,

@@ -29,10 +29,12 @@ class ReportWriter {
 
   /// Another report with these bytes (at a different path), if any.
   std::optional<int64_t> find_duplicate(const FileIdentity& file);
-  /// The report currently stored for this path, if any.
-  std::optional<int64_t> own_report(const FileIdentity& file);
-  /// Replaces the path's report (if any) with this one, with all its rows; returns its id.
-  int64_t write_report(const FileIdentity& file, const ReportRecord& report, const std::string& now);
+  struct Written {
+    int64_t id;     ///< the new report's id
+    bool replaced;  ///< the path had a report before (changed), else it is new (added)
+  };
+  /// Replaces the path's report (if any) with this one, with all its rows.
+  Written write_report(const FileIdentity& file, const ReportRecord& report, const std::string& now);
   void delete_report(int64_t id);
   /// Records a new size/mtime for a file whose bytes did not change.
   void update_stat(const FileIdentity& file);
@@ -46,6 +48,8 @@ class ReportWriter {
   void index_new_reports();
 
  private:
+  /// The report currently stored for this path, if any.
+  std::optional<int64_t> own_report(const FileIdentity& file);
   void upsert_file(const FileIdentity& f, const char* status, std::optional<int64_t> report_id);
   void clear_error(const std::string& root, const std::string& path);
 
