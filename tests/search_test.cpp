@@ -12,6 +12,7 @@
 #include "query/sql.h"
 #include "query/tokenize.h"
 #include "store/archive.h"
+#include "store/fts.h"
 #include "util/embedded.h"
 
 using namespace yanbao;
@@ -57,9 +58,16 @@ using Tokens = std::vector<std::string>;
 
 }  // namespace
 
-TEST(Tokenizer, DocumentHanRunsGiveBigramsWithColocatedUnigrams) {
-  EXPECT_EQ(cjk_tokens("贵州茅台", false), (Tokens{"贵州", "贵", "州茅", "州", "茅台", "茅", "台"}));
+TEST(Tokenizer, DocumentHanRunsGiveBigramsAndTheirLastCharacter) {
+  EXPECT_EQ(cjk_tokens("贵州茅台", false), (Tokens{"贵州", "州茅", "茅台", "台"}));
   EXPECT_EQ(cjk_tokens("茅", false), (Tokens{"茅"}));
+  EXPECT_EQ(cjk_tokens("华为P60", false), (Tokens{"华为", "为", "p60"}));
+}
+
+TEST(Tokenizer, OldArchivesColocateEveryCharacterWithItsBigram) {
+  const auto old = TokenRules::kColocatedUnigrams;
+  EXPECT_EQ(cjk_tokens("贵州茅台", false, old), (Tokens{"贵州", "贵", "州茅", "州", "茅台", "茅", "台"}));
+  EXPECT_EQ(cjk_tokens("自动驾驶", true, old), (Tokens{"自动", "动驾", "驾驶"}));
 }
 
 TEST(Tokenizer, QueryHanRunsGiveOverlappingBigramsOrOneUnigram) {
@@ -68,9 +76,15 @@ TEST(Tokenizer, QueryHanRunsGiveOverlappingBigramsOrOneUnigram) {
   EXPECT_EQ(cjk_tokens("茅", true), (Tokens{"茅"}));
 }
 
+TEST(Tokenizer, QueryRunFollowedByAWordKeepsItsLastCharacterLikeTheDocument) {
+  EXPECT_EQ(cjk_tokens("华为P60", true), cjk_tokens("华为P60", false));
+  EXPECT_EQ(cjk_tokens("A股", true), (Tokens{"a", "股"}));
+  EXPECT_EQ(cjk_tokens("茅台，", true), (Tokens{"茅台"}));
+}
+
 TEST(Tokenizer, LatinLettersAndDigitsAreLowercasedWords) {
   EXPECT_EQ(cjk_tokens("DeepSeek-V3 发布", true), (Tokens{"deepseek", "v3", "发布"}));
-  EXPECT_EQ(cjk_tokens("经纬恒润（688326.SH）", true), (Tokens{"经纬", "纬恒", "恒润", "688326", "sh"}));
+  EXPECT_EQ(cjk_tokens("经纬恒润（688326.SH）", true), (Tokens{"经纬", "纬恒", "恒润", "润", "688326", "sh"}));
   EXPECT_EQ(cjk_tokens("ＡＩ算力", true), (Tokens{"ai", "算力"}));  // full-width folded
 }
 
@@ -117,6 +131,11 @@ TEST(Tokenizer, UserTextIsQuotedTermByTerm) {
   EXPECT_EQ(quote_fts_query("（） ，"), "");
 }
 
+TEST(Tokenizer, TermEndingInALoneHanCharacterBecomesAPrefix) {
+  EXPECT_EQ(quote_fts_query("茅"), "\"茅\"*");
+  EXPECT_EQ(quote_fts_query("A股 茅台"), "\"A股\"* \"茅台\"");
+}
+
 TEST(Tokenizer, SnippetMarksMatchesAndCutsAroundTheFirst) {
   std::string s = make_snippet("前面很长的一段文字。智驾渗透率提升，DeepSeek 发布。", {"智驾", "deepseek"}, 20);
   EXPECT_NE(s.find(">>智驾<<"), std::string::npos) << s;
@@ -151,6 +170,13 @@ TEST(Search, FindsAsciiTermsCaseInsensitively) {
 TEST(Search, FindsASingleCharacter) {
   Fixture f;
   EXPECT_EQ(match(f.db, quote_fts_query("茅")), (std::vector<std::int64_t>{1, 2, 3, 5, 7}));
+  EXPECT_EQ(match(f.db, quote_fts_query("台")), (std::vector<std::int64_t>{1, 2, 3, 5, 7}));  // ends its run
+}
+
+TEST(Search, FindsAWordFollowedByLettersAsAPhrase) {
+  Fixture f;
+  EXPECT_EQ(match(f.db, quote_fts_query("恒润688326")), match(f.db, quote_fts_query("经纬恒润（688326")));
+  EXPECT_FALSE(match(f.db, quote_fts_query("恒润（688326")).empty());
 }
 
 TEST(Search, SearchesTitlesToo) {
@@ -240,5 +266,31 @@ TEST(Search, ArchiveMigratedFromVersionOneIsIndexed) {
   }
   open_archive_for_write(db);
   EXPECT_EQ(match(db, quote_fts_query("光模块")), (std::vector<std::int64_t>{1}));
+  fs::remove_all(dir);
+}
+
+TEST(Search, ArchiveFromVersionThreeIsReindexedWithOneTokenPerPosition) {
+  // Versions 2-3 indexed with yanbao_cjk (a bigram plus a colocated character); 0004
+  // rebuilds the index with yanbao_bigram, and every kind of search still finds the report.
+  fs::path dir = fs::temp_directory_path() / ("yanbao-search-v3-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::string db = (dir / "old.db").string();
+  {
+    SQLite::Database v3(db, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    register_fts_tokenizer(v3.getHandle());
+    v3.exec(std::string(*embedded::find("migrations/0001_initial.sql")));
+    v3.exec("INSERT INTO reports (id, root, path, title, body, sha256, encoding, size, mtime_ns, parser_version,"
+            " ingested_at) VALUES (1, '/r', 'a.md', '旧报告', '贵州茅台发布华为P60', 'h', 'utf-8', 1, 1, 1, 'now')");
+    v3.exec(std::string(*embedded::find("migrations/0002_search.sql")));
+    v3.exec(std::string(*embedded::find("migrations/0003_fts_batched_inserts.sql")));
+    v3.exec("PRAGMA user_version = 3");
+  }
+  auto a = open_archive_for_write(db);
+  EXPECT_NE(a->execAndGet("SELECT sql FROM sqlite_schema WHERE name = 'reports_fts'").getString().find("yanbao_bigram"),
+            std::string::npos);
+  EXPECT_NO_THROW(a->exec("INSERT INTO reports_fts (reports_fts, rank) VALUES ('integrity-check', 1)"));
+  for (const char* q : {"茅台", "贵州茅台", "茅", "台", "华为P60", "p60"})
+    EXPECT_EQ(match(db, quote_fts_query(q)), (std::vector<std::int64_t>{1})) << q;
   fs::remove_all(dir);
 }

@@ -85,19 +85,30 @@ std::string ascii_lower(std::string_view s) {
 
 }  // namespace
 
-int cjk_tokenize(std::string_view text, bool query, void* ctx, TokenSink sink) {
+int cjk_tokenize(std::string_view text, bool query, void* ctx, TokenSink sink, TokenRules rules) {
   const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
   const int n = static_cast<int>(text.size());
+  const bool colocated = rules == TokenRules::kColocatedUnigrams;
   int i = 0;
 
   std::string word;
   int word_start = -1, word_end = -1;
   int prev_start = -1, prev_end = -1;  // previous Han character of the current run
   int run_len = 0;
+  // Bigram rules, query side: the last character of a run is held back until another token
+  // follows, because a query's final run must not demand that its word ends a run.
+  int held_start = -1, held_end = -1, held_run = 0;
   int rc = 0;
 
+  auto emit_held = [&]() -> int {
+    if (held_start < 0) return 0;
+    int r = sink(ctx, 0, text.data() + held_start, held_end - held_start, held_start, held_end);
+    held_start = held_end = -1;
+    return r;
+  };
   auto flush_word = [&]() -> int {
     if (word_start < 0) return 0;
+    if (int r = emit_held()) return r;
     if (word.size() > kMaxWordBytes) {  // base64 blobs and the like: keep a prefix
       size_t cut = kMaxWordBytes;
       while (cut > 0 && (static_cast<unsigned char>(word[cut]) & 0xC0) == 0x80) --cut;
@@ -110,8 +121,18 @@ int cjk_tokenize(std::string_view text, bool query, void* ctx, TokenSink sink) {
   };
   auto end_run = [&]() -> int {
     int r = 0;
-    if (prev_start >= 0 && (!query || run_len == 1))
-      r = sink(ctx, 0, text.data() + prev_start, prev_end - prev_start, prev_start, prev_end);
+    if (prev_start >= 0) {
+      if (colocated) {
+        if (!query || run_len == 1)
+          r = sink(ctx, 0, text.data() + prev_start, prev_end - prev_start, prev_start, prev_end);
+      } else if (query) {
+        held_start = prev_start;
+        held_end = prev_end;
+        held_run = run_len;
+      } else {
+        r = sink(ctx, 0, text.data() + prev_start, prev_end - prev_start, prev_start, prev_end);
+      }
+    }
     prev_start = prev_end = -1;
     run_len = 0;
     return r;
@@ -128,10 +149,12 @@ int cjk_tokenize(std::string_view text, bool query, void* ctx, TokenSink sink) {
     const int s = i, e = i + static_cast<int>(len);
     if (is_han(c)) {
       if ((rc = flush_word())) return rc;
+      if (prev_start < 0 && (rc = emit_held())) return rc;  // a new run follows the held one
       if (prev_start >= 0) {
-        // bigram prev+c at prev's position (spanning both), then (documents) prev colocated
+        // bigram prev+c at prev's position (spanning both), then (v1 documents) prev colocated
         rc = sink(ctx, 0, text.data() + prev_start, e - prev_start, prev_start, e);
-        if (!rc && !query) rc = sink(ctx, kColocated, text.data() + prev_start, prev_end - prev_start, prev_start, prev_end);
+        if (!rc && colocated && !query)
+          rc = sink(ctx, kColocated, text.data() + prev_start, prev_end - prev_start, prev_start, prev_end);
         if (rc) return rc;
       }
       prev_start = s;
@@ -147,17 +170,35 @@ int cjk_tokenize(std::string_view text, bool query, void* ctx, TokenSink sink) {
     }
     i = e;
   }
-  if ((rc = flush_word())) return rc;
-  return end_run();
+  if ((rc = flush_word()) || (rc = end_run())) return rc;
+  // The query's final run: a lone character stays (the caller makes it a prefix); after a
+  // longer run its bigrams already say everything.
+  if (held_start >= 0 && held_run == 1) return emit_held();
+  return 0;
 }
 
-std::vector<std::string> cjk_tokens(std::string_view text, bool query) {
+std::vector<std::string> cjk_tokens(std::string_view text, bool query, TokenRules rules) {
   std::vector<std::string> out;
-  cjk_tokenize(text, query, &out, [](void* ctx, int, const char* t, int n, int, int) {
-    static_cast<std::vector<std::string>*>(ctx)->emplace_back(t, static_cast<size_t>(n));
-    return 0;
-  });
+  cjk_tokenize(
+      text, query, &out,
+      [](void* ctx, int, const char* t, int n, int, int) {
+        static_cast<std::vector<std::string>*>(ctx)->emplace_back(t, static_cast<size_t>(n));
+        return 0;
+      },
+      rules);
   return out;
+}
+
+/// True when the last token of `term` (query rules) is a lone Han character: it stands for
+/// every bigram it starts, so the FTS5 phrase gets a prefix star.
+static bool ends_with_lone_han(std::string_view term) {
+  auto toks = cjk_tokens(term, true);
+  if (toks.empty()) return false;
+  const std::string& last = toks.back();
+  utf8proc_int32_t c;
+  auto len = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(last.data()),
+                              static_cast<utf8proc_ssize_t>(last.size()), &c);
+  return len > 0 && static_cast<size_t>(len) == last.size() && is_han(c);
 }
 
 std::string quote_fts_query(std::string_view text) {
@@ -171,6 +212,7 @@ std::string quote_fts_query(std::string_view text) {
       out += c;
     }
     out += '"';
+    if (ends_with_lone_han(term)) out += '*';  // 茅 must also match inside 茅台
   }
   return out;
 }

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "query/tokenize.h"
@@ -13,20 +14,24 @@
 namespace yanbao {
 namespace {
 
-struct CjkTokenizer {};  // stateless: no options
+struct CjkTokenizer {
+  TokenRules rules;
+};
 
-int cjk_create(void*, const char**, int, Fts5Tokenizer** out) {
-  *out = reinterpret_cast<Fts5Tokenizer*>(new CjkTokenizer);
+// pContext of xCreateTokenizer points at the TokenRules of the registered name.
+int cjk_create(void* rules, const char**, int, Fts5Tokenizer** out) {
+  *out = reinterpret_cast<Fts5Tokenizer*>(new CjkTokenizer{*static_cast<const TokenRules*>(rules)});
   return SQLITE_OK;
 }
 
 void cjk_delete(Fts5Tokenizer* t) { delete reinterpret_cast<CjkTokenizer*>(t); }
 
-int cjk_fts_tokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int n,
+int cjk_fts_tokenize(Fts5Tokenizer* t, void* ctx, int flags, const char* text, int n,
                      int (*token)(void*, int, const char*, int, int, int)) {
   if (!text || n <= 0) return SQLITE_OK;
   const bool query = (flags & FTS5_TOKENIZE_QUERY) != 0;
-  return cjk_tokenize(std::string_view(text, static_cast<size_t>(n)), query, ctx, token);
+  return cjk_tokenize(std::string_view(text, static_cast<size_t>(n)), query, ctx, token,
+                      reinterpret_cast<CjkTokenizer*>(t)->rules);
 }
 
 fts5_api* fts5_api_of(sqlite3* db) {
@@ -69,8 +74,12 @@ void register_fts_tokenizer(sqlite3* db) {
   fts5_api* api = fts5_api_of(db);
   if (!api || api->iVersion < 2) throw FatalError("this SQLite has no FTS5; yanbao needs SQLite 3.20 or newer with FTS5");
   static fts5_tokenizer tok = {cjk_create, cjk_delete, cjk_fts_tokenize};
-  if (api->xCreateTokenizer(api, "yanbao_cjk", nullptr, &tok, nullptr) != SQLITE_OK)
-    throw FatalError(std::string("cannot register the yanbao_cjk tokenizer: ") + sqlite3_errmsg(db));
+  // yanbao_bigram indexes archives from schema version 4 on; yanbao_cjk (a bigram plus a
+  // colocated unigram per character) is kept so that older archives open and migrate.
+  static const TokenRules bigrams = TokenRules::kBigrams, colocated = TokenRules::kColocatedUnigrams;
+  for (auto [name, rules] : {std::pair{"yanbao_bigram", &bigrams}, std::pair{"yanbao_cjk", &colocated}})
+    if (api->xCreateTokenizer(api, name, const_cast<TokenRules*>(rules), &tok, nullptr) != SQLITE_OK)
+      throw FatalError(std::string("cannot register the ") + name + " tokenizer: " + sqlite3_errmsg(db));
   if (sqlite3_create_function_v2(db, "yanbao_snippet", 3, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                                  nullptr, snippet_fn, nullptr, nullptr, nullptr) != SQLITE_OK)
     throw FatalError(std::string("cannot register yanbao_snippet(): ") + sqlite3_errmsg(db));
