@@ -203,7 +203,7 @@ TEST(WhatSurvives, SecondIngestWaitsThenProceedsOrSaysBusy) {
   int a = wait_exit(first), b = wait_exit(second);
   EXPECT_EQ(a, 3) << slurp(t.path / "l1/err");
   if (b == 1) {
-    EXPECT_NE(slurp(t.path / "l2/err").find("archive is busy"), std::string::npos);
+    EXPECT_NE(slurp(t.path / "l2/err").find("archive is busy"), std::string::npos) << slurp(t.path / "l2/err");
   } else {
     EXPECT_EQ(b, 3) << slurp(t.path / "l2/err");
   }
