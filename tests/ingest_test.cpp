@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -20,6 +21,7 @@
 #include "ingest/ingest.h"
 #include "ingest/report.h"
 #include "store/archive.h"
+#include "store/bulk.h"
 #include "util/error.h"
 #include "util/sha256.h"
 
@@ -431,4 +433,55 @@ TEST(IngestCli, NotAFolderIsAUsageError) {
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("Directory is actually a file"), std::string::npos) << r.err;
   EXPECT_FALSE(fs::exists(t.path / "a.db"));
+}
+
+TEST(BulkLoad, OnlyLargeLoadsDeferTheQueryIndexes) {
+  EXPECT_FALSE(worth_deferring_indexes(50, 0));         // a weekly update of a new archive
+  EXPECT_FALSE(worth_deferring_indexes(5000, 100000));  // a big update of a bigger archive
+  EXPECT_TRUE(worth_deferring_indexes(10000, 0));       // the first ingest of a history
+  EXPECT_TRUE(worth_deferring_indexes(100000, 60000));  // more than doubling it
+}
+
+TEST(BulkLoad, DeferredIndexesAreOnlyQueryIndexesAndComeBackWithTheirDefinitions) {
+  TempDir t;
+  std::string db = (t.path / "a.db").string();
+  auto a = open_archive_for_write(db);
+  auto schema = [&] {
+    std::map<std::string, std::string> out;
+    SQLite::Statement st(*a, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL");
+    while (st.executeStep()) out[st.getColumn(0).getString()] = st.getColumn(1).getString();
+    return out;
+  };
+  const auto before = schema();
+  {
+    SQLite::Transaction tx(*a);
+    EXPECT_GT(defer_query_indexes(*a), 10);
+    tx.commit();
+  }
+  const auto during = schema();
+  EXPECT_EQ(during.count("picks_by_code"), 0u);
+  EXPECT_EQ(during.count("reports_by_sha256"), 1u);        // the writer's duplicate lookup
+  EXPECT_EQ(during.count("security_aliases_by_code"), 1u);  // not a report table
+  EXPECT_EQ(count(*a, "deferred_indexes"), static_cast<int64_t>(before.size() - during.size()));
+  EXPECT_GT(build_deferred_indexes(*a), 10);
+  EXPECT_EQ(schema(), before);
+  EXPECT_EQ(count(*a, "deferred_indexes"), 0);
+  EXPECT_EQ(build_deferred_indexes(*a), 0);  // nothing left: a no-op
+}
+
+TEST(BulkLoad, IndexesLeftDeferredByAKilledIngestAreBuiltByTheNextOne) {
+  TempDir t;
+  std::string db = (t.path / "a.db").string();
+  ingest_quietly(db, (kData / "good").string());
+  {
+    auto a = open_archive_for_write(db);  // what a bulk load killed mid-way leaves behind
+    SQLite::Transaction tx(*a);
+    defer_query_indexes(*a);
+    tx.commit();
+  }
+  auto again = ingest_quietly(db, (kData / "good").string());
+  EXPECT_EQ(again.unchanged, 7);
+  SQLite::Database a(db);
+  EXPECT_EQ(count(a, "deferred_indexes"), 0);
+  EXPECT_EQ(a.execAndGet("SELECT count(*) FROM sqlite_schema WHERE name = 'picks_by_base_name'").getInt(), 1);
 }

@@ -67,6 +67,12 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
 }
 
 int run_cli(int argc, char** argv) {
+  // No connection is ever shared between threads (an ingest's parsers never touch SQLite),
+  // so SQLite's per-connection mutexes are pure cost. Fails harmlessly (SQLITE_MISUSE) when
+  // SQLite is already initialized, e.g. when tests call run_cli twice in one process.
+  sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+  // Allocation statistics cost a global mutex per sqlite3_malloc/free; nothing reads them.
+  sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
   CommandContext ctx;
   ctx.global.db = default_db_path();
   CLI::App app{"yanbao: turn a folder of Chinese brokerage research reports into a queryable SQLite archive",

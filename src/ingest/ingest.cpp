@@ -12,6 +12,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -22,6 +23,7 @@
 #include "ingest/report.h"
 #include "ingest/walk.h"
 #include "store/archive.h"
+#include "store/bulk.h"
 #include "store/securities.h"
 #include "store/statements.h"
 #include "store/writer.h"
@@ -223,6 +225,10 @@ IngestSummary run_ingest(const std::string& db_path, const IngestOptions& opt, s
     run_id = db->getLastInsertRowid();
   }
 
+  size_t stored_reports = static_cast<size_t>(
+      db->execAndGet(std::string(sql_statement("report_count"))).getInt64());
+  bool indexes_deferred = false;
+
   for (size_t r = 0; r < roots.size() && !g_signal.load(); ++r) {
     const std::string& root = roots[r];
     const std::string& shown_root = opt.dirs[r];
@@ -281,39 +287,61 @@ IngestSummary run_ingest(const std::string& db_path, const IngestOptions& opt, s
       }
     }
 
+    if (!indexes_deferred && worth_deferring_indexes(jobs.size(), stored_reports)) {
+      SQLite::Transaction tx(*db, SQLite::TransactionBehavior::IMMEDIATE);
+      defer_query_indexes(*db);
+      tx.commit();
+      indexes_deferred = true;
+    }
+    stored_reports += jobs.size();
+
     Progress progress(opt.progress, jobs.size());
     const size_t chunk = static_cast<size_t>(threads) * 64;
-    // Writes parsed[0, end - begin) for jobs[begin, end) in one transaction.
+    // One transaction holds several batches: FTS5 writes an index segment per transaction
+    // (see index_new_reports), and fewer, larger segments need far less merging later. A
+    // kill loses at most the uncommitted files, which the next run reads again.
+    constexpr size_t kFilesPerCommit = 4096;
+    std::optional<SQLite::Transaction> tx;
+    IngestSummary pending;  // counts of the uncommitted files
+    size_t pending_files = 0;
+    auto commit = [&] {
+      if (!tx) return;
+      writer.index_new_reports();
+      tx->commit();
+      tx.reset();
+      sum.added += pending.added;
+      sum.changed += pending.changed;
+      sum.duplicates += pending.duplicates;
+      sum.rejected += pending.rejected;
+      sum.unchanged += pending.unchanged;
+      pending = IngestSummary{};
+      pending_files = 0;
+    };
+    // Writes parsed[0, end - begin) for jobs[begin, end).
     auto write_batch = [&](const std::vector<Job>& jobs, size_t begin, size_t end, std::vector<Parsed>& parsed) {
       const std::string now = now_utc();
-      SQLite::Transaction tx(*db, SQLite::TransactionBehavior::IMMEDIATE);
-      int added = 0, changed = 0, dups = 0, rejected = 0, unchanged = 0;
+      if (!tx) tx.emplace(*db, SQLite::TransactionBehavior::IMMEDIATE);
       for (size_t i = begin; i < end; ++i) {
         const FoundFile& f = *jobs[i].file;
         Parsed& p = parsed[i - begin];
         if (p.sha256.empty() && p.outcome.problem.message.empty()) break;  // interrupted before this file
         FileIdentity id{root, f.rel_path, f.size, f.mtime_ns, p.sha256};
+        ++pending_files;
         if (p.same_bytes) {
           writer.update_stat(id);
-          ++unchanged;
+          ++pending.unchanged;
         } else if (!p.outcome.ok) {
           writer.record_error(id, p.outcome.problem.message, p.outcome.problem.line, now);
           err << location(shown(f.rel_path), p.outcome.problem.line) << ": " << p.outcome.problem.message << "\n";
-          ++rejected;
+          ++pending.rejected;
         } else if (auto original = writer.find_duplicate(id)) {
           writer.mark_duplicate(id, *original);
-          ++dups;
+          ++pending.duplicates;
         } else {
-          ++(writer.write_report(id, p.outcome.report, now).replaced ? changed : added);
+          ++(writer.write_report(id, p.outcome.report, now).replaced ? pending.changed : pending.added);
         }
       }
-      writer.index_new_reports();
-      tx.commit();
-      sum.added += added;
-      sum.changed += changed;
-      sum.duplicates += dups;
-      sum.rejected += rejected;
-      sum.unchanged += unchanged;
+      if (pending_files >= kFilesPerCommit) commit();
       progress.update(end);
     };
     // Batches of `chunk` files: while one is written (one thread: SQLite has one writer),
@@ -334,6 +362,7 @@ IngestSummary run_ingest(const std::string& db_path, const IngestOptions& opt, s
         begin = end;
         end = next_end;
       }
+      commit();  // also after a signal: what was written stays
     };
     process(jobs);
     progress.finish();
@@ -373,11 +402,19 @@ IngestSummary run_ingest(const std::string& db_path, const IngestOptions& opt, s
     }
   }
 
+  // Codes learned in this run fill rows printed without one. Before the deferred indexes
+  // are built: rows updated now are sorted into them once, not moved within them.
   if (!g_signal.load()) {
     SQLite::Transaction tx(*db, SQLite::TransactionBehavior::IMMEDIATE);
     fill_learned_codes(*db);
     tx.commit();
   }
+  // Query indexes a bulk load dropped (now, or in an earlier run that was killed) are built
+  // once all rows are in. An interrupted run leaves them to the next ingest.
+  if (!g_signal.load()) build_deferred_indexes(*db);
+  else if (indexes_deferred)
+    err << "interrupted during a bulk load: queries answer, but slower until the next `yanbao ingest` "
+           "builds the query indexes again\n";
   sum.signal = g_signal.load();
   sum.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   {

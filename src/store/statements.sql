@@ -90,20 +90,20 @@ WHERE id = :id;
 -- name: fill_learned_codes
 -- A pick, mover or event printed without a code gets one when the archive knows exactly one
 -- code for its base name (from reports that printed it, or from `securities import`).
-UPDATE picks SET code = (SELECT a.code FROM security_aliases a WHERE a.base_name = picks.base_name),
-                 code_source = 'archive'
-WHERE code IS NULL
-  AND (SELECT count(*) FROM security_aliases a WHERE a.base_name = picks.base_name) = 1;
+-- The names with one code are found once (a few thousand at most), not per row.
+UPDATE picks SET code = u.code, code_source = 'archive'
+FROM (SELECT base_name, min(code) AS code FROM security_aliases GROUP BY base_name HAVING count(*) = 1) AS u
+WHERE picks.code IS NULL AND picks.base_name = u.base_name;
 
 -- name: fill_learned_mover_codes
-UPDATE movers SET code = (SELECT a.code FROM security_aliases a WHERE a.base_name = movers.name)
-WHERE code IS NULL
-  AND (SELECT count(*) FROM security_aliases a WHERE a.base_name = movers.name) = 1;
+UPDATE movers SET code = u.code
+FROM (SELECT base_name, min(code) AS code FROM security_aliases GROUP BY base_name HAVING count(*) = 1) AS u
+WHERE movers.code IS NULL AND movers.name = u.base_name;
 
 -- name: fill_learned_event_codes
-UPDATE events SET code = (SELECT a.code FROM security_aliases a WHERE a.base_name = events.company)
-WHERE code IS NULL AND company IS NOT NULL
-  AND (SELECT count(*) FROM security_aliases a WHERE a.base_name = events.company) = 1;
+UPDATE events SET code = u.code
+FROM (SELECT base_name, min(code) AS code FROM security_aliases GROUP BY base_name HAVING count(*) = 1) AS u
+WHERE events.code IS NULL AND events.company = u.base_name;
 
 -- name: import_security
 INSERT INTO securities (code, name, exchange, source) VALUES (:code, :name, :exchange, 'import')
@@ -123,3 +123,25 @@ UPDATE files SET size = :size, mtime_ns = :mtime_ns WHERE root = :root AND path 
 
 -- name: update_report_stat
 UPDATE reports SET size = :size, mtime_ns = :mtime_ns WHERE root = :root AND path = :path;
+
+-- name: query_only_indexes
+-- Indexes a bulk load may drop and build again at its end: every explicit index of the
+-- report tables except those the writer itself searches (duplicates by content digest).
+-- Automatic indexes (PRIMARY KEY, UNIQUE) and UNIQUE indexes enforce rules and always stay.
+SELECT name, sql FROM sqlite_schema
+WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'
+  AND tbl_name IN ('reports', 'report_tags', 'indices', 'movers', 'news', 'events', 'picks', 'risks')
+  AND name NOT IN ('reports_by_sha256')
+ORDER BY name;
+
+-- name: remember_deferred_index
+INSERT OR REPLACE INTO deferred_indexes (name, sql) VALUES (:name, :sql);
+
+-- name: deferred_index_list
+SELECT name, sql FROM deferred_indexes ORDER BY name;
+
+-- name: forget_deferred_index
+DELETE FROM deferred_indexes WHERE name = :name;
+
+-- name: report_count
+SELECT count(*) FROM reports;

@@ -106,6 +106,8 @@ void ReportWriter::mark_duplicate(const FileIdentity& f, int64_t of_report) {
 
 ReportWriter::Written ReportWriter::write_report(const FileIdentity& f, const ReportRecord& r,
                                                 const std::string& now) {
+  // Looked up inside the write transaction, never from the walk's snapshot of `files`:
+  // another ingest may have written this path while this one waited for the lock.
   const auto own = own_report(f);
   if (own) delete_report(*own);
   const Extraction& x = r.extraction;
@@ -122,9 +124,9 @@ ReportWriter::Written ReportWriter::write_report(const FileIdentity& f, const Re
   bind_opt(rep, ":period_end", x.period_end);
   bind_opt(rep, ":topic", x.topic);
   bind_opt(rep, ":summary", r.summary);
-  rep.bind(":body", r.body);
+  rep.bindNoCopy(":body", r.body);  // lives until the statement is reset
   rep.bind(":sha256", f.sha256);
-  rep.bind(":front_matter", r.front_matter_json);
+  rep.bindNoCopy(":front_matter", r.front_matter_json);
   if (r.front_format.empty()) rep.bind(":front_format");
   else rep.bind(":front_format", r.front_format);
   rep.bind(":encoding", r.encoding);
@@ -142,15 +144,22 @@ ReportWriter::Written ReportWriter::write_report(const FileIdentity& f, const Re
     st_->tag.bind(":value", value);
     run(st_->tag);
   }
+  std::string alias_key;  // base name, a separator no name contains, code
   auto learn = [&](const std::string& name, const std::optional<std::string>& code) {
     if (!code || name.empty()) return;
-    st_->alias.bind(":base_name", base_name(name));
-    st_->alias.bind(":code", *code);
-    run(st_->alias);
-    st_->security.bind(":code", *code);
-    st_->security.bind(":name", name);
-    st_->security.bind(":exchange", code->substr(code->size() - 2));
-    run(st_->security);
+    std::string base = base_name(name);
+    alias_key.assign(base).append(1, '\x1f').append(*code);
+    if (learned_aliases_.insert(alias_key).second) {
+      st_->alias.bind(":base_name", base);
+      st_->alias.bind(":code", *code);
+      run(st_->alias);
+    }
+    if (learned_codes_.insert(*code).second) {  // the first name printed with a code names it
+      st_->security.bind(":code", *code);
+      st_->security.bind(":name", name);
+      st_->security.bind(":exchange", code->substr(code->size() - 2));
+      run(st_->security);
+    }
   };
   int seq = 0;
   for (const auto& v : x.indices) {
