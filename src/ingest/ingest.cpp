@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -12,6 +13,8 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <unordered_map>
+#include <unordered_set>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -240,24 +243,34 @@ IngestSummary run_ingest(const std::string& db_path, const IngestOptions& opt, s
     WalkResult walk = walk_reports(root, opt.globs);
     for (const auto& w : walk.warnings) err << w << "\n";
 
-    std::map<std::string, KnownFile> known;
+    // Hashed, not ordered: a no-op re-ingest of 100k files is mostly these lookups.
+    std::unordered_map<std::string, KnownFile> known;
     {
       SQLite::Statement st(*db, std::string(sql_statement("files_for_root")));
       st.bind(":root", root);
+      known.reserve(walk.files.size());
       while (st.executeStep()) {
         KnownFile k;
         k.size = st.getColumn(1).getInt64();
         k.mtime_ns = st.getColumn(2).getInt64();
         k.status = st.getColumn(3).getString();
         k.has_report = !st.getColumn(4).isNull();
-        k.parser_version = st.getColumn(5).getInt();
-        k.sha256 = st.getColumn(6).getString();
+        k.parser_version = kParserVersion;
+        k.sha256 = st.getColumn(5).getString();
         known.emplace(st.getColumn(0).getString(), std::move(k));
       }
+      // Few or none: found through an index, without reading every report's row.
+      SQLite::Statement old(*db, std::string(sql_statement("reports_from_older_parsers")));
+      old.bind(":root", root);
+      old.bind(":parser_version", kParserVersion);
+      while (old.executeStep())
+        if (auto it = known.find(old.getColumn(0).getString()); it != known.end())
+          it->second.parser_version = old.getColumn(1).getInt();
     }
 
     std::vector<Job> jobs;
-    std::set<std::string> seen;
+    std::unordered_set<std::string> seen;
+    seen.reserve(walk.files.size());
     for (const auto& f : walk.files) {
       seen.insert(f.rel_path);
       auto it = known.find(f.rel_path);
@@ -389,8 +402,11 @@ IngestSummary run_ingest(const std::string& db_path, const IngestOptions& opt, s
     // Files that vanished from disk: removed with --prune, otherwise only counted.
     if (!g_signal.load()) {
       SQLite::Transaction tx(*db, SQLite::TransactionBehavior::IMMEDIATE);
-      for (const auto& [path, k] : known) {
-        if (seen.count(path)) continue;
+      std::vector<std::string> vanished;
+      for (const auto& [path, k] : known)
+        if (!seen.count(path)) vanished.push_back(path);
+      std::sort(vanished.begin(), vanished.end());  // a deterministic order of deletes
+      for (const auto& path : vanished) {
         if (opt.prune) {
           writer.forget_file(root, path);
           ++sum.removed;

@@ -2,9 +2,13 @@
 -- store/statements.cpp looks them up by that name.
 
 -- name: files_for_root
-SELECT path, size, mtime_ns, status, report_id,
-       (SELECT parser_version FROM reports WHERE reports.id = files.report_id) AS parser_version, sha256
-FROM files WHERE root = :root;
+SELECT path, size, mtime_ns, status, report_id, sha256 FROM files WHERE root = :root;
+
+-- name: reports_from_older_parsers
+-- Reports an older parser extracted: re-extracted even when their file is unchanged. Through
+-- reports_by_parser_version; reading parser_version from every report row instead would
+-- touch every page of the reports table (a 4 KB body each) on every ingest.
+SELECT path, parser_version FROM reports WHERE parser_version < :parser_version AND root = :root;
 
 -- name: report_by_sha256
 SELECT id FROM reports WHERE sha256 = :sha256 AND NOT (root = :root AND path = :path) LIMIT 1;
