@@ -134,9 +134,9 @@ std::unique_ptr<SQLite::Database> open_archive_for_write(const std::string& path
   db->exec("PRAGMA journal_mode = WAL");
   db->exec("PRAGMA synchronous = NORMAL");
   migrate(*db, path);  // an archive from an older yanbao
-  // The writer touches every index of every table in each batch: a 64 MiB page cache (the
+  // The writer touches every index of every table in each batch: a 32 MiB page cache (the
   // default is 2 MiB) keeps them in memory instead of re-reading pages from the OS.
-  db->exec("PRAGMA cache_size = -65536");
+  db->exec("PRAGMA cache_size = -32768");
   return db;
 }
 
