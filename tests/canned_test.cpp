@@ -200,8 +200,39 @@ TEST(IndexHistory, IsServedByAnIndex) {
   Params p = resolve_params(q, {"沪指"}, {});
   auto details = plan(f.db, q, q.sql, p);
   expect_no_table_scan(details, "index-history");
-  EXPECT_TRUE(std::any_of(details.begin(), details.end(),
-                          [](const auto& d) { return d.find("USING INDEX indices_by_name") != std::string::npos; }));
+  auto uses = [&](const std::string& what) {
+    return std::any_of(details.begin(), details.end(), [&](const auto& d) { return d.find(what) != std::string::npos; });
+  };
+  // From the summary index_days; while reports are pending, from the covering index.
+  EXPECT_TRUE(uses("SEARCH d USING PRIMARY KEY (name=?)"));
+  EXPECT_TRUE(uses("USING COVERING INDEX indices_by_name_period (name=?)"));
+  EXPECT_TRUE(uses("USING COVERING INDEX indices_by_raw_name_name (raw_name=?"));
+}
+
+TEST(PickHistory, ReadsReportColumnsFromTheListingIndex) {
+  Fixture f;
+  QueryCatalog c = QueryCatalog::builtin();
+  const CannedQuery& q = c.get("pick-history");
+  Params p = resolve_params(q, {"经纬恒润"}, {});
+  for (const std::string& sql : {q.sql, q.summary[0].sql, q.summary[2].sql}) {
+    auto details = plan(f.db, q, sql, p);
+    EXPECT_TRUE(std::any_of(details.begin(), details.end(), [](const auto& d) {
+      return d.find("USING COVERING INDEX reports_by_id_listing (id=?)") != std::string::npos;
+    })) << sql;
+  }
+}
+
+TEST(TopPicks, WithoutFiltersReadsTheSummaryNotThePicks) {
+  Fixture f;
+  QueryCatalog c = QueryCatalog::builtin();
+  const CannedQuery& q = c.get("top-picks");
+  auto details = plan(f.db, q, q.sql, resolve_params(q, {}, {}));
+  auto uses = [&](const std::string& what) {
+    return std::any_of(details.begin(), details.end(), [&](const auto& d) { return d.find(what) != std::string::npos; });
+  };
+  EXPECT_TRUE(uses("SCAN t"));  // top_picks: one row per stock
+  // the fallback walks reports by date; with the summary answering its range is empty
+  EXPECT_TRUE(uses("SEARCH r USING INDEX reports_by_date (report_date>? AND report_date<?)"));
 }
 
 TEST(IndexHistory, AcceptsTheCanonicalNameAndAliases) {

@@ -24,6 +24,7 @@
 #include "store/archive.h"
 #include "store/securities.h"
 #include "store/statements.h"
+#include "store/summaries.h"
 #include "store/writer.h"
 #include "util/error.h"
 #include "util/json.h"
@@ -376,6 +377,7 @@ IngestSummary run_ingest(const std::string& db_path, const IngestOptions& opt, s
   if (!g_signal.load()) {
     SQLite::Transaction tx(*db, SQLite::TransactionBehavior::IMMEDIATE);
     fill_learned_codes(*db);
+    refresh_query_summaries(*db);
     tx.commit();
   }
   sum.signal = g_signal.load();

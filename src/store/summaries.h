@@ -1,0 +1,16 @@
+#pragma once
+/// The query summary tables of migration 0004 (schema/schema.md, "Query summaries"):
+/// top_picks, top_pick_brokers, top_pick_names and index_days, which let top-picks and
+/// index-history answer without reading every pick or index row.
+#include <SQLiteCpp/Database.h>
+
+namespace yanbao {
+
+/// Counts every pending report (query_summary_pending) into the summary tables and
+/// recomputes the first/last dates and first rows marked stale, then empties both lists.
+/// Incremental: the work is proportional to the reports added or changed since the last
+/// refresh; with nothing pending it costs two lookups. Opens its own transaction unless
+/// one is open. A no-op on an archive older than schema version 4.
+void refresh_query_summaries(SQLite::Database& db);
+
+}  // namespace yanbao
