@@ -127,6 +127,7 @@ BEGIN
 END;
 
 -- A new report is pending until the next refresh (it has no picks yet: nothing to subtract).
+-- (The WHEN clauses below only save work: inserting a pending report again is a no-op.)
 CREATE TRIGGER query_summary_report_insert AFTER INSERT ON reports BEGIN
   INSERT OR IGNORE INTO query_summary_pending (report_id) VALUES (new.id);
 END;
@@ -147,10 +148,14 @@ CREATE TRIGGER query_summary_report_updated AFTER UPDATE OF id ON reports BEGIN
   INSERT OR IGNORE INTO query_summary_pending (report_id) VALUES (new.id);
 END;
 
-CREATE TRIGGER query_summary_pick_insert BEFORE INSERT ON picks BEGIN
+CREATE TRIGGER query_summary_pick_insert BEFORE INSERT ON picks
+WHEN NOT EXISTS (SELECT 1 FROM query_summary_pending WHERE report_id = new.report_id)
+BEGIN
   INSERT OR IGNORE INTO query_summary_pending (report_id) VALUES (new.report_id);
 END;
-CREATE TRIGGER query_summary_pick_delete BEFORE DELETE ON picks BEGIN
+CREATE TRIGGER query_summary_pick_delete BEFORE DELETE ON picks
+WHEN NOT EXISTS (SELECT 1 FROM query_summary_pending WHERE report_id = old.report_id)
+BEGIN
   INSERT OR IGNORE INTO query_summary_pending (report_id) VALUES (old.report_id);
 END;
 CREATE TRIGGER query_summary_pick_update BEFORE UPDATE OF report_id, base_name, code ON picks BEGIN
@@ -158,10 +163,14 @@ CREATE TRIGGER query_summary_pick_update BEFORE UPDATE OF report_id, base_name, 
   INSERT OR IGNORE INTO query_summary_pending (report_id) VALUES (new.report_id);
 END;
 
-CREATE TRIGGER query_summary_index_insert BEFORE INSERT ON indices BEGIN
+CREATE TRIGGER query_summary_index_insert BEFORE INSERT ON indices
+WHEN NOT EXISTS (SELECT 1 FROM query_summary_pending WHERE report_id = new.report_id)
+BEGIN
   INSERT OR IGNORE INTO query_summary_pending (report_id) VALUES (new.report_id);
 END;
-CREATE TRIGGER query_summary_index_delete BEFORE DELETE ON indices BEGIN
+CREATE TRIGGER query_summary_index_delete BEFORE DELETE ON indices
+WHEN NOT EXISTS (SELECT 1 FROM query_summary_pending WHERE report_id = old.report_id)
+BEGIN
   INSERT OR IGNORE INTO query_summary_pending (report_id) VALUES (old.report_id);
 END;
 CREATE TRIGGER query_summary_index_update BEFORE UPDATE ON indices BEGIN
