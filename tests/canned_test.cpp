@@ -496,3 +496,16 @@ TEST(Params, QuotesSemicolonsAndCommentsAreInert) {
   EXPECT_GT(db.execAndGet("SELECT count(*) FROM picks").getInt(), 0);
   EXPECT_GT(db.execAndGet("SELECT count(*) FROM reports").getInt(), 0);
 }
+
+TEST(CannedCli, ArchiveOlderThanAQueryNeedsSaysToIngestOnce) {
+  Fixture f;
+  {
+    auto w = open_archive_for_write(f.db);
+    w->exec("DROP INDEX reports_by_id_listing; PRAGMA user_version = 3");  // as if written before 0004
+  }
+  auto r = run_yanbao({"--db", f.db, "run", "pick-history", "经纬恒润"}, f.dir);
+  EXPECT_EQ(r.code, 1) << r.err;
+  EXPECT_NE(r.err.find("has schema version 3 and this query needs version 4: run yanbao ingest once to upgrade it"),
+            std::string::npos)
+      << r.err;
+}
