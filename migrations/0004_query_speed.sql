@@ -18,6 +18,16 @@
 
 -- ---- indexes ---------------------------------------------------------------------------
 
+-- pick-history: the picks of a base name straight from the index, in one run of pages,
+-- instead of one table page per report that picks the stock (the table is in report order);
+-- by name or code, the base name tells without reading the table whether a pick is already
+-- among them. Same names as the indexes of version 1, more columns.
+DROP INDEX picks_by_base_name;
+CREATE INDEX picks_by_base_name ON picks (base_name, report_id, seq, theme, kind, rating, name, code);
+DROP INDEX picks_by_name;
+CREATE INDEX picks_by_name ON picks (name, base_name, report_id);
+DROP INDEX picks_by_code;
+CREATE INDEX picks_by_code ON picks (code, base_name, report_id);
 -- pick-history joins every pick it finds to its report's date, broker, series and title:
 -- from this index instead of the report rows (which hold the body), a few pages instead of
 -- one per report.

@@ -191,6 +191,14 @@ TEST(PickHistory, IsServedByIndexes) {
   EXPECT_TRUE(uses("picks_by_name"));
   EXPECT_TRUE(uses("picks_by_base_name"));
   EXPECT_TRUE(uses("picks_by_code"));
+  // The picks of the base name come from the covering index; summaries read no pick rows.
+  EXPECT_TRUE(uses("SEARCH picks USING COVERING INDEX picks_by_base_name (base_name=?)"));
+  for (const auto& s : q.summary) {
+    if (s.when == "empty") continue;
+    for (const auto& d : plan(f.db, q, s.sql, p))
+      if (d.find("picks") != std::string::npos && d.find("SEARCH") != std::string::npos)
+        EXPECT_NE(d.find("USING COVERING INDEX"), std::string::npos) << s.title << ": " << d;
+  }
 }
 
 TEST(IndexHistory, IsServedByAnIndex) {
