@@ -367,25 +367,83 @@ Params resolve_params(const CannedQuery& q, const std::vector<std::string>& posi
 
 // ---- running and printing ----------------------------------------------------------------
 
-CannedResult run_canned(sqlite3* db, const CannedQuery& q, const Params& params) {
+namespace {
+
+RunOptions canned_run_options() {
   RunOptions opt;
   opt.reject_unused = false;
   opt.param_hint = "--NAME VALUE";
+  return opt;
+}
+
+/// Runs `f` (which prepares or runs one of the query's statements), turning a UsageError
+/// into a FatalError naming the query: the SQL is the definition's, not the user's. A
+/// malformed search expression (search --raw) is the user's, though.
+template <typename F>
+auto as_definition(const CannedQuery& q, F&& f) {
+  try {
+    return f();
+  } catch (const UsageError& e) {
+    if (std::string_view(e.what()).rfind("search syntax error", 0) == 0) throw;
+    throw FatalError("query '" + q.name + "' (" + q.source + "): " + e.what());
+  }
+}
+
+bool section_runs(const QuerySection& s, bool had_rows) { return s.when == "always" || (s.when == "rows") == had_rows; }
+
+void print_summaries(std::ostream& out, std::ostream& err,
+                     const std::vector<std::pair<const QuerySection*, ResultSet>>& summary, const OutputOptions& opt) {
+  const bool table = opt.format == "table";
+  std::ostream& s = table ? out : err;
+  OutputOptions sopt = opt;
+  sopt.format = "table";
+  sopt.header = true;
+  for (const auto& [sec, rows] : summary) {
+    if (rows.rows.empty()) continue;  // a section with nothing to say is left out
+    s << '\n';
+    if (!sec->title.empty()) s << sec->title << '\n';
+    if (sec->record)
+      write_record(s, rows);
+    else
+      write_result(s, err, rows, sopt);
+  }
+  s.flush();
+}
+
+}  // namespace
+
+CannedResult run_canned(sqlite3* db, const CannedQuery& q, const Params& params) {
+  const RunOptions opt = canned_run_options();
   CannedResult r;
-  auto run = [&](const std::string& sql) {
-    try {
-      return run_readonly_sql(db, sql, params, opt);
-    } catch (const UsageError& e) {
-      // The SQL is the definition's, not the user's: a mistake there is not a usage error.
-      // A malformed search expression (search --raw) is the user's, though.
-      if (std::string_view(e.what()).rfind("search syntax error", 0) == 0) throw;
-      throw FatalError("query '" + q.name + "' (" + q.source + "): " + e.what());
-    }
-  };
+  auto run = [&](const std::string& sql) { return as_definition(q, [&] { return run_readonly_sql(db, sql, params, opt); }); };
   r.rows = run(q.sql);
   for (const auto& s : q.summary)
-    if (s.when == "always" || (s.when == "rows") == !r.rows.rows.empty()) r.summary.emplace_back(&s, run(s.sql));
+    if (section_runs(s, !r.rows.rows.empty())) r.summary.emplace_back(&s, run(s.sql));
   return r;
+}
+
+void run_and_print_canned(sqlite3* db, const CannedQuery& q, const Params& params, std::ostream& out,
+                          std::ostream& err, const OutputOptions& opt) {
+  if (opt.format == "table" || opt.format == "markdown") {
+    print_canned(out, err, run_canned(db, q, params), opt);
+    return;
+  }
+  const RunOptions ropt = canned_run_options();
+  size_t rows = 0;
+  {
+    // Into a buffer first: a statement that fails halfway prints nothing, as before.
+    std::ostringstream text;
+    ReadonlyStatement st = as_definition(q, [&] { return ReadonlyStatement(db, q.sql, params, ropt); });
+    rows = as_definition(q, [&] { return st.write(text, err, opt); });
+    const std::string& t = text.str();
+    out.write(t.data(), static_cast<std::streamsize>(t.size()));
+    out.flush();
+  }
+  std::vector<std::pair<const QuerySection*, ResultSet>> summary;
+  for (const auto& s : q.summary)
+    if (section_runs(s, rows > 0))
+      summary.emplace_back(&s, as_definition(q, [&] { return run_readonly_sql(db, s.sql, params, ropt); }));
+  print_summaries(out, err, summary, opt);
 }
 
 void write_record(std::ostream& out, const ResultSet& rs) {
@@ -414,21 +472,7 @@ void write_record(std::ostream& out, const ResultSet& rs) {
 
 void print_canned(std::ostream& out, std::ostream& err, const CannedResult& r, const OutputOptions& opt) {
   write_result(out, err, r.rows, opt);
-  const bool table = opt.format == "table";
-  std::ostream& s = table ? out : err;
-  OutputOptions sopt = opt;
-  sopt.format = "table";
-  sopt.header = true;
-  for (const auto& [sec, rows] : r.summary) {
-    if (rows.rows.empty()) continue;  // a section with nothing to say is left out
-    s << '\n';
-    if (!sec->title.empty()) s << sec->title << '\n';
-    if (sec->record)
-      write_record(s, rows);
-    else
-      write_result(s, err, rows, sopt);
-  }
-  s.flush();
+  print_summaries(out, err, r.summary, opt);
 }
 
 void describe_query(std::ostream& out, const CannedQuery& q) {

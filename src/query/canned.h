@@ -106,6 +106,11 @@ CannedResult run_canned(sqlite3* db, const CannedQuery& q, const Params& params)
 /// parseable. Which sections run depends on their `when`; sections without rows are left out.
 void print_canned(std::ostream& out, std::ostream& err, const CannedResult& r, const OutputOptions& opt);
 
+/// print_canned(run_canned(...)) with the same bytes out, except that in csv, tsv, json and
+/// jsonl the rows are written as the statement yields them instead of collected first.
+void run_and_print_canned(sqlite3* db, const CannedQuery& q, const Params& params, std::ostream& out,
+                          std::ostream& err, const OutputOptions& opt);
+
 /// A record: one row as "column  value" lines (column names padded by display width).
 void write_record(std::ostream& out, const ResultSet& rs);
 

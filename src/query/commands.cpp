@@ -23,9 +23,8 @@ int run_canned_command(CommandContext& ctx, const std::string& name, const std::
   if (q.sql.find("reports_fts") != std::string::npos && db->execAndGet("PRAGMA user_version").getInt() < 2)
     throw FatalError("the archive " + ctx.global.db +
                      " predates full-text search (schema version 1); run yanbao ingest once to upgrade it");
-  CannedResult result;
   try {
-    result = run_canned(db->getHandle(), q, params);
+    run_and_print_canned(db->getHandle(), q, params, std::cout, std::cerr, output_options(ctx.global));
   } catch (const FatalError& e) {
     // A built-in may read tables or indexes a later migration added (0004: the query
     // summaries); a read-only open never migrates.
@@ -38,7 +37,6 @@ int run_canned_command(CommandContext& ctx, const std::string& name, const std::
                        ": run yanbao ingest once to upgrade it");
     throw;
   }
-  print_canned(std::cout, std::cerr, result, output_options(ctx.global));
   return 0;
 }
 

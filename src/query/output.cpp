@@ -483,15 +483,17 @@ ResultSet collect_rows(sqlite3_stmt* stmt) {
   return rs;
 }
 
-void write_statement(std::ostream& out, std::ostream& err, sqlite3_stmt* stmt, const OutputOptions& opt) {
+size_t write_statement(std::ostream& out, std::ostream& err, sqlite3_stmt* stmt, const OutputOptions& opt) {
   // table and markdown size or align columns by all rows; the others stream.
   if (opt.format == "table" || opt.format == "markdown") {
-    write_result(out, err, collect_rows(stmt), opt);
-    return;
+    ResultSet rs = collect_rows(stmt);
+    write_result(out, err, rs, opt);
+    return rs.rows.size();
   }
   ResultSet head;
   head.columns = column_names(stmt);
   std::vector<Value> row;
+  size_t n = 0;
   if (opt.format == "csv" || opt.format == "tsv") {
     const bool csv = opt.format == "csv";
     std::string buf, scratch;
@@ -499,6 +501,7 @@ void write_statement(std::ostream& out, std::ostream& err, sqlite3_stmt* stmt, c
     if (opt.header) append_delimited_header(buf, head.columns, csv);
     try {
       while (next_row(stmt, row)) {
+        ++n;
         append_delimited_row(buf, scratch, row, head.columns.size(), csv);
         if (buf.size() >= kFlushAt) {
           out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
@@ -515,6 +518,7 @@ void write_statement(std::ostream& out, std::ostream& err, sqlite3_stmt* stmt, c
     const bool lines = opt.format == "jsonl";
     bool first = true;
     while (next_row(stmt, row)) {
+      ++n;
       if (lines)
         out << json_object(keys, row) << '\n';
       else
@@ -526,6 +530,7 @@ void write_statement(std::ostream& out, std::ostream& err, sqlite3_stmt* stmt, c
     throw std::invalid_argument("unknown output format '" + opt.format + "'");
   }
   out.flush();
+  return n;
 }
 
 }  // namespace yanbao

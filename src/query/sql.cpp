@@ -199,9 +199,9 @@ ResultSet ReadonlyStatement::collect() {
   }
 }
 
-void ReadonlyStatement::write(std::ostream& out, std::ostream& err, const OutputOptions& opt) {
+size_t ReadonlyStatement::write(std::ostream& out, std::ostream& err, const OutputOptions& opt) {
   try {
-    write_statement(out, err, stmt_, opt);
+    return write_statement(out, err, stmt_, opt);
   } catch (const std::invalid_argument&) {
     throw;
   } catch (const std::runtime_error& e) {
