@@ -12,6 +12,7 @@
 
 #include "query/canned.h"
 #include "store/archive.h"
+#include "util/embedded.h"
 #include "util/error.h"
 
 using namespace yanbao;
@@ -516,4 +517,24 @@ TEST(CannedCli, ArchiveOlderThanAQueryNeedsSaysToIngestOnce) {
   EXPECT_NE(r.err.find("has schema version 3 and this query needs version 4: run yanbao ingest once to upgrade it"),
             std::string::npos)
       << r.err;
+}
+
+TEST(UserQueries, BuiltinsParsedOnDemandEqualTheWholeFileParsedAtOnce) {
+  QueryCatalog lazy = QueryCatalog::builtin();
+  QueryCatalog whole;
+  whole.add_yaml(*embedded::find("schema/queries.yaml"), "built-in");
+  const CannedQuery& one = lazy.get("index-history");  // parses only this one
+  std::ostringstream a, b;
+  describe_query(a, one);
+  describe_query(b, whole.get("index-history"));
+  EXPECT_EQ(a.str(), b.str());
+  ASSERT_EQ(lazy.all().size(), whole.all().size());
+  for (size_t i = 0; i < whole.all().size(); ++i) {
+    std::ostringstream x, y;
+    describe_query(x, lazy.all()[i]);
+    describe_query(y, whole.all()[i]);
+    EXPECT_EQ(x.str(), y.str()) << whole.all()[i].name;
+  }
+  ASSERT_NE(lazy.sections("show"), nullptr);
+  EXPECT_EQ(lazy.sections("show")->size(), whole.sections("show")->size());
 }

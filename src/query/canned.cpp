@@ -262,10 +262,12 @@ void QueryCatalog::add_yaml(std::string_view text, const std::string& source) {
   for (const auto& n : list) {
     CannedQuery q = parse_query(n, source);
     auto it = std::find_if(queries_.begin(), queries_.end(), [&](const auto& x) { return x.name == q.name; });
-    if (it != queries_.end())
+    if (it != queries_.end()) {
+      if (size_t i = static_cast<size_t>(it - queries_.begin()); i < unparsed_.size()) unparsed_[i] = {};
       *it = std::move(q);
-    else
+    } else {
       queries_.push_back(std::move(q));
+    }
   }
 }
 
@@ -273,8 +275,46 @@ QueryCatalog QueryCatalog::builtin() {
   QueryCatalog c;
   auto text = embedded::find("schema/queries.yaml");
   if (!text) throw FatalError("this yanbao was built without schema/queries.yaml");
-  c.add_yaml(*text, "built-in");
+  // The file is "queries:" with items starting "  - name: NAME", then "sections:". Each item
+  // is kept as text and parsed when asked for; the sections are parsed now. Anything not
+  // shaped so is parsed whole.
+  const std::string_view all = *text;
+  constexpr std::string_view kItem = "\n  - name: ";
+  const size_t first = all.find(kItem);
+  const size_t q = first == std::string_view::npos ? first : all.rfind("\nqueries:\n", first);
+  const size_t sec = all.find("\nsections:\n");
+  if (q == std::string_view::npos || sec == std::string_view::npos || sec < first ||
+      all.find("\n", q + 1) != first) {
+    c.add_yaml(all, "built-in");
+    return c;
+  }
+  for (size_t at = first; at != std::string_view::npos;) {
+    size_t next = all.find(kItem, at + 1);
+    if (next == std::string_view::npos || next > sec) next = sec;
+    std::string_view item = all.substr(at + 1, next - at);
+    size_t name_end = item.find('\n');
+    CannedQuery placeholder;
+    placeholder.name = trim(item.substr(kItem.size() - 1, name_end - (kItem.size() - 1)));
+    placeholder.source = "built-in";
+    c.queries_.push_back(std::move(placeholder));
+    c.unparsed_.push_back(item);
+    at = next == sec ? std::string_view::npos : next;
+  }
+  c.add_yaml(all.substr(sec + 1), "built-in");
   return c;
+}
+
+void QueryCatalog::parse_pending(size_t i) const {
+  if (i >= unparsed_.size() || unparsed_[i].empty()) return;
+  YAML::Node list = YAML::Load(std::string(unparsed_[i]));
+  if (!list.IsSequence() || list.size() != 1) throw FatalError("bad built-in query " + queries_[i].name);
+  queries_[i] = parse_query(list[0], "built-in");
+  unparsed_[i] = {};
+}
+
+const std::vector<CannedQuery>& QueryCatalog::all() const {
+  for (size_t i = 0; i < unparsed_.size(); ++i) parse_pending(i);
+  return queries_;
 }
 
 QueryCatalog QueryCatalog::load(const std::vector<std::string>& extra_files) {
@@ -290,8 +330,11 @@ QueryCatalog QueryCatalog::load(const std::vector<std::string>& extra_files) {
 }
 
 const CannedQuery* QueryCatalog::find(std::string_view name) const {
-  for (const auto& q : queries_)
-    if (q.name == name) return &q;
+  for (size_t i = 0; i < queries_.size(); ++i) {
+    if (queries_[i].name != name) continue;
+    parse_pending(i);
+    return &queries_[i];
+  }
   return nullptr;
 }
 
