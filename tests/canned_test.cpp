@@ -12,6 +12,7 @@
 
 #include "query/canned.h"
 #include "store/archive.h"
+#include "util/embedded.h"
 #include "util/error.h"
 
 using namespace yanbao;
@@ -191,6 +192,13 @@ TEST(PickHistory, IsServedByIndexes) {
   EXPECT_TRUE(uses("picks_by_name"));
   EXPECT_TRUE(uses("picks_by_base_name"));
   EXPECT_TRUE(uses("picks_by_code"));
+  // The summaries read no pick rows: the report ids come from the indexes.
+  for (const auto& s : q.summary) {
+    if (s.when == "empty") continue;
+    for (const auto& d : plan(f.db, q, s.sql, p))
+      if (d.find("picks") != std::string::npos && d.find("SEARCH") != std::string::npos)
+        EXPECT_NE(d.find("USING COVERING INDEX"), std::string::npos) << s.title << ": " << d;
+  }
 }
 
 TEST(IndexHistory, IsServedByAnIndex) {
@@ -200,8 +208,39 @@ TEST(IndexHistory, IsServedByAnIndex) {
   Params p = resolve_params(q, {"沪指"}, {});
   auto details = plan(f.db, q, q.sql, p);
   expect_no_table_scan(details, "index-history");
-  EXPECT_TRUE(std::any_of(details.begin(), details.end(),
-                          [](const auto& d) { return d.find("USING INDEX indices_by_name") != std::string::npos; }));
+  auto uses = [&](const std::string& what) {
+    return std::any_of(details.begin(), details.end(), [&](const auto& d) { return d.find(what) != std::string::npos; });
+  };
+  // From the summary index_days; while reports are pending, from the covering index.
+  EXPECT_TRUE(uses("SEARCH d USING PRIMARY KEY (name=?)"));
+  EXPECT_TRUE(uses("USING COVERING INDEX indices_by_name_period (name=?)"));
+  EXPECT_TRUE(uses("USING COVERING INDEX indices_by_raw_name_name (raw_name=?"));
+}
+
+TEST(PickHistory, ReadsReportColumnsFromTheListingIndex) {
+  Fixture f;
+  QueryCatalog c = QueryCatalog::builtin();
+  const CannedQuery& q = c.get("pick-history");
+  Params p = resolve_params(q, {"经纬恒润"}, {});
+  for (const std::string& sql : {q.sql, q.summary[0].sql, q.summary[2].sql}) {
+    auto details = plan(f.db, q, sql, p);
+    EXPECT_TRUE(std::any_of(details.begin(), details.end(), [](const auto& d) {
+      return d.find("USING COVERING INDEX reports_by_id_listing (id=?)") != std::string::npos;
+    })) << sql;
+  }
+}
+
+TEST(TopPicks, WithoutFiltersReadsTheSummaryNotThePicks) {
+  Fixture f;
+  QueryCatalog c = QueryCatalog::builtin();
+  const CannedQuery& q = c.get("top-picks");
+  auto details = plan(f.db, q, q.sql, resolve_params(q, {}, {}));
+  auto uses = [&](const std::string& what) {
+    return std::any_of(details.begin(), details.end(), [&](const auto& d) { return d.find(what) != std::string::npos; });
+  };
+  EXPECT_TRUE(uses("SCAN t"));  // top_picks: one row per stock
+  // the fallback walks reports by date; with the summary answering its range is empty
+  EXPECT_TRUE(uses("SEARCH r USING INDEX reports_by_date (report_date>? AND report_date<?)"));
 }
 
 TEST(IndexHistory, AcceptsTheCanonicalNameAndAliases) {
@@ -464,4 +503,37 @@ TEST(Params, QuotesSemicolonsAndCommentsAreInert) {
   SQLite::Database db(f.db);
   EXPECT_GT(db.execAndGet("SELECT count(*) FROM picks").getInt(), 0);
   EXPECT_GT(db.execAndGet("SELECT count(*) FROM reports").getInt(), 0);
+}
+
+TEST(CannedCli, ArchiveOlderThanAQueryNeedsSaysToIngestOnce) {
+  Fixture f;
+  {
+    auto w = open_archive_for_write(f.db);
+    w->exec("DROP INDEX reports_by_id_listing; PRAGMA user_version = 7");  // as if written before 0008
+  }
+  auto r = run_yanbao({"--db", f.db, "run", "pick-history", "经纬恒润"}, f.dir);
+  EXPECT_EQ(r.code, 1) << r.err;
+  EXPECT_NE(r.err.find("has schema version 7 and this query needs version 8: run yanbao ingest once to upgrade it"),
+            std::string::npos)
+      << r.err;
+}
+
+TEST(UserQueries, BuiltinsParsedOnDemandEqualTheWholeFileParsedAtOnce) {
+  QueryCatalog lazy = QueryCatalog::builtin();
+  QueryCatalog whole;
+  whole.add_yaml(*embedded::find("schema/queries.yaml"), "built-in");
+  const CannedQuery& one = lazy.get("index-history");  // parses only this one
+  std::ostringstream a, b;
+  describe_query(a, one);
+  describe_query(b, whole.get("index-history"));
+  EXPECT_EQ(a.str(), b.str());
+  ASSERT_EQ(lazy.all().size(), whole.all().size());
+  for (size_t i = 0; i < whole.all().size(); ++i) {
+    std::ostringstream x, y;
+    describe_query(x, lazy.all()[i]);
+    describe_query(y, whole.all()[i]);
+    EXPECT_EQ(x.str(), y.str()) << whole.all()[i].name;
+  }
+  ASSERT_NE(lazy.sections("show"), nullptr);
+  EXPECT_EQ(lazy.sections("show")->size(), whole.sections("show")->size());
 }

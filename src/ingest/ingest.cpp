@@ -29,6 +29,7 @@
 #include "store/bulk.h"
 #include "store/securities.h"
 #include "store/statements.h"
+#include "store/summaries.h"
 #include "store/writer.h"
 #include "util/error.h"
 #include "util/json.h"
@@ -427,10 +428,14 @@ IngestSummary run_ingest(const std::string& db_path, const IngestOptions& opt, s
   }
   // Query indexes a bulk load dropped (now, or in an earlier run that was killed) are built
   // once all rows are in. An interrupted run leaves them to the next ingest.
-  if (!g_signal.load()) build_deferred_indexes(*db);
-  else if (indexes_deferred)
+  // Then the query summaries (schema.md), which read picks and indices by report.
+  if (!g_signal.load()) {
+    build_deferred_indexes(*db);
+    refresh_query_summaries(*db);
+  } else if (indexes_deferred) {
     err << "interrupted during a bulk load: queries answer, but slower until the next `yanbao ingest` "
            "builds the query indexes again\n";
+  }
   sum.signal = g_signal.load();
   sum.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   {

@@ -262,10 +262,12 @@ void QueryCatalog::add_yaml(std::string_view text, const std::string& source) {
   for (const auto& n : list) {
     CannedQuery q = parse_query(n, source);
     auto it = std::find_if(queries_.begin(), queries_.end(), [&](const auto& x) { return x.name == q.name; });
-    if (it != queries_.end())
+    if (it != queries_.end()) {
+      if (size_t i = static_cast<size_t>(it - queries_.begin()); i < unparsed_.size()) unparsed_[i] = {};
       *it = std::move(q);
-    else
+    } else {
       queries_.push_back(std::move(q));
+    }
   }
 }
 
@@ -273,8 +275,46 @@ QueryCatalog QueryCatalog::builtin() {
   QueryCatalog c;
   auto text = embedded::find("schema/queries.yaml");
   if (!text) throw FatalError("this yanbao was built without schema/queries.yaml");
-  c.add_yaml(*text, "built-in");
+  // The file is "queries:" with items starting "  - name: NAME", then "sections:". Each item
+  // is kept as text and parsed when asked for; the sections are parsed now. Anything not
+  // shaped so is parsed whole.
+  const std::string_view all = *text;
+  constexpr std::string_view kItem = "\n  - name: ";
+  const size_t first = all.find(kItem);
+  const size_t q = first == std::string_view::npos ? first : all.rfind("\nqueries:\n", first);
+  const size_t sec = all.find("\nsections:\n");
+  if (q == std::string_view::npos || sec == std::string_view::npos || sec < first ||
+      all.find("\n", q + 1) != first) {
+    c.add_yaml(all, "built-in");
+    return c;
+  }
+  for (size_t at = first; at != std::string_view::npos;) {
+    size_t next = all.find(kItem, at + 1);
+    if (next == std::string_view::npos || next > sec) next = sec;
+    std::string_view item = all.substr(at + 1, next - at);
+    size_t name_end = item.find('\n');
+    CannedQuery placeholder;
+    placeholder.name = trim(item.substr(kItem.size() - 1, name_end - (kItem.size() - 1)));
+    placeholder.source = "built-in";
+    c.queries_.push_back(std::move(placeholder));
+    c.unparsed_.push_back(item);
+    at = next == sec ? std::string_view::npos : next;
+  }
+  c.add_yaml(all.substr(sec + 1), "built-in");
   return c;
+}
+
+void QueryCatalog::parse_pending(size_t i) const {
+  if (i >= unparsed_.size() || unparsed_[i].empty()) return;
+  YAML::Node list = YAML::Load(std::string(unparsed_[i]));
+  if (!list.IsSequence() || list.size() != 1) throw FatalError("bad built-in query " + queries_[i].name);
+  queries_[i] = parse_query(list[0], "built-in");
+  unparsed_[i] = {};
+}
+
+const std::vector<CannedQuery>& QueryCatalog::all() const {
+  for (size_t i = 0; i < unparsed_.size(); ++i) parse_pending(i);
+  return queries_;
 }
 
 QueryCatalog QueryCatalog::load(const std::vector<std::string>& extra_files) {
@@ -290,8 +330,11 @@ QueryCatalog QueryCatalog::load(const std::vector<std::string>& extra_files) {
 }
 
 const CannedQuery* QueryCatalog::find(std::string_view name) const {
-  for (const auto& q : queries_)
-    if (q.name == name) return &q;
+  for (size_t i = 0; i < queries_.size(); ++i) {
+    if (queries_[i].name != name) continue;
+    parse_pending(i);
+    return &queries_[i];
+  }
   return nullptr;
 }
 
@@ -367,25 +410,83 @@ Params resolve_params(const CannedQuery& q, const std::vector<std::string>& posi
 
 // ---- running and printing ----------------------------------------------------------------
 
-CannedResult run_canned(sqlite3* db, const CannedQuery& q, const Params& params) {
+namespace {
+
+RunOptions canned_run_options() {
   RunOptions opt;
   opt.reject_unused = false;
   opt.param_hint = "--NAME VALUE";
+  return opt;
+}
+
+/// Runs `f` (which prepares or runs one of the query's statements), turning a UsageError
+/// into a FatalError naming the query: the SQL is the definition's, not the user's. A
+/// malformed search expression (search --raw) is the user's, though.
+template <typename F>
+auto as_definition(const CannedQuery& q, F&& f) {
+  try {
+    return f();
+  } catch (const UsageError& e) {
+    if (std::string_view(e.what()).rfind("search syntax error", 0) == 0) throw;
+    throw FatalError("query '" + q.name + "' (" + q.source + "): " + e.what());
+  }
+}
+
+bool section_runs(const QuerySection& s, bool had_rows) { return s.when == "always" || (s.when == "rows") == had_rows; }
+
+void print_summaries(std::ostream& out, std::ostream& err,
+                     const std::vector<std::pair<const QuerySection*, ResultSet>>& summary, const OutputOptions& opt) {
+  const bool table = opt.format == "table";
+  std::ostream& s = table ? out : err;
+  OutputOptions sopt = opt;
+  sopt.format = "table";
+  sopt.header = true;
+  for (const auto& [sec, rows] : summary) {
+    if (rows.rows.empty()) continue;  // a section with nothing to say is left out
+    s << '\n';
+    if (!sec->title.empty()) s << sec->title << '\n';
+    if (sec->record)
+      write_record(s, rows);
+    else
+      write_result(s, err, rows, sopt);
+  }
+  s.flush();
+}
+
+}  // namespace
+
+CannedResult run_canned(sqlite3* db, const CannedQuery& q, const Params& params) {
+  const RunOptions opt = canned_run_options();
   CannedResult r;
-  auto run = [&](const std::string& sql) {
-    try {
-      return run_readonly_sql(db, sql, params, opt);
-    } catch (const UsageError& e) {
-      // The SQL is the definition's, not the user's: a mistake there is not a usage error.
-      // A malformed search expression (search --raw) is the user's, though.
-      if (std::string_view(e.what()).rfind("search syntax error", 0) == 0) throw;
-      throw FatalError("query '" + q.name + "' (" + q.source + "): " + e.what());
-    }
-  };
+  auto run = [&](const std::string& sql) { return as_definition(q, [&] { return run_readonly_sql(db, sql, params, opt); }); };
   r.rows = run(q.sql);
   for (const auto& s : q.summary)
-    if (s.when == "always" || (s.when == "rows") == !r.rows.rows.empty()) r.summary.emplace_back(&s, run(s.sql));
+    if (section_runs(s, !r.rows.rows.empty())) r.summary.emplace_back(&s, run(s.sql));
   return r;
+}
+
+void run_and_print_canned(sqlite3* db, const CannedQuery& q, const Params& params, std::ostream& out,
+                          std::ostream& err, const OutputOptions& opt) {
+  if (opt.format == "table" || opt.format == "markdown") {
+    print_canned(out, err, run_canned(db, q, params), opt);
+    return;
+  }
+  const RunOptions ropt = canned_run_options();
+  size_t rows = 0;
+  {
+    // Into a buffer first: a statement that fails halfway prints nothing, as before.
+    std::ostringstream text;
+    ReadonlyStatement st = as_definition(q, [&] { return ReadonlyStatement(db, q.sql, params, ropt); });
+    rows = as_definition(q, [&] { return st.write(text, err, opt); });
+    const std::string& t = text.str();
+    out.write(t.data(), static_cast<std::streamsize>(t.size()));
+    out.flush();
+  }
+  std::vector<std::pair<const QuerySection*, ResultSet>> summary;
+  for (const auto& s : q.summary)
+    if (section_runs(s, rows > 0))
+      summary.emplace_back(&s, as_definition(q, [&] { return run_readonly_sql(db, s.sql, params, ropt); }));
+  print_summaries(out, err, summary, opt);
 }
 
 void write_record(std::ostream& out, const ResultSet& rs) {
@@ -414,21 +515,7 @@ void write_record(std::ostream& out, const ResultSet& rs) {
 
 void print_canned(std::ostream& out, std::ostream& err, const CannedResult& r, const OutputOptions& opt) {
   write_result(out, err, r.rows, opt);
-  const bool table = opt.format == "table";
-  std::ostream& s = table ? out : err;
-  OutputOptions sopt = opt;
-  sopt.format = "table";
-  sopt.header = true;
-  for (const auto& [sec, rows] : r.summary) {
-    if (rows.rows.empty()) continue;  // a section with nothing to say is left out
-    s << '\n';
-    if (!sec->title.empty()) s << sec->title << '\n';
-    if (sec->record)
-      write_record(s, rows);
-    else
-      write_result(s, err, rows, sopt);
-  }
-  s.flush();
+  print_summaries(out, err, r.summary, opt);
 }
 
 void describe_query(std::ostream& out, const CannedQuery& q) {

@@ -23,8 +23,20 @@ int run_canned_command(CommandContext& ctx, const std::string& name, const std::
   if (q.sql.find("reports_fts") != std::string::npos && db->execAndGet("PRAGMA user_version").getInt() < 2)
     throw FatalError("the archive " + ctx.global.db +
                      " predates full-text search (schema version 1); run yanbao ingest once to upgrade it");
-  CannedResult result = run_canned(db->getHandle(), q, params);
-  print_canned(std::cout, std::cerr, result, output_options(ctx.global));
+  try {
+    run_and_print_canned(db->getHandle(), q, params, std::cout, std::cerr, output_options(ctx.global));
+  } catch (const FatalError& e) {
+    // A built-in may read tables or indexes a later migration added (0008: the query
+    // summaries); a read-only open never migrates.
+    const std::string what = e.what();
+    const int version = db->execAndGet("PRAGMA user_version").getInt();
+    if (version < latest_schema_version() &&
+        (what.find("no such table") != std::string::npos || what.find("no such index") != std::string::npos))
+      throw FatalError(what + "\nthe archive " + ctx.global.db + " has schema version " + std::to_string(version) +
+                       " and this query needs version " + std::to_string(latest_schema_version()) +
+                       ": run yanbao ingest once to upgrade it");
+    throw;
+  }
   return 0;
 }
 

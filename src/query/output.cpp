@@ -19,13 +19,19 @@ bool is_number(const Value& v) {
   return std::holds_alternative<std::int64_t>(v) || std::holds_alternative<double>(v);
 }
 
-/// Valid UTF-8 text: invalid bytes become U+FFFD so every writer emits well-formed output.
-std::string valid_utf8(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+/// Appends `s` to `out` as valid UTF-8: invalid bytes become U+FFFD, so every writer emits
+/// well-formed output. ASCII runs are copied as they are, without decoding.
+void append_valid_utf8(std::string& out, std::string_view s) {
   const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
   utf8proc_ssize_t i = 0, n = static_cast<utf8proc_ssize_t>(s.size());
   while (i < n) {
+    utf8proc_ssize_t run = i;
+    while (run < n && p[run] < 0x80) ++run;
+    if (run > i) {
+      out.append(s.data() + i, static_cast<size_t>(run - i));
+      i = run;
+      continue;
+    }
     utf8proc_int32_t cp;
     utf8proc_ssize_t len = utf8proc_iterate(p + i, n - i, &cp);
     if (len <= 0) {
@@ -36,6 +42,13 @@ std::string valid_utf8(std::string_view s) {
     out.append(s.data() + i, static_cast<size_t>(len));
     i += len;
   }
+}
+
+/// Valid UTF-8 text: invalid bytes become U+FFFD so every writer emits well-formed output.
+std::string valid_utf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  append_valid_utf8(out, s);
   return out;
 }
 
@@ -122,20 +135,37 @@ void write_table(std::ostream& out, const ResultSet& rs, const OutputOptions& op
 
 // ---- csv / tsv ---------------------------------------------------------------------------
 
-std::string csv_field(std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) {
+/// Appends one csv field (RFC 4180: quoted when it holds , " CR or LF; " doubled).
+/// Replacing invalid bytes never adds or removes an ASCII byte, so the raw text decides
+/// whether to quote.
+void append_csv_field(std::string& out, std::string_view raw) {
+  bool quote = false, ascii = true;
+  for (char c : raw) {
+    quote |= c == ',' || c == '"' || c == '\r' || c == '\n';
+    ascii &= static_cast<unsigned char>(c) < 0x80;
+  }
+  if (!quote) {
+    if (ascii)
+      out.append(raw);
+    else
+      append_valid_utf8(out, raw);
+    return;
+  }
+  out += '"';
+  for (char c : valid_utf8(raw)) {
     if (c == '"') out += '"';
     out += c;
   }
   out += '"';
-  return out;
 }
 
-std::string tsv_field(std::string_view s) {
-  std::string out;
-  for (char c : s) {
+/// Appends one tsv field: backslash, TAB, LF and CR escaped as \\ \t \n \r.
+void append_tsv_field(std::string& out, std::string_view raw) {
+  if (raw.find_first_of("\\\t\n\r") == std::string_view::npos) {
+    append_valid_utf8(out, raw);
+    return;
+  }
+  for (char c : valid_utf8(raw)) {
     switch (c) {
       case '\\': out += "\\\\"; break;
       case '\t': out += "\\t"; break;
@@ -144,22 +174,56 @@ std::string tsv_field(std::string_view s) {
       default: out += c;
     }
   }
-  return out;
+}
+
+/// A value's text (as value_text()) without copying a string value: `buf` holds the text
+/// of a number.
+std::string_view value_view(const Value& v, std::string& buf) {
+  if (const auto* s = std::get_if<std::string>(&v)) return *s;
+  if (std::holds_alternative<std::monostate>(v)) return {};
+  buf = value_text(v);
+  return buf;
+}
+
+/// Rows are gathered in a buffer and written in large pieces: one ostream call per field
+/// made printing tens of thousands of rows cost more than the query.
+constexpr size_t kFlushAt = 1 << 16;
+
+void append_delimited_row(std::string& buf, std::string& scratch, const std::vector<Value>& row, size_t ncol, bool csv) {
+  for (size_t c = 0; c < ncol; ++c) {
+    if (c) buf += csv ? ',' : '\t';
+    std::string_view text = c < row.size() ? value_view(row[c], scratch) : std::string_view();
+    if (csv)
+      append_csv_field(buf, text);
+    else
+      append_tsv_field(buf, text);
+  }
+  buf += csv ? "\r\n" : "\n";
+}
+
+void append_delimited_header(std::string& buf, const std::vector<std::string>& columns, bool csv) {
+  for (size_t c = 0; c < columns.size(); ++c) {
+    if (c) buf += csv ? ',' : '\t';
+    if (csv)
+      append_csv_field(buf, columns[c]);
+    else
+      append_tsv_field(buf, columns[c]);
+  }
+  buf += csv ? "\r\n" : "\n";
 }
 
 void write_delimited(std::ostream& out, const ResultSet& rs, const OutputOptions& opt, bool csv) {
-  const char* sep = csv ? "," : "\t";
-  const char* eol = csv ? "\r\n" : "\n";
-  auto field = [&](std::string_view s) { return csv ? csv_field(valid_utf8(s)) : tsv_field(valid_utf8(s)); };
-  if (opt.header) {
-    for (size_t c = 0; c < rs.columns.size(); ++c) out << (c ? sep : "") << field(rs.columns[c]);
-    out << eol;
-  }
+  std::string buf, scratch;
+  buf.reserve(kFlushAt + 4096);
+  if (opt.header) append_delimited_header(buf, rs.columns, csv);
   for (const auto& row : rs.rows) {
-    for (size_t c = 0; c < rs.columns.size(); ++c)
-      out << (c ? sep : "") << field(c < row.size() ? value_text(row[c]) : std::string());
-    out << eol;
+    append_delimited_row(buf, scratch, row, rs.columns.size(), csv);
+    if (buf.size() >= kFlushAt) {
+      out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+      buf.clear();
+    }
   }
+  out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
 }
 
 // ---- json --------------------------------------------------------------------------------
@@ -415,33 +479,46 @@ ResultSet collect_rows(sqlite3_stmt* stmt) {
   ResultSet rs;
   rs.columns = column_names(stmt);
   std::vector<Value> row;
-  while (next_row(stmt, row)) rs.rows.push_back(row);
+  while (next_row(stmt, row)) rs.rows.push_back(std::move(row));
   return rs;
 }
 
-void write_statement(std::ostream& out, std::ostream& err, sqlite3_stmt* stmt, const OutputOptions& opt) {
+size_t write_statement(std::ostream& out, std::ostream& err, sqlite3_stmt* stmt, const OutputOptions& opt) {
   // table and markdown size or align columns by all rows; the others stream.
   if (opt.format == "table" || opt.format == "markdown") {
-    write_result(out, err, collect_rows(stmt), opt);
-    return;
+    ResultSet rs = collect_rows(stmt);
+    write_result(out, err, rs, opt);
+    return rs.rows.size();
   }
   ResultSet head;
   head.columns = column_names(stmt);
   std::vector<Value> row;
+  size_t n = 0;
   if (opt.format == "csv" || opt.format == "tsv") {
     const bool csv = opt.format == "csv";
-    write_delimited(out, head, opt, csv);
-    OutputOptions body = opt;
-    body.header = false;
-    ResultSet one;
-    one.columns = head.columns;
-    one.rows.resize(1);
-    while (next_row(stmt, one.rows[0])) write_delimited(out, one, body, csv);
+    std::string buf, scratch;
+    buf.reserve(kFlushAt + 4096);
+    if (opt.header) append_delimited_header(buf, head.columns, csv);
+    try {
+      while (next_row(stmt, row)) {
+        ++n;
+        append_delimited_row(buf, scratch, row, head.columns.size(), csv);
+        if (buf.size() >= kFlushAt) {
+          out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+          buf.clear();
+        }
+      }
+    } catch (...) {
+      out.write(buf.data(), static_cast<std::streamsize>(buf.size()));  // the rows before the error
+      throw;
+    }
+    out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
   } else if (opt.format == "json" || opt.format == "jsonl") {
     auto keys = json_keys(head.columns);
     const bool lines = opt.format == "jsonl";
     bool first = true;
     while (next_row(stmt, row)) {
+      ++n;
       if (lines)
         out << json_object(keys, row) << '\n';
       else
@@ -453,6 +530,7 @@ void write_statement(std::ostream& out, std::ostream& err, sqlite3_stmt* stmt, c
     throw std::invalid_argument("unknown output format '" + opt.format + "'");
   }
   out.flush();
+  return n;
 }
 
 }  // namespace yanbao

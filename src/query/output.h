@@ -46,8 +46,9 @@ std::string json_array_of(const ResultSet& rs);
 ResultSet collect_rows(sqlite3_stmt* stmt);
 
 /// Steps a prepared statement and writes its rows like write_result(); csv, tsv, json and
-/// jsonl stream row by row (table and markdown need every row to size columns).
-void write_statement(std::ostream& out, std::ostream& err, sqlite3_stmt* stmt, const OutputOptions& opt);
+/// jsonl stream row by row (table and markdown need every row to size columns). Returns the
+/// number of rows.
+size_t write_statement(std::ostream& out, std::ostream& err, sqlite3_stmt* stmt, const OutputOptions& opt);
 
 /// Display columns of UTF-8 text in a terminal: East Asian Wide/Fullwidth characters count
 /// 2, combining marks 0 (utf8proc_charwidth); invalid bytes count 1 each.

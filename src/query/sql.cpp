@@ -110,8 +110,9 @@ void harden_connection(sqlite3* db) {
   sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
   sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, 0);
   // Reading: map the file instead of copying pages, and keep more of them (per connection,
-  // nothing is written to the archive).
-  sqlite3_exec(db, "PRAGMA mmap_size = 268435456; PRAGMA cache_size = -16000", nullptr, nullptr, nullptr);
+  // nothing is written to the archive). 2 GB (SQLite's usual compile-time cap): a 100k-report
+  // archive is ~2 GB, and indexes added by a later migration sit at the end of the file.
+  sqlite3_exec(db, "PRAGMA mmap_size = 2147418112; PRAGMA cache_size = -16000", nullptr, nullptr, nullptr);
 }
 
 ReadonlyStatement::ReadonlyStatement(sqlite3* db, std::string_view sql, const Params& params, const RunOptions& opt)
@@ -198,9 +199,9 @@ ResultSet ReadonlyStatement::collect() {
   }
 }
 
-void ReadonlyStatement::write(std::ostream& out, std::ostream& err, const OutputOptions& opt) {
+size_t ReadonlyStatement::write(std::ostream& out, std::ostream& err, const OutputOptions& opt) {
   try {
-    write_statement(out, err, stmt_, opt);
+    return write_statement(out, err, stmt_, opt);
   } catch (const std::invalid_argument&) {
     throw;
   } catch (const std::runtime_error& e) {

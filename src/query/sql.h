@@ -47,8 +47,9 @@ class ReadonlyStatement {
 
   /// All rows (errors while stepping mapped like run_readonly_sql's).
   ResultSet collect();
-  /// Rows written as they come (write_statement), errors mapped the same way.
-  void write(std::ostream& out, std::ostream& err, const OutputOptions& opt);
+  /// Rows written as they come (write_statement), errors mapped the same way. Returns the
+  /// number of rows.
+  size_t write(std::ostream& out, std::ostream& err, const OutputOptions& opt);
 
  private:
   [[noreturn]] void step_failed(const std::runtime_error& e) const;

@@ -6,6 +6,7 @@
 #include "extract/codes.h"
 #include "extract/meta.h"
 #include "store/statements.h"
+#include "store/summaries.h"
 
 namespace yanbao {
 namespace {
@@ -99,6 +100,7 @@ void import_securities(SQLite::Database& db, const std::vector<SecurityRow>& row
     alias.reset();
   }
   fill_learned_codes(db);
+  refresh_query_summaries(db);
   tx.commit();
 }
 

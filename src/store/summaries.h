@@ -1,0 +1,23 @@
+#pragma once
+/// The query summary tables of migration 0008 (schema/schema.md, "Query summaries"):
+/// top_picks, top_pick_brokers, top_pick_names and index_days, which let top-picks and
+/// index-history answer without reading every pick or index row.
+#include <SQLiteCpp/Database.h>
+
+namespace yanbao {
+
+enum class SummaryRefresh {
+  kAuto,         ///< from scratch when more than 1,000 reports and half the archive are pending
+  kIncremental,  ///< always merge the pending reports in (SQL)
+  kFromScratch   ///< always rebuild every summary in one pass (tests compare the two)
+};
+
+/// Counts every pending report (query_summary_pending) into the summary tables and
+/// recomputes the first/last dates and first rows marked stale, then empties both lists.
+/// Incremental: the work is proportional to the reports added or changed since the last
+/// refresh; with nothing pending it costs two lookups. When most of the archive is pending
+/// (a first ingest) it rebuilds everything in one streaming pass instead. Opens its own
+/// transaction unless one is open. A no-op on an archive older than schema version 8.
+void refresh_query_summaries(SQLite::Database& db, SummaryRefresh how = SummaryRefresh::kAuto);
+
+}  // namespace yanbao

@@ -1,0 +1,289 @@
+// The query summaries of migration 0008 (schema/schema.md, "Query summaries"): top-picks
+// and index-history give the same rows from them as the original queries give from the base
+// tables, after ingests, edits, prunes, alias changes and direct SQL, and while a refresh is
+// pending (when they read the base tables).
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+
+#include <SQLiteCpp/Database.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+
+#include "ingest/ingest.h"
+#include "query/canned.h"
+#include "query/sql.h"
+#include "store/archive.h"
+#include "store/summaries.h"
+
+using namespace yanbao;
+namespace fs = std::filesystem;
+
+namespace {
+
+using test::FixtureArchive;
+using test::TempDir;
+
+// The queries as they were before the summaries (schema/queries.yaml at version 3).
+const std::string kTopPicksBefore = R"(
+SELECT max(p.base_name) AS name,
+       coalesce(p.code, (SELECT min(a.code) FROM security_aliases a WHERE a.base_name = p.base_name)) AS code,
+       count(DISTINCT p.report_id) AS reports, count(DISTINCT r.broker) AS brokers,
+       min(r.report_date) AS first_seen, max(r.report_date) AS last_seen
+FROM picks p JOIN reports r ON r.id = p.report_id
+WHERE r.report_date >= coalesce(:since, '') AND r.report_date <= coalesce(:until, '9999-12-31')
+  AND (:kind IS NULL OR p.kind = :kind)
+GROUP BY coalesce(p.code, (SELECT min(a.code) FROM security_aliases a WHERE a.base_name = p.base_name), p.base_name)
+ORDER BY reports DESC, brokers DESC, last_seen DESC, name
+LIMIT :limit
+)";
+
+const std::string kIndexHistoryBefore = R"(
+WITH alias (alias, name) AS (VALUES
+  ('上证综合指数', '上证综指'), ('上证指数', '上证综指'), ('沪综指', '上证综指'), ('沪指', '上证综指'),
+  ('上证', '上证综指'), ('深证成份指数', '深证成指'), ('深证成分指数', '深证成指'),
+  ('深成指', '深证成指'), ('深圳成指', '深证成指'), ('深证', '深证成指'),
+  ('创业板指数', '创业板指'), ('创业板', '创业板指'), ('恒指', '恒生指数'),
+  ('科创板50', '科创50'), ('恒生科技', '恒生科技指数'), ('国企指数', '恒生国企指数'),
+  ('纳指', '纳斯达克指数'), ('纳斯达克', '纳斯达克指数'), ('道指', '道琼斯工业指数'),
+  ('道琼斯', '道琼斯工业指数'), ('万得全A指数', '万得全A'), ('Wind全A', '万得全A')),
+names (name) AS (
+  SELECT :name
+  UNION SELECT name FROM alias WHERE alias = :name
+  UNION SELECT name FROM indices WHERE raw_name = :name
+  UNION SELECT substr(:name, 1, length(:name) - 2) WHERE :name LIKE '%指数'
+)
+SELECT date, name, close, change_pct, period, reports FROM (
+  SELECT r.report_date AS date, i.name, i.close, i.change_pct, i.period,
+         count(*) AS reports, min(r.id) AS first_id
+  FROM indices i JOIN reports r ON r.id = i.report_id
+  WHERE i.name IN (SELECT name FROM names)
+    AND (:period = 'all' OR i.period = :period)
+    AND r.report_date >= coalesce(:since, '') AND r.report_date <= coalesce(:until, '9999-12-31')
+  GROUP BY r.report_date, i.name, i.period
+)
+ORDER BY date, name, period
+)";
+
+std::string dump(const ResultSet& rs) {
+  std::string out;
+  for (const auto& row : rs.rows) {
+    for (const auto& v : row) out += value_text(v) + "|";
+    out += "\n";
+  }
+  return out;
+}
+
+/// Rows of a built-in canned query, and rows of `before` with the same parameters.
+std::pair<std::string, std::string> both(const std::string& db, const std::string& query, const std::string& before,
+                                         const std::vector<std::string>& args,
+                                         const std::vector<std::pair<std::string, std::string>>& named) {
+  QueryCatalog c = QueryCatalog::builtin();
+  const CannedQuery& q = c.get(query);
+  Params params = resolve_params(q, args, named);
+  auto ro = open_archive_readonly(db);
+  RunOptions opt;
+  opt.reject_unused = false;
+  return {dump(run_canned(ro->getHandle(), q, params).rows), dump(run_readonly_sql(ro->getHandle(), before, params, opt))};
+}
+
+/// top-picks and index-history agree with their version-3 SQL for every filter combination.
+void expect_same_answers(const std::string& db, const std::string& when) {
+  using Named = std::vector<std::pair<std::string, std::string>>;
+  for (const Named& named : std::vector<Named>{{{"limit", "-1"}},
+                                               {{"limit", "3"}},
+                                               {{"limit", "-1"}, {"since", "2024-01-12"}},
+                                               {{"limit", "-1"}, {"until", "2024-01-19"}},
+                                               {{"limit", "-1"}, {"kind", "recommend"}},
+                                               {{"limit", "-1"}, {"kind", "watch"}}}) {
+    auto [now, before] = both(db, "top-picks", kTopPicksBefore, {}, named);
+    EXPECT_EQ(now, before) << when << ": top-picks " << named.back().first;
+  }
+  SQLite::Database ro(db);
+  std::vector<std::string> names = {"上证综指", "上证指数", "沪指", "深成指", "创业板指数", "不存在的指数"};
+  SQLite::Statement st(ro, "SELECT name FROM indices UNION SELECT raw_name FROM indices");
+  while (st.executeStep()) names.push_back(st.getColumn(0).getString());
+  for (const auto& name : names) {
+    for (const Named& named : std::vector<Named>{{},
+                                                 {{"period", "all"}},
+                                                 {{"period", "since:2024-01-01"}},
+                                                 {{"since", "2024-01-10"}, {"until", "2024-01-31"}}}) {
+      auto [now, before] = both(db, "index-history", kIndexHistoryBefore, {name}, named);
+      EXPECT_EQ(now, before) << when << ": index-history " << name;
+    }
+  }
+}
+
+bool summaries_answer(const std::string& db) {
+  SQLite::Database ro(db);
+  return ro.execAndGet("SELECT NOT EXISTS (SELECT 1 FROM query_summary_pending) AND NOT EXISTS "
+                       "(SELECT 1 FROM top_pick_stale) AND NOT EXISTS (SELECT 1 FROM index_day_stale)")
+             .getInt() != 0;
+}
+
+/// Runs `sql` on the archive, checks the answers while the change is pending, refreshes,
+/// and checks them again from the summaries.
+void change(const std::string& db, const std::string& sql) {
+  {
+    auto w = open_archive_for_write(db);
+    w->exec(sql);
+  }
+  expect_same_answers(db, "pending after " + sql);
+  {
+    auto w = open_archive_for_write(db);
+    refresh_query_summaries(*w);
+  }
+  EXPECT_TRUE(summaries_answer(db)) << sql;
+  expect_same_answers(db, "refreshed after " + sql);
+}
+
+std::string summary_tables(const std::string& db) {
+  SQLite::Database ro(db);
+  std::string out;
+  for (const char* sql : {"SELECT * FROM top_picks ORDER BY key", "SELECT * FROM top_pick_brokers ORDER BY key, broker",
+                          "SELECT * FROM top_pick_names ORDER BY key, base_name",
+                          "SELECT * FROM index_days ORDER BY name, period, report_date"}) {
+    SQLite::Statement st(ro, sql);
+    while (st.executeStep()) {
+      for (int c = 0; c < st.getColumnCount(); ++c) out += st.getColumn(c).getString() + "|";
+      out += "\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST(QuerySummaries, PendingReportsAreAnsweredFromTheBaseTables) {
+  FixtureArchive f;  // loaded by SQL: every report is pending
+  EXPECT_FALSE(summaries_answer(f.db));
+  expect_same_answers(f.db, "fixture, pending");
+}
+
+TEST(QuerySummaries, RefreshedSummariesGiveTheSameAnswers) {
+  FixtureArchive f;
+  {
+    auto w = open_archive_for_write(f.db);
+    refresh_query_summaries(*w);
+  }
+  EXPECT_TRUE(summaries_answer(f.db));
+  expect_same_answers(f.db, "fixture, refreshed");
+  {
+    SQLite::Database rw(f.db, SQLite::OPEN_READWRITE);
+    EXPECT_EQ(rw.execAndGet("SELECT reports FROM top_picks WHERE key = '688326.SH'").getInt(), 5);
+    // The answers do come from the summaries: a row changed by hand shows.
+    rw.exec("UPDATE top_picks SET reports = 99 WHERE key = '688326.SH'");
+    rw.exec("UPDATE index_days SET close = 1.0 WHERE name = '上证综指' AND report_date = '2024-01-05'");
+  }
+  auto [top, top_before] = both(f.db, "top-picks", kTopPicksBefore, {}, {});
+  EXPECT_EQ(top.substr(0, top.find('\n')), "经纬恒润|688326.SH|99|2|2024-01-05|2024-02-02|");
+  auto [idx, idx_before] = both(f.db, "index-history", kIndexHistoryBefore, {"上证综指"}, {});
+  EXPECT_EQ(idx.substr(0, idx.find('\n')), "2024-01-05|上证综指|1.0|-1.61|week|1|");
+}
+
+TEST(QuerySummaries, StayExactThroughDeletesUpdatesAndAliasChanges) {
+  FixtureArchive f;
+  {
+    auto w = open_archive_for_write(f.db);
+    refresh_query_summaries(*w);
+  }
+  // the last report of a stock (its last_seen), and a report that is some index's first row
+  change(f.db, "DELETE FROM reports WHERE id = 5");
+  change(f.db, "DELETE FROM reports WHERE id = 1");
+  // a smaller code for 经纬恒润: its pick written without a code moves to that key
+  change(f.db, "INSERT INTO security_aliases (base_name, code, source) VALUES ('经纬恒润', '000001.SZ', 'import')");
+  change(f.db, "DELETE FROM security_aliases WHERE base_name = '经纬恒润' AND code = '000001.SZ'");
+  change(f.db, "UPDATE picks SET code = '688326.SH', code_source = 'archive' WHERE code IS NULL AND base_name = '经纬恒润'");
+  change(f.db, "UPDATE picks SET base_name = '宁德时代', name = '宁德时代' WHERE report_id = 2 AND seq = 1");
+  change(f.db, "UPDATE reports SET report_date = '2023-12-29' WHERE id = 3");
+  change(f.db, "UPDATE reports SET broker = NULL WHERE id = 6");
+  change(f.db, "UPDATE reports SET report_date = NULL WHERE id = 7");
+  // a new report: picks, a repeated index row (same name and period twice), then one goes
+  change(f.db,
+         "INSERT INTO reports (id, root, path, title, report_date, broker, series, body, sha256, encoding, size, "
+         "mtime_ns, parser_version, ingested_at) VALUES (20, '/data', 'n.md', 't', '2024-01-12', '国信证券', '策略', "
+         "'b', 'h20', 'utf-8', 1, 1, 1, '2024-01-13T00:00:00Z');"
+         "INSERT INTO picks (report_id, seq, name, base_name, code, kind) VALUES (20, 1, '贵州茅台', '贵州茅台', NULL, "
+         "'watch'), (20, 2, '贵州茅台', '贵州茅台', '600519.SH', 'recommend');"
+         "INSERT INTO indices (report_id, seq, name, raw_name, period, close, change_pct) VALUES "
+         "(20, 2, '上证综指', '上证指数', 'week', 1.5, 2.5), (20, 1, '上证综指', '沪指', 'week', 3.5, 4.5)");
+  change(f.db, "DELETE FROM indices WHERE report_id = 20 AND seq = 1");
+  change(f.db, "DELETE FROM picks WHERE report_id = 20 AND seq = 2");
+  change(f.db, "UPDATE indices SET close = close + 1 WHERE report_id = 2");
+}
+
+TEST(QuerySummaries, IngestKeepsThemCurrentIncrementally) {
+  TempDir t;
+  const fs::path corpus = t.path / "c";
+  ASSERT_EQ(std::system((std::string(GEN_CORPUS_BIN) + " 400 " + test::shell_quote(corpus.string()) +
+                         " --seed 7 >/dev/null").c_str()),
+            0);
+  const std::string db = (t.path / "a.db").string();
+  auto ingest = [&](bool prune) {
+    IngestOptions opt;
+    opt.dirs = {corpus.string()};
+    opt.prune = prune;
+    std::ostringstream err;
+    run_ingest(db, opt, err);
+  };
+  ingest(false);
+  EXPECT_TRUE(summaries_answer(db));
+  expect_same_answers(db, "after the first ingest");
+
+  // A no-op re-ingest changes nothing.
+  std::string tables = summary_tables(db);
+  ingest(false);
+  EXPECT_EQ(summary_tables(db), tables);
+
+  // Edit the newest files (their dates are stocks' last_seen), remove one, add one.
+  std::vector<fs::path> files;
+  for (const auto& e : fs::recursive_directory_iterator(corpus))
+    if (e.is_regular_file()) files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  ASSERT_GE(files.size(), 10u);
+  for (size_t i = files.size() - 3; i < files.size(); ++i) std::ofstream(files[i], std::ios::app) << "\n追加一句。\n";
+  fs::copy(files[0], corpus / "copy-with-a-new-date.md");
+  {
+    std::string text = test::slurp(files[1]);
+    test::spit(corpus / "renamed.md", text + "\n另一份。\n");
+  }
+  fs::remove(files[2]);
+  ingest(true);
+  EXPECT_TRUE(summaries_answer(db));
+  expect_same_answers(db, "after edits, a prune and new files");
+}
+
+TEST(Summaries, RebuildFromScratchEqualsMergingEveryReportIn) {
+  // A first ingest refreshes by one streaming pass; it must leave exactly the rows the
+  // incremental SQL leaves.
+  TempDir t;
+  std::string db = (t.path / "a.db").string();
+  test::CliRun run = test::run_yanbao({"ingest", YANBAO_SOURCE_DIR "/examples", "--db", db}, t.path);
+  ASSERT_TRUE(run.code == 0 || run.code == 3) << run.err;
+  auto a = open_archive_for_write(db);
+  auto tables = [&] {
+    std::string out;
+    for (const char* sql : {"SELECT * FROM top_picks ORDER BY 1", "SELECT * FROM top_pick_brokers ORDER BY 1, 2",
+                            "SELECT * FROM top_pick_names ORDER BY 1, 2", "SELECT * FROM index_days ORDER BY 1, 2, 3"}) {
+      SQLite::Statement st(*a, sql);
+      while (st.executeStep()) {
+        for (int c = 0; c < st.getColumnCount(); ++c) out += st.getColumn(c).getString() + "|";
+        out += "\n";
+      }
+    }
+    return out;
+  };
+  for (auto how : {SummaryRefresh::kIncremental, SummaryRefresh::kFromScratch}) {
+    a->exec("DELETE FROM top_picks; DELETE FROM top_pick_brokers; DELETE FROM top_pick_names; DELETE FROM index_days;"
+            "INSERT OR IGNORE INTO query_summary_pending SELECT id FROM reports");
+    refresh_query_summaries(*a, how);
+  }
+  const std::string scratch = tables();
+  a->exec("DELETE FROM top_picks; DELETE FROM top_pick_brokers; DELETE FROM top_pick_names; DELETE FROM index_days;"
+          "INSERT OR IGNORE INTO query_summary_pending SELECT id FROM reports");
+  refresh_query_summaries(*a, SummaryRefresh::kIncremental);
+  EXPECT_FALSE(scratch.empty());
+  EXPECT_EQ(tables(), scratch);
+}
