@@ -302,7 +302,7 @@ std::vector<Item> parse_items(std::string_view list, bool weak, bool allow_group
     if (it.kind == Item::kInvalid) {
       bool split = false;
       for (std::string_view conj : {"以及", "及", "和", "与"}) {
-        size_t p = piece.find(conj);
+        size_t p = find_word(piece, conj);
         if (p == std::string_view::npos || p == 0) continue;
         Item a = parse_item(piece.substr(0, p), weak, false);
         Item b = parse_item(piece.substr(p + conj.size()), weak, false);
@@ -444,7 +444,10 @@ const KindWord* kind_word_at(std::string_view s) {
   }
   const KindWord* best = nullptr;
   for (const auto& k : kKindWords)
-    if (starts_with(s, k.word) && (!best || k.word.size() > best->word.size())) best = &k;
+    // Bytes 1–2 (the rest of the first character) rule out most words before a compare.
+    if (k.word[1] == s[1] && k.word[2] == s[2] && starts_with(s, k.word) &&
+        (!best || k.word.size() > best->word.size()))
+      best = &k;
   return best;
 }
 
@@ -889,7 +892,7 @@ std::optional<std::string_view> rating_after(std::string_view s) {
 /// The company rating a note states: 维持“买入”评级, 首次覆盖，给予“增持”评级, 评级为“推荐”,
 /// 投资评级：买入. Ratings of the industry (维持行业“推荐”评级) are skipped.
 std::optional<std::string> find_rating(std::string_view text) {
-  for (size_t p = text.find("评级"); p != std::string_view::npos; p = text.find("评级", p + 1)) {
+  for (size_t p = find_word(text, "评级"); p != std::string_view::npos; p = find_word(text, "评级", p + 1)) {
     std::string_view before = last_cps(text.substr(0, p), 14);
     if (ends_with(before, "投资")) before.remove_suffix(std::string_view("投资").size());
     if (contains(last_cps(before, 10), "行业")) continue;
@@ -905,7 +908,7 @@ std::optional<std::string> find_rating(std::string_view text) {
   }
   // "维持“买入”" without the word 评级.
   for (std::string_view verb : {"维持", "给予"}) {
-    for (size_t p = text.find(verb); p != std::string_view::npos; p = text.find(verb, p + 1)) {
+    for (size_t p = find_word(text, verb); p != std::string_view::npos; p = find_word(text, verb, p + 1)) {
       std::string_view after = text.substr(p + verb.size());
       for (std::string_view obj : {"公司", "其"})
         if (starts_with(after, obj)) after.remove_prefix(obj.size());

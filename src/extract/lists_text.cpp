@@ -1,5 +1,6 @@
 #include "extract/lists_text.h"
 
+#include <array>
 #include <cctype>
 
 namespace yanbao::lists {
@@ -276,13 +277,23 @@ std::vector<unsigned char> nesting(std::string_view s) {
     char32_t closer;
     size_t pos;
   };
-  std::vector<Open> stack;
-  std::vector<std::pair<size_t, size_t>> pairs;  // [open, close] byte offsets
+  // Only these bytes can start a bracket or quote: ASCII ( ) [ ] " and the lead bytes of
+  // U+201x (“”‘’), U+300x (【】《》「」『』〔〕) and U+FFxx (（）［］＂).
+  static constexpr auto kMaybeBracket = [] {
+    std::array<bool, 256> t{};
+    for (unsigned char b : {'(', ')', '[', ']', '"'}) t[b] = true;
+    t[0xE2] = t[0xE3] = t[0xEF] = true;
+    return t;
+  }();
+  // Scratch reused across calls (one set per thread): nesting runs for nearly every line,
+  // clause and item, and most calls find no pair at all.
+  thread_local std::vector<Open> stack;
+  thread_local std::vector<std::pair<size_t, size_t>> pairs;  // [open, close] byte offsets
+  stack.clear();
+  pairs.clear();
   for (size_t i = 0; i < s.size();) {
-    // Only these bytes can start a bracket or quote: ASCII ( ) [ ] " and the lead bytes of
-    // U+201x (“”‘’), U+300x (【】《》「」『』〔〕) and U+FFxx (（）［］＂).
     auto b = static_cast<unsigned char>(s[i]);
-    if (b != '(' && b != ')' && b != '[' && b != ']' && b != '"' && b != 0xE2 && b != 0xE3 && b != 0xEF) {
+    if (!kMaybeBracket[b]) {
       ++i;
       continue;
     }
@@ -310,10 +321,21 @@ std::vector<unsigned char> nesting(std::string_view s) {
     i += c.len;
   }
   std::vector<unsigned char> depth(s.size(), 0);
-  // The opener and closer themselves are at the outer level; only what lies between is inside.
-  for (auto [o, c] : pairs)
-    for (size_t i = o + 1; i < c; ++i)
-      if (depth[i] < 255) ++depth[i];
+  if (pairs.empty()) return depth;
+  // The opener and closer themselves are at the outer level; only what lies between is
+  // inside. Depth = the number of pairs enclosing a byte (capped at 255), summed from
+  // +1 after each opener and -1 at each closer: linear however many pairs nest.
+  thread_local std::vector<int> diff;
+  diff.assign(s.size() + 1, 0);
+  for (auto [o, c] : pairs) {
+    ++diff[o + 1];
+    --diff[c];
+  }
+  int run = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    run += diff[i];
+    depth[i] = static_cast<unsigned char>(run < 255 ? run : 255);
+  }
   return depth;
 }
 

@@ -3,6 +3,7 @@
 /// punctuation, Markdown line cleaning and bracket-aware splitting. Pure functions over
 /// string_view; every offset they return is on a code-point boundary.
 #include <cstddef>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,7 +61,27 @@ inline bool starts_with(std::string_view s, std::string_view p) { return s.subst
 inline bool ends_with(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
-inline bool contains(std::string_view s, std::string_view p) { return s.find(p) != std::string_view::npos; }
+/// Offset of the first occurrence of p in s at or after `from`, or npos: s.find(p, from).
+/// Looks for p's last byte, which for a CJK word is a continuation byte (spread over 64
+/// values), instead of its lead byte (a handful of values, so memchr stops at every other
+/// character of Chinese text).
+inline size_t find_word(std::string_view s, std::string_view p, size_t from = 0) {
+  if (from > s.size()) return std::string_view::npos;
+  if (p.empty()) return from;
+  if (p.size() > s.size() - from) return std::string_view::npos;
+  const char* base = s.data();
+  const char* q = base + from + p.size() - 1;
+  const char* end = base + s.size();
+  while (q < end) {
+    const auto* hit = static_cast<const char*>(std::memchr(q, p.back(), static_cast<size_t>(end - q)));
+    if (!hit) return std::string_view::npos;
+    const char* start = hit - (p.size() - 1);
+    if (std::memcmp(start, p.data(), p.size()) == 0) return static_cast<size_t>(start - base);
+    q = hit + 1;
+  }
+  return std::string_view::npos;
+}
+inline bool contains(std::string_view s, std::string_view p) { return find_word(s, p) != std::string_view::npos; }
 
 /// If s starts with a width-folded ASCII char c (':' matches '：'), returns its byte length.
 size_t folded_char_len(std::string_view s, char c);
