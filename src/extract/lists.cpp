@@ -246,6 +246,14 @@ bool trailing_bracket(std::string_view s, const std::vector<unsigned char>& dept
 
 /// A code printed in brackets: the first comma-separated part ("300223.SZ，买入" → code).
 std::optional<std::string> code_in(std::string_view inner) {
+  // Without a digit (ASCII, or full-width behind 0xEF) no part can be a code: skip the split.
+  bool digit_or_wide = false;
+  for (char c : inner)
+    if ((c >= '0' && c <= '9') || static_cast<unsigned char>(c) == 0xEF) {
+      digit_or_wide = true;
+      break;
+    }
+  if (!digit_or_wide) return std::nullopt;
   auto parts = split_top(inner, [](char32_t c) { return c == U',' || c == U';' || c == U' ' || c == U'、'; });
   if (parts.empty()) return std::nullopt;
   return normalize_code(parts.front());
