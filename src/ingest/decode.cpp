@@ -94,6 +94,16 @@ size_t first_invalid_utf8(std::string_view s) {
       ++i;
       continue;
     }
+    // The common case in Chinese text, a valid 3-byte sequence (no overlong E0 form, no
+    // surrogate from ED), is accepted here; anything else takes the general path below,
+    // which reports it.
+    if ((c & 0xF0) == 0xE0 && i + 2 < n) {
+      unsigned char c1 = p[i + 1], c2 = p[i + 2];
+      if ((c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80 && (c != 0xE0 || c1 >= 0xA0) && (c != 0xED || c1 < 0xA0)) {
+        i += 3;
+        continue;
+      }
+    }
     size_t len;
     uint32_t cp;
     if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
