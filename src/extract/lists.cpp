@@ -438,6 +438,31 @@ constexpr std::string_view kDecorations[] = {
     "主题和个股", "主题及个股", "个股", "标的", "公司", "组合", "股票", "名单", "池", "包括", "如下", "主要有",
     "分别为", "分别是", "关注", "例如", "比如", "为", "是", "的"};
 
+/// kKindWords grouped by their first character, longest word first, so that a lookup
+/// compares only the two or three words that share it.
+struct KindBucket {
+  std::string_view lead;  ///< the first character's UTF-8 bytes
+  std::vector<const KindWord*> words;
+};
+
+const std::vector<KindBucket>& kind_buckets() {
+  static const std::vector<KindBucket> buckets = [] {
+    std::vector<KindBucket> out;
+    for (const auto& k : kKindWords) {
+      std::string_view lead = k.word.substr(0, 3);
+      auto it = std::find_if(out.begin(), out.end(), [&](const KindBucket& b) { return b.lead == lead; });
+      if (it == out.end()) it = out.insert(out.end(), KindBucket{lead, {}});
+      it->words.push_back(&k);
+    }
+    for (auto& b : out)
+      std::stable_sort(b.words.begin(), b.words.end(),
+                       [](const KindWord* a, const KindWord* c) { return a->word.size() > c->word.size(); });
+    return out;
+  }();
+  return buckets;
+}
+
+/// The longest kind word that s starts with, or null.
 const KindWord* kind_word_at(std::string_view s) {
   // Fast reject on the UTF-8 bytes of the first character: every kind word starts with one
   // of 重推首核金建可关相受优 (keep in sync with kKindWords).
@@ -450,13 +475,13 @@ const KindWord* kind_word_at(std::string_view s) {
     default:
       return nullptr;
   }
-  const KindWord* best = nullptr;
-  for (const auto& k : kKindWords)
-    // Bytes 1–2 (the rest of the first character) rule out most words before a compare.
-    if (k.word[1] == s[1] && k.word[2] == s[2] && starts_with(s, k.word) &&
-        (!best || k.word.size() > best->word.size()))
-      best = &k;
-  return best;
+  for (const auto& b : kind_buckets()) {
+    if (!starts_with(s, b.lead)) continue;
+    for (const KindWord* k : b.words)  // longest first: the first match is the longest
+      if (starts_with(s, k->word)) return k;
+    return nullptr;
+  }
+  return nullptr;
 }
 
 bool has_kind_word(std::string_view s) {
