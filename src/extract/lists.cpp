@@ -87,14 +87,20 @@ constexpr std::u32string_view kBadLead = U"的是到于了在对将为把被从�
 class WordSet {
  public:
   template <size_t N>
-  explicit WordSet(const std::string_view (&words)[N]) {
+  explicit WordSet(const std::string_view (&words)[N]) : first_bits_(0x10000 / 64, 0) {
     for (auto w : words) entries_.push_back({decode_at(w, 0).cp, w});
+    for (const auto& e : entries_)
+      if (e.first < 0x10000) first_bits_[e.first >> 6] |= uint64_t{1} << (e.first & 63);
     std::sort(entries_.begin(), entries_.end(),
               [](const Entry& a, const Entry& b) { return a.first < b.first; });
   }
   bool occurs_in(std::string_view s) const {
     for (size_t i = 0; i < s.size();) {
       auto c = decode_at(s, i);
+      if (c.cp < 0x10000 && !((first_bits_[c.cp >> 6] >> (c.cp & 63)) & 1)) {  // no word starts here
+        i += c.len;
+        continue;
+      }
       auto it = std::lower_bound(entries_.begin(), entries_.end(), c.cp,
                                  [](const Entry& e, char32_t cp) { return e.first < cp; });
       for (; it != entries_.end() && it->first == c.cp; ++it)
@@ -109,6 +115,7 @@ class WordSet {
     char32_t first;
     std::string_view word;
   };
+  std::vector<uint64_t> first_bits_;  ///< one bit per BMP code point that starts a word
   std::vector<Entry> entries_;
 };
 

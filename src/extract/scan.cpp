@@ -18,8 +18,10 @@ bool is_name_char(char32_t c) {
   return is_cjk(c) || (c >= U'0' && c <= U'9') || (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z');
 }
 
-WordTable::WordTable(std::vector<std::string_view> words) : words_(std::move(words)) {
+WordTable::WordTable(std::vector<std::string_view> words) : first_bits_(0x10000 / 64, 0), words_(std::move(words)) {
   for (size_t k = 0; k < words_.size(); ++k) entries_.push_back({decode(words_[k], 0), static_cast<int>(k)});
+  for (const Entry& e : entries_)
+    if (e.first < 0x10000) first_bits_[e.first >> 6] |= uint64_t{1} << (e.first & 63);
   std::stable_sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) {
     return (a.first % kBuckets) < (b.first % kBuckets);
   });
@@ -31,6 +33,7 @@ WordTable::WordTable(std::vector<std::string_view> words) : words_(std::move(wor
 int WordTable::match(std::string_view s, size_t i) const {
   if (i >= s.size()) return -1;
   char32_t c = decode(s, i);
+  if (c < 0x10000 && !((first_bits_[c >> 6] >> (c & 63)) & 1)) return -1;
   size_t b = c % kBuckets;
   for (uint32_t k = bucket_start_[b]; k < bucket_start_[b + 1]; ++k) {
     const Entry& e = entries_[k];

@@ -131,6 +131,9 @@ class WordTable {
     int index;
   };
   static constexpr size_t kBuckets = 256;  ///< hashed by the first code point's low byte
+  /// One bit per BMP code point: set when some word starts with it. Most positions a
+  /// scanner tries start no word, and one bit test rules them out.
+  std::vector<uint64_t> first_bits_;
   std::vector<std::string_view> words_;
   std::vector<Entry> entries_;             ///< grouped by bucket, list order within one
   std::vector<uint32_t> bucket_start_;     ///< kBuckets + 1 offsets into entries_
