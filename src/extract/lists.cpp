@@ -232,6 +232,15 @@ std::optional<std::string> clean_theme(std::string_view raw) {
   return std::string(s);
 }
 
+/// Whether s ends with ')' or '）': the cheap precondition of trailing_bracket, checked
+/// first so that most items (bare names) need no nesting().
+bool ends_with_closing_paren(std::string_view s) {
+  if (s.empty()) return false;
+  size_t k = s.size() - 1;
+  while (k > 0 && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80) --k;
+  return fold(decode_at(s, k).cp) == U')';
+}
+
 /// Position of the top-level closer ending s and its opener, if s ends with "（…）".
 bool trailing_bracket(std::string_view s, const std::vector<unsigned char>& depth, size_t& open, size_t& close) {
   if (s.empty()) return false;
@@ -366,9 +375,8 @@ Item parse_item(std::string_view raw, bool weak, bool allow_group) {
   }
   s = strip_wrappers(s);
   if (s.empty()) return it;
-  auto depth = nesting(s);
   size_t open = 0, close = 0;
-  if (trailing_bracket(s, depth, open, close)) {
+  if (ends_with_closing_paren(s) && trailing_bracket(s, nesting(s), open, close)) {
     std::string_view before = strip_wrappers(s.substr(0, open));
     std::string_view inner = trim(s.substr(open + decode_at(s, open).len, close - open - decode_at(s, open).len));
     if (auto code = code_in(inner)) {
@@ -491,10 +499,26 @@ const KindWord* kind_word_at(std::string_view s) {
   return nullptr;
 }
 
+/// Whether the 3-byte sequence at s[i] (i + 2 < s.size()) is the first character of some
+/// kind word: a bit per (second, third) byte pair, tested before calling kind_word_at,
+/// since most prose lines have no kind word and has_kind_word runs over all of them.
+bool may_start_kind_word(std::string_view s, size_t i) {
+  static const auto kBits = [] {
+    std::array<uint64_t, 65536 / 64> bits{};
+    for (const auto& k : kKindWords) {
+      unsigned v = (static_cast<unsigned char>(k.word[1]) << 8) | static_cast<unsigned char>(k.word[2]);
+      bits[v >> 6] |= uint64_t{1} << (v & 63);
+    }
+    return bits;
+  }();
+  unsigned v = (static_cast<unsigned char>(s[i + 1]) << 8) | static_cast<unsigned char>(s[i + 2]);
+  return (kBits[v >> 6] >> (v & 63)) & 1;
+}
+
 bool has_kind_word(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     auto b = static_cast<unsigned char>(s[i]);
-    if (b >= 0xE0 && kind_word_at(s.substr(i))) return true;
+    if (b >= 0xE0 && i + 6 <= s.size() && may_start_kind_word(s, i) && kind_word_at(s.substr(i))) return true;
     i += b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
   }
   return false;
