@@ -123,6 +123,9 @@ bool is_closer(char32_t c) {
          c == U'』' || c == U'〕';
 }
 
+/// Bytes at which strip_links may have something to remove.
+bool may_start_markup(char c) { return c == '[' || c == '!' || c == 'h' || c == 'w' || c == '<'; }
+
 /// Removes [text](url) links, ![alt](url) images, bare URLs and HTML tags from s.
 std::string strip_links(std::string_view s) {
   std::string out;
@@ -165,7 +168,7 @@ std::string strip_links(std::string_view s) {
     }
     // Copy the run up to the next byte that may start markup in one go.
     size_t j = i + 1;
-    while (j < s.size() && s[j] != '[' && s[j] != '!' && s[j] != 'h' && s[j] != 'w' && s[j] != '<') ++j;
+    while (j < s.size() && !may_start_markup(s[j])) ++j;
     out.append(s.substr(i, j - i));
     i = j;
   }
@@ -239,7 +242,14 @@ CleanLine clean_line(std::string_view raw) {
     size_t close = s.find("](");
     if (close != std::string_view::npos && s.find(')', close + 2) == s.size() - 1) return out;
   }
-  std::string text = strip_links(s);
+  // Most lines hold no link, image, URL or tag: then there is nothing to strip.
+  bool markup = false;
+  for (char ch : s)
+    if (may_start_markup(ch)) {
+      markup = true;
+      break;
+    }
+  std::string text = markup ? strip_links(s) : std::string(s);
   // Emphasis markers and backticks.
   std::string clean;
   bool all_bold = text.size() > 4 && starts_with(text, "**") && ends_with(text, "**");
@@ -263,12 +273,16 @@ CleanLine clean_line(std::string_view raw) {
   if (clean.size() > 2 && clean.front() == '*' && clean.back() == '*' && clean[1] != ' ')
     clean = clean.substr(1, clean.size() - 2);
   int n = 0;
-  std::string_view rest = strip_enumeration(trim(clean), &n);
+  std::string_view rest = trim(strip_enumeration(trim(clean), &n));
   if (n > 0) {
     // "一、投资建议" numbers a heading, "1、…" an item: both are dropped, only digits mark a bullet.
     if (!out.heading) out.bullet = true;
   }
-  out.text = std::string(trim(rest));
+  // rest is a view into clean: cut clean down to it in place instead of copying.
+  size_t begin = static_cast<size_t>(rest.data() - clean.data()), len = rest.size();
+  clean.resize(begin + len);
+  clean.erase(0, begin);
+  out.text = std::move(clean);
   return out;
 }
 
