@@ -30,10 +30,7 @@ WordTable::WordTable(std::vector<std::string_view> words) : first_bits_(0x10000 
   for (size_t b = 0; b < kBuckets; ++b) bucket_start_[b + 1] += bucket_start_[b];
 }
 
-int WordTable::match(std::string_view s, size_t i) const {
-  if (i >= s.size()) return -1;
-  char32_t c = decode(s, i);
-  if (c < 0x10000 && !((first_bits_[c >> 6] >> (c & 63)) & 1)) return -1;
+int WordTable::match_from(std::string_view s, size_t i, char32_t c) const {
   size_t b = c % kBuckets;
   for (uint32_t k = bucket_start_[b]; k < bucket_start_[b + 1]; ++k) {
     const Entry& e = entries_[k];
