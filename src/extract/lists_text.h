@@ -17,11 +17,17 @@ struct CodePoint {
   size_t len;
 };
 
-/// Decodes the code point starting at byte i (i < s.size()). Inline: every scan calls it.
-inline CodePoint decode_at(std::string_view s, size_t i) {
+/// Decodes the code point starting at byte i (i < s.size()). Always inline: every scan
+/// calls it per character, and left to itself the compiler made it a call.
+[[gnu::always_inline]] inline CodePoint decode_at(std::string_view s, size_t i) {
   auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
   unsigned char c = b(i);
   if (c < 0x80) return {c, 1};
+  if ((c & 0xF0) == 0xE0 && i + 2 < s.size()) {  // the common case: a CJK character
+    unsigned char c1 = b(i + 1), c2 = b(i + 2);
+    if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80) return {0xFFFD, 1};
+    return {static_cast<char32_t>(((c & 0x0F) << 12) | ((c1 & 0x3F) << 6) | (c2 & 0x3F)), 3};
+  }
   size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
   if (len == 0 || i + len > s.size()) return {0xFFFD, 1};
   char32_t cp = c & (0x7F >> len);
