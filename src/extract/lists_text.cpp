@@ -242,19 +242,26 @@ CleanLine clean_line(std::string_view raw) {
     size_t close = s.find("](");
     if (close != std::string_view::npos && s.find(')', close + 2) == s.size() - 1) return out;
   }
-  // Most lines hold no link, image, URL or tag: then there is nothing to strip.
-  bool markup = false;
-  for (char ch : s)
-    if (may_start_markup(ch)) {
-      markup = true;
-      break;
-    }
+  // One pass classifies the bytes: most lines hold no link, image, URL or tag (then there
+  // is nothing to strip) and no emphasis marker or backtick.
+  static constexpr auto kByteClass = [] {
+    std::array<unsigned char, 256> t{};
+    for (unsigned char c : {'[', '!', 'h', 'w', '<'}) t[c] |= 1;  // may_start_markup
+    for (unsigned char c : {'*', '_', '`'}) t[c] |= 2;            // emphasis or code marks
+    return t;
+  }();
+  unsigned classes = 0;
+  for (char ch : s) classes |= kByteClass[static_cast<unsigned char>(ch)];
+  const bool markup = classes & 1;
   std::string text = markup ? strip_links(s) : std::string(s);
   // Emphasis markers and backticks.
   std::string clean;
   bool all_bold = text.size() > 4 && starts_with(text, "**") && ends_with(text, "**");
-  bool has_marks = false;
-  for (char ch : text) has_marks = has_marks || ch == '*' || ch == '_' || ch == '`';
+  bool has_marks = classes & 2;
+  if (markup) {  // strip_links may have removed the marks with a link
+    has_marks = false;
+    for (char ch : text) has_marks = has_marks || ch == '*' || ch == '_' || ch == '`';
+  }
   if (!has_marks) {
     clean = std::move(text);
   } else {
