@@ -1,6 +1,7 @@
 #include "extract/scan.h"
 
 #include <algorithm>
+#include <array>
 #include <utility>
 
 namespace yanbao::scan {
@@ -193,13 +194,14 @@ size_t close_square(std::string_view s, size_t i) {
   return std::string_view::npos;
 }
 
+/// One table load per byte: clean_line runs this over every byte of the body.
 bool is_markup_byte(char c) {
-  switch (c) {
-    case '!': case '[': case '<': case '*': case '_': case '~': case '`': case '\r': case 'h': case 'w':
-      return true;
-    default:
-      return false;
-  }
+  static constexpr auto kMarkup = [] {
+    std::array<bool, 256> t{};
+    for (unsigned char m : {'!', '[', '<', '*', '_', '~', '`', '\r', 'h', 'w'}) t[m] = true;
+    return t;
+  }();
+  return kMarkup[static_cast<unsigned char>(c)];
 }
 
 void clean_line(std::string_view line, std::string& out) {
