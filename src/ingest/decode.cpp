@@ -81,17 +81,16 @@ size_t first_invalid_utf8(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t n = s.size(), i = 0;
   while (i < n) {
-    // Runs of ASCII (markup, digits, blank lines) are skipped eight bytes at a time.
-    while (i + 8 <= n) {
-      uint64_t w;
-      std::memcpy(&w, p + i, 8);
-      if (w & 0x8080808080808080ull) break;
-      i += 8;
-    }
-    if (i >= n) break;
     unsigned char c = p[i];
     if (c < 0x80) {
+      // Runs of ASCII (markup, digits, blank lines) are skipped eight bytes at a time.
       ++i;
+      while (i + 8 <= n) {
+        uint64_t w;
+        std::memcpy(&w, p + i, 8);
+        if (w & 0x8080808080808080ull) break;
+        i += 8;
+      }
       continue;
     }
     // The common case in Chinese text, a valid 3-byte sequence (no overlong E0 form, no
