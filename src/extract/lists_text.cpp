@@ -20,15 +20,16 @@ size_t cp_count(std::string_view s) {
 }
 
 std::string_view trim(std::string_view s) {
-  // Blanks (is_space) begin with ' ', '\t', '\r', '\n', 0xC2 (NBSP), 0xE3 (U+3000) or 0xEF
-  // (U+FEFF) and end with one of the ASCII ones, 0xA0, 0x80 or 0xBF: when neither end can
-  // be one, nothing is trimmed.
+  // A blank (is_space) is ASCII or led by 0xC2 (NBSP), 0xE3 (U+3000) or 0xEF (U+FEFF).
+  // When neither the first character nor the last (found the way the loop below finds it)
+  // starts with such a byte, nothing is trimmed: most calls end here.
   if (!s.empty()) {
-    auto first = static_cast<unsigned char>(s.front()), last = static_cast<unsigned char>(s.back());
-    auto ascii_blank = [](unsigned char b) { return b == ' ' || b == '\t' || b == '\r' || b == '\n'; };
-    if (!ascii_blank(first) && first != 0xC2 && first != 0xE3 && first != 0xEF && !ascii_blank(last) &&
-        last != 0xA0 && last != 0x80 && last != 0xBF)
-      return s;
+    auto may_blank = [](unsigned char b) {
+      return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == 0xC2 || b == 0xE3 || b == 0xEF;
+    };
+    size_t k = s.size() - 1;
+    while (k > 0 && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80) --k;
+    if (!may_blank(static_cast<unsigned char>(s.front())) && !may_blank(static_cast<unsigned char>(s[k]))) return s;
   }
   while (!s.empty()) {
     auto c = decode_at(s, 0);
