@@ -58,6 +58,15 @@ std::string to_halfwidth(std::string_view text) {
 }
 
 std::optional<std::string> normalize_code(std::string_view text) {
+  // A code needs a digit, ASCII or full-width (U+FF10.., led by 0xEF): most candidates
+  // are names and prose, rejected here without building any string.
+  bool digit_or_wide = false;
+  for (char c : text)
+    if ((c >= '0' && c <= '9') || static_cast<unsigned char>(c) == 0xEF) {
+      digit_or_wide = true;
+      break;
+    }
+  if (!digit_or_wide) return std::nullopt;
   std::string s;
   for (char c : to_halfwidth(text))
     if (c != ' ' && c != '\t') s += c;

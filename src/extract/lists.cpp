@@ -87,14 +87,20 @@ constexpr std::u32string_view kBadLead = U"的是到于了在对将为把被从�
 class WordSet {
  public:
   template <size_t N>
-  explicit WordSet(const std::string_view (&words)[N]) {
+  explicit WordSet(const std::string_view (&words)[N]) : first_bits_(0x10000 / 64, 0) {
     for (auto w : words) entries_.push_back({decode_at(w, 0).cp, w});
+    for (const auto& e : entries_)
+      if (e.first < 0x10000) first_bits_[e.first >> 6] |= uint64_t{1} << (e.first & 63);
     std::sort(entries_.begin(), entries_.end(),
               [](const Entry& a, const Entry& b) { return a.first < b.first; });
   }
   bool occurs_in(std::string_view s) const {
     for (size_t i = 0; i < s.size();) {
       auto c = decode_at(s, i);
+      if (c.cp < 0x10000 && !((first_bits_[c.cp >> 6] >> (c.cp & 63)) & 1)) {  // no word starts here
+        i += c.len;
+        continue;
+      }
       auto it = std::lower_bound(entries_.begin(), entries_.end(), c.cp,
                                  [](const Entry& e, char32_t cp) { return e.first < cp; });
       for (; it != entries_.end() && it->first == c.cp; ++it)
@@ -109,6 +115,7 @@ class WordSet {
     char32_t first;
     std::string_view word;
   };
+  std::vector<uint64_t> first_bits_;  ///< one bit per BMP code point that starts a word
   std::vector<Entry> entries_;
 };
 
@@ -225,6 +232,15 @@ std::optional<std::string> clean_theme(std::string_view raw) {
   return std::string(s);
 }
 
+/// Whether s ends with ')' or '）': the cheap precondition of trailing_bracket, checked
+/// first so that most items (bare names) need no nesting().
+bool ends_with_closing_paren(std::string_view s) {
+  if (s.empty()) return false;
+  size_t k = s.size() - 1;
+  while (k > 0 && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80) --k;
+  return fold(decode_at(s, k).cp) == U')';
+}
+
 /// Position of the top-level closer ending s and its opener, if s ends with "（…）".
 bool trailing_bracket(std::string_view s, const std::vector<unsigned char>& depth, size_t& open, size_t& close) {
   if (s.empty()) return false;
@@ -246,6 +262,14 @@ bool trailing_bracket(std::string_view s, const std::vector<unsigned char>& dept
 
 /// A code printed in brackets: the first comma-separated part ("300223.SZ，买入" → code).
 std::optional<std::string> code_in(std::string_view inner) {
+  // Without a digit (ASCII, or full-width behind 0xEF) no part can be a code: skip the split.
+  bool digit_or_wide = false;
+  for (char c : inner)
+    if ((c >= '0' && c <= '9') || static_cast<unsigned char>(c) == 0xEF) {
+      digit_or_wide = true;
+      break;
+    }
+  if (!digit_or_wide) return std::nullopt;
   auto parts = split_top(inner, [](char32_t c) { return c == U',' || c == U';' || c == U' ' || c == U'、'; });
   if (parts.empty()) return std::nullopt;
   return normalize_code(parts.front());
@@ -302,7 +326,7 @@ std::vector<Item> parse_items(std::string_view list, bool weak, bool allow_group
     if (it.kind == Item::kInvalid) {
       bool split = false;
       for (std::string_view conj : {"以及", "及", "和", "与"}) {
-        size_t p = piece.find(conj);
+        size_t p = find_word(piece, conj);
         if (p == std::string_view::npos || p == 0) continue;
         Item a = parse_item(piece.substr(0, p), weak, false);
         Item b = parse_item(piece.substr(p + conj.size()), weak, false);
@@ -351,9 +375,8 @@ Item parse_item(std::string_view raw, bool weak, bool allow_group) {
   }
   s = strip_wrappers(s);
   if (s.empty()) return it;
-  auto depth = nesting(s);
   size_t open = 0, close = 0;
-  if (trailing_bracket(s, depth, open, close)) {
+  if (ends_with_closing_paren(s) && trailing_bracket(s, nesting(s), open, close)) {
     std::string_view before = strip_wrappers(s.substr(0, open));
     std::string_view inner = trim(s.substr(open + decode_at(s, open).len, close - open - decode_at(s, open).len));
     if (auto code = code_in(inner)) {
@@ -430,6 +453,31 @@ constexpr std::string_view kDecorations[] = {
     "主题和个股", "主题及个股", "个股", "标的", "公司", "组合", "股票", "名单", "池", "包括", "如下", "主要有",
     "分别为", "分别是", "关注", "例如", "比如", "为", "是", "的"};
 
+/// kKindWords grouped by their first character, longest word first, so that a lookup
+/// compares only the two or three words that share it.
+struct KindBucket {
+  std::string_view lead;  ///< the first character's UTF-8 bytes
+  std::vector<const KindWord*> words;
+};
+
+const std::vector<KindBucket>& kind_buckets() {
+  static const std::vector<KindBucket> buckets = [] {
+    std::vector<KindBucket> out;
+    for (const auto& k : kKindWords) {
+      std::string_view lead = k.word.substr(0, 3);
+      auto it = std::find_if(out.begin(), out.end(), [&](const KindBucket& b) { return b.lead == lead; });
+      if (it == out.end()) it = out.insert(out.end(), KindBucket{lead, {}});
+      it->words.push_back(&k);
+    }
+    for (auto& b : out)
+      std::stable_sort(b.words.begin(), b.words.end(),
+                       [](const KindWord* a, const KindWord* c) { return a->word.size() > c->word.size(); });
+    return out;
+  }();
+  return buckets;
+}
+
+/// The longest kind word that s starts with, or null.
 const KindWord* kind_word_at(std::string_view s) {
   // Fast reject on the UTF-8 bytes of the first character: every kind word starts with one
   // of 重推首核金建可关相受优 (keep in sync with kKindWords).
@@ -442,16 +490,35 @@ const KindWord* kind_word_at(std::string_view s) {
     default:
       return nullptr;
   }
-  const KindWord* best = nullptr;
-  for (const auto& k : kKindWords)
-    if (starts_with(s, k.word) && (!best || k.word.size() > best->word.size())) best = &k;
-  return best;
+  for (const auto& b : kind_buckets()) {
+    if (!starts_with(s, b.lead)) continue;
+    for (const KindWord* k : b.words)  // longest first: the first match is the longest
+      if (starts_with(s, k->word)) return k;
+    return nullptr;
+  }
+  return nullptr;
+}
+
+/// Whether the 3-byte sequence at s[i] (i + 2 < s.size()) is the first character of some
+/// kind word: a bit per (second, third) byte pair, tested before calling kind_word_at,
+/// since most prose lines have no kind word and has_kind_word runs over all of them.
+bool may_start_kind_word(std::string_view s, size_t i) {
+  static const auto kBits = [] {
+    std::array<uint64_t, 65536 / 64> bits{};
+    for (const auto& k : kKindWords) {
+      unsigned v = (static_cast<unsigned char>(k.word[1]) << 8) | static_cast<unsigned char>(k.word[2]);
+      bits[v >> 6] |= uint64_t{1} << (v & 63);
+    }
+    return bits;
+  }();
+  unsigned v = (static_cast<unsigned char>(s[i + 1]) << 8) | static_cast<unsigned char>(s[i + 2]);
+  return (kBits[v >> 6] >> (v & 63)) & 1;
 }
 
 bool has_kind_word(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     auto b = static_cast<unsigned char>(s[i]);
-    if (b >= 0xE0 && kind_word_at(s.substr(i))) return true;
+    if (b >= 0xE0 && i + 6 <= s.size() && may_start_kind_word(s, i) && kind_word_at(s.substr(i))) return true;
     i += b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
   }
   return false;
@@ -889,7 +956,7 @@ std::optional<std::string_view> rating_after(std::string_view s) {
 /// The company rating a note states: 维持“买入”评级, 首次覆盖，给予“增持”评级, 评级为“推荐”,
 /// 投资评级：买入. Ratings of the industry (维持行业“推荐”评级) are skipped.
 std::optional<std::string> find_rating(std::string_view text) {
-  for (size_t p = text.find("评级"); p != std::string_view::npos; p = text.find("评级", p + 1)) {
+  for (size_t p = find_word(text, "评级"); p != std::string_view::npos; p = find_word(text, "评级", p + 1)) {
     std::string_view before = last_cps(text.substr(0, p), 14);
     if (ends_with(before, "投资")) before.remove_suffix(std::string_view("投资").size());
     if (contains(last_cps(before, 10), "行业")) continue;
@@ -905,7 +972,7 @@ std::optional<std::string> find_rating(std::string_view text) {
   }
   // "维持“买入”" without the word 评级.
   for (std::string_view verb : {"维持", "给予"}) {
-    for (size_t p = text.find(verb); p != std::string_view::npos; p = text.find(verb, p + 1)) {
+    for (size_t p = find_word(text, verb); p != std::string_view::npos; p = find_word(text, verb, p + 1)) {
       std::string_view after = text.substr(p + verb.size());
       for (std::string_view obj : {"公司", "其"})
         if (starts_with(after, obj)) after.remove_prefix(obj.size());

@@ -1,5 +1,6 @@
 #include "extract/lists_text.h"
 
+#include <array>
 #include <cctype>
 
 namespace yanbao::lists {
@@ -19,6 +20,17 @@ size_t cp_count(std::string_view s) {
 }
 
 std::string_view trim(std::string_view s) {
+  // A blank (is_space) is ASCII or led by 0xC2 (NBSP), 0xE3 (U+3000) or 0xEF (U+FEFF).
+  // When neither the first character nor the last (found the way the loop below finds it)
+  // starts with such a byte, nothing is trimmed: most calls end here.
+  if (!s.empty()) {
+    auto may_blank = [](unsigned char b) {
+      return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == 0xC2 || b == 0xE3 || b == 0xEF;
+    };
+    size_t k = s.size() - 1;
+    while (k > 0 && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80) --k;
+    if (!may_blank(static_cast<unsigned char>(s.front())) && !may_blank(static_cast<unsigned char>(s[k]))) return s;
+  }
   while (!s.empty()) {
     auto c = decode_at(s, 0);
     if (!is_space(c.cp)) break;
@@ -122,6 +134,9 @@ bool is_closer(char32_t c) {
          c == U'』' || c == U'〕';
 }
 
+/// Bytes at which strip_links may have something to remove.
+bool may_start_markup(char c) { return c == '[' || c == '!' || c == 'h' || c == 'w' || c == '<'; }
+
 /// Removes [text](url) links, ![alt](url) images, bare URLs and HTML tags from s.
 std::string strip_links(std::string_view s) {
   std::string out;
@@ -164,7 +179,7 @@ std::string strip_links(std::string_view s) {
     }
     // Copy the run up to the next byte that may start markup in one go.
     size_t j = i + 1;
-    while (j < s.size() && s[j] != '[' && s[j] != '!' && s[j] != 'h' && s[j] != 'w' && s[j] != '<') ++j;
+    while (j < s.size() && !may_start_markup(s[j])) ++j;
     out.append(s.substr(i, j - i));
     i = j;
   }
@@ -238,12 +253,26 @@ CleanLine clean_line(std::string_view raw) {
     size_t close = s.find("](");
     if (close != std::string_view::npos && s.find(')', close + 2) == s.size() - 1) return out;
   }
-  std::string text = strip_links(s);
+  // One pass classifies the bytes: most lines hold no link, image, URL or tag (then there
+  // is nothing to strip) and no emphasis marker or backtick.
+  static constexpr auto kByteClass = [] {
+    std::array<unsigned char, 256> t{};
+    for (unsigned char c : {'[', '!', 'h', 'w', '<'}) t[c] |= 1;  // may_start_markup
+    for (unsigned char c : {'*', '_', '`'}) t[c] |= 2;            // emphasis or code marks
+    return t;
+  }();
+  unsigned classes = 0;
+  for (char ch : s) classes |= kByteClass[static_cast<unsigned char>(ch)];
+  const bool markup = classes & 1;
+  std::string text = markup ? strip_links(s) : std::string(s);
   // Emphasis markers and backticks.
   std::string clean;
   bool all_bold = text.size() > 4 && starts_with(text, "**") && ends_with(text, "**");
-  bool has_marks = false;
-  for (char ch : text) has_marks = has_marks || ch == '*' || ch == '_' || ch == '`';
+  bool has_marks = classes & 2;
+  if (markup) {  // strip_links may have removed the marks with a link
+    has_marks = false;
+    for (char ch : text) has_marks = has_marks || ch == '*' || ch == '_' || ch == '`';
+  }
   if (!has_marks) {
     clean = std::move(text);
   } else {
@@ -262,12 +291,16 @@ CleanLine clean_line(std::string_view raw) {
   if (clean.size() > 2 && clean.front() == '*' && clean.back() == '*' && clean[1] != ' ')
     clean = clean.substr(1, clean.size() - 2);
   int n = 0;
-  std::string_view rest = strip_enumeration(trim(clean), &n);
+  std::string_view rest = trim(strip_enumeration(trim(clean), &n));
   if (n > 0) {
     // "一、投资建议" numbers a heading, "1、…" an item: both are dropped, only digits mark a bullet.
     if (!out.heading) out.bullet = true;
   }
-  out.text = std::string(trim(rest));
+  // rest is a view into clean: cut clean down to it in place instead of copying.
+  size_t begin = static_cast<size_t>(rest.data() - clean.data()), len = rest.size();
+  clean.resize(begin + len);
+  clean.erase(0, begin);
+  out.text = std::move(clean);
   return out;
 }
 
@@ -276,13 +309,23 @@ std::vector<unsigned char> nesting(std::string_view s) {
     char32_t closer;
     size_t pos;
   };
-  std::vector<Open> stack;
-  std::vector<std::pair<size_t, size_t>> pairs;  // [open, close] byte offsets
+  // Only these bytes can start a bracket or quote: ASCII ( ) [ ] " and the lead bytes of
+  // U+201x (“”‘’), U+300x (【】《》「」『』〔〕) and U+FFxx (（）［］＂).
+  static constexpr auto kMaybeBracket = [] {
+    std::array<bool, 256> t{};
+    for (unsigned char b : {'(', ')', '[', ']', '"'}) t[b] = true;
+    t[0xE2] = t[0xE3] = t[0xEF] = true;
+    return t;
+  }();
+  // Scratch reused across calls (one set per thread): nesting runs for nearly every line,
+  // clause and item, and most calls find no pair at all.
+  thread_local std::vector<Open> stack;
+  thread_local std::vector<std::pair<size_t, size_t>> pairs;  // [open, close] byte offsets
+  stack.clear();
+  pairs.clear();
   for (size_t i = 0; i < s.size();) {
-    // Only these bytes can start a bracket or quote: ASCII ( ) [ ] " and the lead bytes of
-    // U+201x (“”‘’), U+300x (【】《》「」『』〔〕) and U+FFxx (（）［］＂).
     auto b = static_cast<unsigned char>(s[i]);
-    if (b != '(' && b != ')' && b != '[' && b != ']' && b != '"' && b != 0xE2 && b != 0xE3 && b != 0xEF) {
+    if (!kMaybeBracket[b]) {
       ++i;
       continue;
     }
@@ -310,10 +353,21 @@ std::vector<unsigned char> nesting(std::string_view s) {
     i += c.len;
   }
   std::vector<unsigned char> depth(s.size(), 0);
-  // The opener and closer themselves are at the outer level; only what lies between is inside.
-  for (auto [o, c] : pairs)
-    for (size_t i = o + 1; i < c; ++i)
-      if (depth[i] < 255) ++depth[i];
+  if (pairs.empty()) return depth;
+  // The opener and closer themselves are at the outer level; only what lies between is
+  // inside. Depth = the number of pairs enclosing a byte (capped at 255), summed from
+  // +1 after each opener and -1 at each closer: linear however many pairs nest.
+  thread_local std::vector<int> diff;
+  diff.assign(s.size() + 1, 0);
+  for (auto [o, c] : pairs) {
+    ++diff[o + 1];
+    --diff[c];
+  }
+  int run = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    run += diff[i];
+    depth[i] = static_cast<unsigned char>(run < 255 ? run : 255);
+  }
   return depth;
 }
 

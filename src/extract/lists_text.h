@@ -3,6 +3,7 @@
 /// punctuation, Markdown line cleaning and bracket-aware splitting. Pure functions over
 /// string_view; every offset they return is on a code-point boundary.
 #include <cstddef>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,11 +17,17 @@ struct CodePoint {
   size_t len;
 };
 
-/// Decodes the code point starting at byte i (i < s.size()). Inline: every scan calls it.
-inline CodePoint decode_at(std::string_view s, size_t i) {
+/// Decodes the code point starting at byte i (i < s.size()). Always inline: every scan
+/// calls it per character, and left to itself the compiler made it a call.
+[[gnu::always_inline]] inline CodePoint decode_at(std::string_view s, size_t i) {
   auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
   unsigned char c = b(i);
   if (c < 0x80) return {c, 1};
+  if ((c & 0xF0) == 0xE0 && i + 2 < s.size()) {  // the common case: a CJK character
+    unsigned char c1 = b(i + 1), c2 = b(i + 2);
+    if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80) return {0xFFFD, 1};
+    return {static_cast<char32_t>(((c & 0x0F) << 12) | ((c1 & 0x3F) << 6) | (c2 & 0x3F)), 3};
+  }
   size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
   if (len == 0 || i + len > s.size()) return {0xFFFD, 1};
   char32_t cp = c & (0x7F >> len);
@@ -60,7 +67,27 @@ inline bool starts_with(std::string_view s, std::string_view p) { return s.subst
 inline bool ends_with(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
-inline bool contains(std::string_view s, std::string_view p) { return s.find(p) != std::string_view::npos; }
+/// Offset of the first occurrence of p in s at or after `from`, or npos: s.find(p, from).
+/// Looks for p's last byte, which for a CJK word is a continuation byte (spread over 64
+/// values), instead of its lead byte (a handful of values, so memchr stops at every other
+/// character of Chinese text).
+inline size_t find_word(std::string_view s, std::string_view p, size_t from = 0) {
+  if (from > s.size()) return std::string_view::npos;
+  if (p.empty()) return from;
+  if (p.size() > s.size() - from) return std::string_view::npos;
+  const char* base = s.data();
+  const char* q = base + from + p.size() - 1;
+  const char* end = base + s.size();
+  while (q < end) {
+    const auto* hit = static_cast<const char*>(std::memchr(q, p.back(), static_cast<size_t>(end - q)));
+    if (!hit) return std::string_view::npos;
+    const char* start = hit - (p.size() - 1);
+    if (std::memcmp(start, p.data(), p.size()) == 0) return static_cast<size_t>(start - base);
+    q = hit + 1;
+  }
+  return std::string_view::npos;
+}
+inline bool contains(std::string_view s, std::string_view p) { return find_word(s, p) != std::string_view::npos; }
 
 /// If s starts with a width-folded ASCII char c (':' matches '：'), returns its byte length.
 size_t folded_char_len(std::string_view s, char c);

@@ -1,6 +1,9 @@
 #include "extract/market_names.h"
 
+#include <algorithm>
 #include <array>
+#include <iterator>
+#include <vector>
 
 #include "extract/codes.h"
 #include "extract/scan.h"
@@ -274,9 +277,13 @@ bool is_industry_name(std::string_view name) {
     if (n.substr(0, p.size()) == p) n.remove_prefix(p.size());
   for (std::string_view suf : {"指数", "行业", "板块", "(申万)", "Ⅱ", "II"})
     if (n.size() > suf.size() && n.substr(n.size() - suf.size()) == suf) n.remove_suffix(suf.size());
-  for (std::string_view ind : kIndustries)
-    if (n == ind) return true;
-  return false;
+  // Sorted once: a binary search instead of ~200 compares for every candidate name.
+  static const std::vector<std::string_view> sorted = [] {
+    std::vector<std::string_view> v(std::begin(kIndustries), std::end(kIndustries));
+    std::sort(v.begin(), v.end());
+    return v;
+  }();
+  return std::binary_search(sorted.begin(), sorted.end(), n);
 }
 
 }  // namespace yanbao::market

@@ -1,6 +1,7 @@
 #include "extract/scan.h"
 
 #include <algorithm>
+#include <array>
 #include <utility>
 
 namespace yanbao::scan {
@@ -18,8 +19,10 @@ bool is_name_char(char32_t c) {
   return is_cjk(c) || (c >= U'0' && c <= U'9') || (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z');
 }
 
-WordTable::WordTable(std::vector<std::string_view> words) : words_(std::move(words)) {
+WordTable::WordTable(std::vector<std::string_view> words) : first_bits_(0x10000 / 64, 0), words_(std::move(words)) {
   for (size_t k = 0; k < words_.size(); ++k) entries_.push_back({decode(words_[k], 0), static_cast<int>(k)});
+  for (const Entry& e : entries_)
+    if (e.first < 0x10000) first_bits_[e.first >> 6] |= uint64_t{1} << (e.first & 63);
   std::stable_sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) {
     return (a.first % kBuckets) < (b.first % kBuckets);
   });
@@ -28,9 +31,7 @@ WordTable::WordTable(std::vector<std::string_view> words) : words_(std::move(wor
   for (size_t b = 0; b < kBuckets; ++b) bucket_start_[b + 1] += bucket_start_[b];
 }
 
-int WordTable::match(std::string_view s, size_t i) const {
-  if (i >= s.size()) return -1;
-  char32_t c = decode(s, i);
+int WordTable::match_from(std::string_view s, size_t i, char32_t c) const {
   size_t b = c % kBuckets;
   for (uint32_t k = bucket_start_[b]; k < bucket_start_[b + 1]; ++k) {
     const Entry& e = entries_[k];
@@ -193,13 +194,14 @@ size_t close_square(std::string_view s, size_t i) {
   return std::string_view::npos;
 }
 
+/// One table load per byte: clean_line runs this over every byte of the body.
 bool is_markup_byte(char c) {
-  switch (c) {
-    case '!': case '[': case '<': case '*': case '_': case '~': case '`': case '\r': case 'h': case 'w':
-      return true;
-    default:
-      return false;
-  }
+  static constexpr auto kMarkup = [] {
+    std::array<bool, 256> t{};
+    for (unsigned char m : {'!', '[', '<', '*', '_', '~', '`', '\r', 'h', 'w'}) t[m] = true;
+    return t;
+  }();
+  return kMarkup[static_cast<unsigned char>(c)];
 }
 
 void clean_line(std::string_view line, std::string& out) {

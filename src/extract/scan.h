@@ -122,7 +122,14 @@ class WordTable {
  public:
   explicit WordTable(std::vector<std::string_view> words);
   /// Index (in list order) of the first word that s[i..] starts with, or -1.
-  int match(std::string_view s, size_t i) const;
+  /// Inline: scanners call it at every position, and most positions are ruled out by one
+  /// bit test on their first code point.
+  int match(std::string_view s, size_t i) const {
+    if (i >= s.size()) return -1;
+    char32_t c = decode(s, i);
+    if (c < 0x10000 && !((first_bits_[c >> 6] >> (c & 63)) & 1)) return -1;
+    return match_from(s, i, c);
+  }
   std::string_view word(int index) const { return words_[static_cast<size_t>(index)]; }
 
  private:
@@ -130,7 +137,12 @@ class WordTable {
     char32_t first;
     int index;
   };
+  /// match() for a position whose first code point c may start a word.
+  int match_from(std::string_view s, size_t i, char32_t c) const;
   static constexpr size_t kBuckets = 256;  ///< hashed by the first code point's low byte
+  /// One bit per BMP code point: set when some word starts with it. Most positions a
+  /// scanner tries start no word, and one bit test rules them out.
+  std::vector<uint64_t> first_bits_;
   std::vector<std::string_view> words_;
   std::vector<Entry> entries_;             ///< grouped by bucket, list order within one
   std::vector<uint32_t> bucket_start_;     ///< kBuckets + 1 offsets into entries_

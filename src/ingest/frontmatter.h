@@ -27,4 +27,16 @@ struct FrontMatter {
 bool parse_front_matter(std::string_view text, FrontMatter& fm, std::string_view& body, int& body_line,
                         FileProblem& problem);
 
+/// The common YAML shape without yaml-cpp: top-level `key: scalar` lines (plain,
+/// "double-quoted" without escapes, or 'single-quoted') and `key:` followed by a block list
+/// of such scalars, with comments and blank lines. Fills fm.json, fm.scalars and fm.lists
+/// exactly as the yaml-cpp path would and returns true; returns false (fm untouched) for
+/// anything else, which the caller then hands to yaml-cpp. `inner` is the text between the
+/// fences. Exposed for the differential test.
+bool parse_simple_yaml(std::string_view inner, FrontMatter& fm);
+
+/// The yaml-cpp path alone (no fast path), for the differential test: fills fm.json,
+/// fm.scalars and fm.lists, or returns false with a problem.
+bool parse_yaml_with_yaml_cpp(std::string_view inner, FrontMatter& fm, FileProblem& problem);
+
 }  // namespace yanbao
