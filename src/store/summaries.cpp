@@ -158,9 +158,9 @@ void refresh_query_summaries(SQLite::Database& db, SummaryRefresh how) {
     counts.executeStep();
     const int64_t pending = counts.getColumn(0).getInt64(), reports = counts.getColumn(1).getInt64();
     counts.reset();
-    // Most of the archive pending (a first ingest, a migration): one pass over everything
-    // beats merging each report's rows in.
-    if (how == SummaryRefresh::kFromScratch || (pending > 1000 && pending * 2 > reports)) {
+    // A quarter of the archive or more pending (a first ingest, a migration): one pass over
+    // everything beats merging each report's rows in, which costs about 4x more per report.
+    if (how == SummaryRefresh::kFromScratch || (pending > 0 && pending * 4 > reports)) {
       const bool own = sqlite3_get_autocommit(db.getHandle()) != 0;
       std::unique_ptr<SQLite::Transaction> tx;
       if (own) tx = std::make_unique<SQLite::Transaction>(db, SQLite::TransactionBehavior::IMMEDIATE);

@@ -7,7 +7,7 @@
 namespace yanbao {
 
 enum class SummaryRefresh {
-  kAuto,         ///< from scratch when more than 1,000 reports and half the archive are pending
+  kAuto,         ///< from scratch when a quarter of the archive or more is pending
   kIncremental,  ///< always merge the pending reports in (SQL)
   kFromScratch   ///< always rebuild every summary in one pass (tests compare the two)
 };
