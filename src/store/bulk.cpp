@@ -14,7 +14,7 @@ namespace {
 
 std::vector<std::pair<std::string, std::string>> name_sql_rows(SQLite::Database& db, std::string_view statement) {
   std::vector<std::pair<std::string, std::string>> rows;
-  SQLite::Statement st(db, std::string(sql_statement(statement)));
+  SQLite::Statement st = prepare_statement(db, statement);
   while (st.executeStep()) rows.emplace_back(st.getColumn(0).getString(), st.getColumn(1).getString());
   return rows;
 }
@@ -40,13 +40,12 @@ bool worth_deferring_indexes(size_t incoming, size_t stored) {
 }
 
 int defer_query_indexes(SQLite::Database& db) {
-  SQLite::Statement remember(db, std::string(sql_statement("remember_deferred_index")));
+  SQLite::Statement remember = prepare_statement(db, "remember_deferred_index");
   int n = 0;
   for (const auto& [name, sql] : name_sql_rows(db, "query_only_indexes")) {
     remember.bind(":name", name);
     remember.bind(":sql", sql);
-    remember.exec();
-    remember.reset();
+    exec_and_reset(remember);
     db.exec("DROP INDEX " + quoted_identifier(name));
     ++n;
   }
@@ -61,7 +60,7 @@ int build_deferred_indexes(SQLite::Database& db) {
     std::string create = sql;
     if (create.rfind("CREATE INDEX ", 0) == 0) create.insert(13, "IF NOT EXISTS ");
     db.exec(create);
-    SQLite::Statement forget(db, std::string(sql_statement("forget_deferred_index")));
+    SQLite::Statement forget = prepare_statement(db, "forget_deferred_index");
     forget.bind(":name", name);
     forget.exec();
     tx.commit();

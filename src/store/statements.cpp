@@ -28,4 +28,23 @@ std::string_view sql_statement(std::string_view name) {
   return it->second;
 }
 
+SQLite::Statement prepare_statement(SQLite::Database& db, std::string_view name) {
+  return SQLite::Statement(db, std::string(sql_statement(name)));
+}
+
+void bind_optional(SQLite::Statement& st, const char* name, const std::optional<std::string>& v) {
+  if (v) st.bind(name, *v);
+  else st.bind(name);
+}
+
+void bind_optional(SQLite::Statement& st, const char* name, const std::optional<double>& v) {
+  if (v) st.bind(name, *v);
+  else st.bind(name);
+}
+
+void exec_and_reset(SQLite::Statement& st) {
+  st.exec();
+  st.reset();
+}
+
 }  // namespace yanbao

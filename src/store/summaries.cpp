@@ -21,15 +21,6 @@ namespace {
 
 bool has_summaries(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt() >= 8; }
 
-SQLite::Statement prepare(SQLite::Database& db, std::string_view name) {
-  return SQLite::Statement(db, std::string(sql_statement(name)));
-}
-
-void bind_text_or_null(SQLite::Statement& st, const char* name, const std::optional<std::string>& v) {
-  if (v) st.bind(name, *v);
-  else st.bind(name);
-}
-
 std::optional<std::string> text_or_null(const SQLite::Column& c) {
   if (c.isNull()) return std::nullopt;
   return c.getString();
@@ -75,7 +66,7 @@ void rebuild_from_scratch(SQLite::Database& db) {
       }
       rows.clear();
     };
-    SQLite::Statement scan = prepare(db, "summary_scan_picks");
+    SQLite::Statement scan = prepare_statement(db, "summary_scan_picks");
     while (scan.executeStep()) {
       const int64_t report = scan.getColumn(0).getInt64();
       if (report != current) {
@@ -88,29 +79,26 @@ void rebuild_from_scratch(SQLite::Database& db) {
     }
     flush();
   }
-  SQLite::Statement put = prepare(db, "summary_put_top_pick"), put_broker = prepare(db, "summary_put_top_pick_broker"),
-                    put_name = prepare(db, "summary_put_top_pick_name");
+  SQLite::Statement put = prepare_statement(db, "summary_put_top_pick"), put_broker = prepare_statement(db, "summary_put_top_pick_broker"),
+                    put_name = prepare_statement(db, "summary_put_top_pick_name");
   for (const auto& [key, k] : keys) {
     put.bind(":key", key);
-    bind_text_or_null(put, ":code", k.coded ? std::optional<std::string>(key) : std::nullopt);
+    bind_optional(put, ":code", k.coded ? std::optional<std::string>(key) : std::nullopt);
     put.bind(":reports", k.reports);
-    bind_text_or_null(put, ":first_seen", k.first_seen);
-    bind_text_or_null(put, ":last_seen", k.last_seen);
-    put.exec();
-    put.reset();
+    bind_optional(put, ":first_seen", k.first_seen);
+    bind_optional(put, ":last_seen", k.last_seen);
+    exec_and_reset(put);
     for (const auto& [broker, n] : k.brokers) {
       put_broker.bind(":key", key);
       put_broker.bind(":broker", broker);
       put_broker.bind(":reports", n);
-      put_broker.exec();
-      put_broker.reset();
+      exec_and_reset(put_broker);
     }
     for (const auto& [name, n] : k.names) {
       put_name.bind(":key", key);
       put_name.bind(":base_name", name);
       put_name.bind(":reports", n);
-      put_name.exec();
-      put_name.reset();
+      exec_and_reset(put_name);
     }
   }
 
@@ -120,7 +108,7 @@ void rebuild_from_scratch(SQLite::Database& db) {
   };
   std::map<std::tuple<std::string, std::string, std::string>, Day> days;
   {
-    SQLite::Statement scan = prepare(db, "summary_scan_indices");
+    SQLite::Statement scan = prepare_statement(db, "summary_scan_indices");
     while (scan.executeStep()) {
       Day& d = days[{scan.getColumn(0).getString(), scan.getColumn(1).getString(), scan.getColumn(2).getString()}];
       const int64_t id = scan.getColumn(3).getInt64(), seq = scan.getColumn(4).getInt64();
@@ -132,7 +120,7 @@ void rebuild_from_scratch(SQLite::Database& db) {
       }
     }
   }
-  SQLite::Statement put_day = prepare(db, "summary_put_index_day");
+  SQLite::Statement put_day = prepare_statement(db, "summary_put_index_day");
   for (const auto& [k, d] : days) {
     put_day.bind(":name", std::get<0>(k));
     put_day.bind(":period", std::get<1>(k));
@@ -140,12 +128,9 @@ void rebuild_from_scratch(SQLite::Database& db) {
     put_day.bind(":reports", d.rows);
     put_day.bind(":first_id", d.first_id);
     put_day.bind(":first_seq", d.first_seq);
-    if (d.close) put_day.bind(":close", *d.close);
-    else put_day.bind(":close");
-    if (d.change_pct) put_day.bind(":change_pct", *d.change_pct);
-    else put_day.bind(":change_pct");
-    put_day.exec();
-    put_day.reset();
+    bind_optional(put_day, ":close", d.close);
+    bind_optional(put_day, ":change_pct", d.change_pct);
+    exec_and_reset(put_day);
   }
 }
 
@@ -153,34 +138,30 @@ void rebuild_from_scratch(SQLite::Database& db) {
 
 void refresh_query_summaries(SQLite::Database& db, SummaryRefresh how) {
   if (!has_summaries(db)) return;
-  if (how != SummaryRefresh::kIncremental) {
-    SQLite::Statement counts = prepare(db, "summary_pending_count");
-    counts.executeStep();
-    const int64_t pending = counts.getColumn(0).getInt64(), reports = counts.getColumn(1).getInt64();
-    counts.reset();
-    // A quarter of the archive or more pending (a first ingest, a migration): one pass over
-    // everything beats merging each report's rows in, which costs about 4x more per report.
-    if (how == SummaryRefresh::kFromScratch || (pending > 0 && pending * 4 > reports)) {
-      const bool own = sqlite3_get_autocommit(db.getHandle()) != 0;
-      std::unique_ptr<SQLite::Transaction> tx;
-      if (own) tx = std::make_unique<SQLite::Transaction>(db, SQLite::TransactionBehavior::IMMEDIATE);
-      rebuild_from_scratch(db);
-      if (tx) tx->commit();
-      return;
-    }
-  }
   const bool pending = db.execAndGet(std::string(sql_statement("summary_any_pending"))).getInt() != 0;
   const bool stale = db.execAndGet(std::string(sql_statement("summary_any_stale"))).getInt() != 0;
-  if (!pending && !stale) return;
+  bool from_scratch = how == SummaryRefresh::kFromScratch;
+  if (!pending && !stale && !from_scratch) return;
+  if (how == SummaryRefresh::kAuto && pending) {
+    SQLite::Statement counts = prepare_statement(db, "summary_pending_count");
+    counts.executeStep();
+    // A quarter of the archive or more pending (a first ingest, a migration): one pass over
+    // everything beats merging each report's rows in, which costs about 4x more per report.
+    from_scratch = counts.getColumn(0).getInt64() * 4 > counts.getColumn(1).getInt64();
+  }
   const bool own_tx = sqlite3_get_autocommit(db.getHandle()) != 0;
   std::unique_ptr<SQLite::Transaction> tx;
   if (own_tx) tx = std::make_unique<SQLite::Transaction>(db, SQLite::TransactionBehavior::IMMEDIATE);
-  if (pending) {
-    db.exec(std::string(sql_statement("summary_count_pending_picks")));
-    db.exec(std::string(sql_statement("summary_count_pending_indices")));
-    db.exec(std::string(sql_statement("summary_forget_pending")));
+  if (from_scratch) {
+    rebuild_from_scratch(db);
+  } else {
+    if (pending) {
+      db.exec(std::string(sql_statement("summary_count_pending_picks")));
+      db.exec(std::string(sql_statement("summary_count_pending_indices")));
+      db.exec(std::string(sql_statement("summary_forget_pending")));
+    }
+    db.exec(std::string(sql_statement("summary_recompute_stale_dates")));
   }
-  db.exec(std::string(sql_statement("summary_recompute_stale_dates")));
   if (tx) tx->commit();
 }
 

@@ -6,55 +6,32 @@
 #include "store/statements.h"
 
 namespace yanbao {
-namespace {
-
-SQLite::Statement prepare(SQLite::Database& db, std::string_view name) {
-  return SQLite::Statement(db, std::string(sql_statement(name)));
-}
-
-void bind_opt(SQLite::Statement& st, const char* name, const std::optional<std::string>& v) {
-  if (v) st.bind(name, *v);
-  else st.bind(name);
-}
-
-void bind_opt(SQLite::Statement& st, const char* name, const std::optional<double>& v) {
-  if (v) st.bind(name, *v);
-  else st.bind(name);
-}
-
-/// Executes a prepared statement once and resets it for the next row.
-void run(SQLite::Statement& st) {
-  st.exec();
-  st.reset();
-}
-
-}  // namespace
 
 struct ReportWriter::Statements {
   SQLite::Statement by_sha, own, del, report, tag, index, mover, news, event, pick, risk, alias, security,
       file, error, clear_error, error_for, delete_file, index_new, file_stat, report_stat;
   explicit Statements(SQLite::Database& db)
-      : by_sha(prepare(db, "report_by_sha256")),
-        own(prepare(db, "own_report")),
-        del(prepare(db, "delete_report")),
-        report(prepare(db, "insert_report")),
-        tag(prepare(db, "insert_tag")),
-        index(prepare(db, "insert_index")),
-        mover(prepare(db, "insert_mover")),
-        news(prepare(db, "insert_news")),
-        event(prepare(db, "insert_event")),
-        pick(prepare(db, "insert_pick")),
-        risk(prepare(db, "insert_risk")),
-        alias(prepare(db, "learn_alias")),
-        security(prepare(db, "learn_security")),
-        file(prepare(db, "upsert_file")),
-        error(prepare(db, "upsert_error")),
-        clear_error(prepare(db, "clear_error")),
-        error_for(prepare(db, "error_for")),
-        delete_file(prepare(db, "delete_file")),
-        index_new(prepare(db, "index_new_reports")),
-        file_stat(prepare(db, "update_file_stat")),
-        report_stat(prepare(db, "update_report_stat")) {}
+      : by_sha(prepare_statement(db, "report_by_sha256")),
+        own(prepare_statement(db, "own_report")),
+        del(prepare_statement(db, "delete_report")),
+        report(prepare_statement(db, "insert_report")),
+        tag(prepare_statement(db, "insert_tag")),
+        index(prepare_statement(db, "insert_index")),
+        mover(prepare_statement(db, "insert_mover")),
+        news(prepare_statement(db, "insert_news")),
+        event(prepare_statement(db, "insert_event")),
+        pick(prepare_statement(db, "insert_pick")),
+        risk(prepare_statement(db, "insert_risk")),
+        alias(prepare_statement(db, "learn_alias")),
+        security(prepare_statement(db, "learn_security")),
+        file(prepare_statement(db, "upsert_file")),
+        error(prepare_statement(db, "upsert_error")),
+        clear_error(prepare_statement(db, "clear_error")),
+        error_for(prepare_statement(db, "error_for")),
+        delete_file(prepare_statement(db, "delete_file")),
+        index_new(prepare_statement(db, "index_new_reports")),
+        file_stat(prepare_statement(db, "update_file_stat")),
+        report_stat(prepare_statement(db, "update_report_stat")) {}
 };
 
 ReportWriter::ReportWriter(SQLite::Database& db) : db_(db), st_(std::make_unique<Statements>(db)) {
@@ -85,7 +62,7 @@ std::optional<int64_t> ReportWriter::own_report(const FileIdentity& f) {
 
 void ReportWriter::delete_report(int64_t id) {
   st_->del.bind(":id", id);
-  run(st_->del);
+  exec_and_reset(st_->del);
 }
 
 void ReportWriter::update_stat(const FileIdentity& f) {
@@ -94,7 +71,7 @@ void ReportWriter::update_stat(const FileIdentity& f) {
     st->bind(":path", f.path);
     st->bind(":size", f.size);
     st->bind(":mtime_ns", f.mtime_ns);
-    run(*st);
+    exec_and_reset(*st);
   }
 }
 
@@ -114,16 +91,16 @@ ReportWriter::Written ReportWriter::write_report(const FileIdentity& f, const Re
   auto& rep = st_->report;
   rep.bind(":root", f.root);
   rep.bind(":path", f.path);
-  bind_opt(rep, ":title", r.title);
-  bind_opt(rep, ":published", r.published);
-  bind_opt(rep, ":report_date", r.report_date);
-  bind_opt(rep, ":broker", r.broker);
-  bind_opt(rep, ":series", r.series);
-  bind_opt(rep, ":url", r.url);
-  bind_opt(rep, ":period_start", x.period_start);
-  bind_opt(rep, ":period_end", x.period_end);
-  bind_opt(rep, ":topic", x.topic);
-  bind_opt(rep, ":summary", r.summary);
+  bind_optional(rep, ":title", r.title);
+  bind_optional(rep, ":published", r.published);
+  bind_optional(rep, ":report_date", r.report_date);
+  bind_optional(rep, ":broker", r.broker);
+  bind_optional(rep, ":series", r.series);
+  bind_optional(rep, ":url", r.url);
+  bind_optional(rep, ":period_start", x.period_start);
+  bind_optional(rep, ":period_end", x.period_end);
+  bind_optional(rep, ":topic", x.topic);
+  bind_optional(rep, ":summary", r.summary);
   rep.bindNoCopy(":body", r.body);  // lives until the statement is reset
   rep.bind(":sha256", f.sha256);
   rep.bindNoCopy(":front_matter", r.front_matter_json);
@@ -134,7 +111,7 @@ ReportWriter::Written ReportWriter::write_report(const FileIdentity& f, const Re
   rep.bind(":mtime_ns", f.mtime_ns);
   rep.bind(":parser_version", kParserVersion);
   rep.bind(":ingested_at", now);
-  run(rep);
+  exec_and_reset(rep);
   const int64_t id = db_.getLastInsertRowid();
   if (first_unindexed_id_ == 0) first_unindexed_id_ = id;
 
@@ -142,7 +119,7 @@ ReportWriter::Written ReportWriter::write_report(const FileIdentity& f, const Re
     st_->tag.bind(":report_id", id);
     st_->tag.bind(":kind", kind);
     st_->tag.bind(":value", value);
-    run(st_->tag);
+    exec_and_reset(st_->tag);
   }
   std::string alias_key;  // base name, a separator no name contains, code
   auto learn = [&](const std::string& name, const std::optional<std::string>& code) {
@@ -152,13 +129,13 @@ ReportWriter::Written ReportWriter::write_report(const FileIdentity& f, const Re
     if (learned_aliases_.insert(alias_key).second) {
       st_->alias.bind(":base_name", base);
       st_->alias.bind(":code", *code);
-      run(st_->alias);
+      exec_and_reset(st_->alias);
     }
     if (learned_codes_.insert(*code).second) {  // the first name printed with a code names it
       st_->security.bind(":code", *code);
       st_->security.bind(":name", name);
       st_->security.bind(":exchange", code->substr(code->size() - 2));
-      run(st_->security);
+      exec_and_reset(st_->security);
     }
   };
   int seq = 0;
@@ -169,9 +146,9 @@ ReportWriter::Written ReportWriter::write_report(const FileIdentity& f, const Re
     st.bind(":name", v.name);
     st.bind(":raw_name", v.raw_name);
     st.bind(":period", v.period);
-    bind_opt(st, ":close", v.close);
-    bind_opt(st, ":change_pct", v.change_pct);
-    run(st);
+    bind_optional(st, ":close", v.close);
+    bind_optional(st, ":change_pct", v.change_pct);
+    exec_and_reset(st);
   }
   seq = 0;
   for (const auto& v : x.movers) {
@@ -179,10 +156,10 @@ ReportWriter::Written ReportWriter::write_report(const FileIdentity& f, const Re
     st.bind(":report_id", id);
     st.bind(":seq", ++seq);
     st.bind(":name", v.name);
-    bind_opt(st, ":code", v.code);
+    bind_optional(st, ":code", v.code);
     st.bind(":direction", v.direction);
-    bind_opt(st, ":change_pct", v.change_pct);
-    run(st);
+    bind_optional(st, ":change_pct", v.change_pct);
+    exec_and_reset(st);
     learn(v.name, v.code);
   }
   seq = 0;
@@ -190,19 +167,19 @@ ReportWriter::Written ReportWriter::write_report(const FileIdentity& f, const Re
     st_->news.bind(":report_id", id);
     st_->news.bind(":seq", ++seq);
     st_->news.bind(":text", v.text);
-    run(st_->news);
+    exec_and_reset(st_->news);
   }
   seq = 0;
   for (const auto& v : x.events) {
     auto& st = st_->event;
     st.bind(":report_id", id);
     st.bind(":seq", ++seq);
-    bind_opt(st, ":event_date", v.event_date);
+    bind_optional(st, ":event_date", v.event_date);
     if (v.company.empty()) st.bind(":company");
     else st.bind(":company", v.company);
-    bind_opt(st, ":code", v.code);
+    bind_optional(st, ":code", v.code);
     st.bind(":text", v.text);
-    run(st);
+    exec_and_reset(st);
     learn(v.company, v.code);
   }
   seq = 0;
@@ -210,15 +187,15 @@ ReportWriter::Written ReportWriter::write_report(const FileIdentity& f, const Re
     auto& st = st_->pick;
     st.bind(":report_id", id);
     st.bind(":seq", ++seq);
-    bind_opt(st, ":theme", v.theme);
+    bind_optional(st, ":theme", v.theme);
     st.bind(":name", v.name);
     st.bind(":base_name", base_name(v.name));
-    bind_opt(st, ":code", v.code);
+    bind_optional(st, ":code", v.code);
     if (v.code) st.bind(":code_source", "report");
     else st.bind(":code_source");
     st.bind(":kind", v.kind);
-    bind_opt(st, ":rating", v.rating);
-    run(st);
+    bind_optional(st, ":rating", v.rating);
+    exec_and_reset(st);
     learn(v.name, v.code);
   }
   seq = 0;
@@ -226,7 +203,7 @@ ReportWriter::Written ReportWriter::write_report(const FileIdentity& f, const Re
     st_->risk.bind(":report_id", id);
     st_->risk.bind(":seq", ++seq);
     st_->risk.bind(":text", v.text);
-    run(st_->risk);
+    exec_and_reset(st_->risk);
   }
 
   upsert_file(f, "report", id);
@@ -245,7 +222,7 @@ void ReportWriter::record_error(const FileIdentity& f, const std::string& messag
   if (line > 0) e.bind(":line", line);
   else e.bind(":line");
   e.bind(":seen_at", now);
-  run(e);
+  exec_and_reset(e);
 }
 
 std::optional<std::pair<std::string, int>> ReportWriter::stored_error(const std::string& root,
@@ -262,7 +239,7 @@ std::optional<std::pair<std::string, int>> ReportWriter::stored_error(const std:
 void ReportWriter::index_new_reports() {
   if (first_unindexed_id_ == 0) return;
   st_->index_new.bind(":first_id", first_unindexed_id_);
-  run(st_->index_new);
+  exec_and_reset(st_->index_new);
   first_unindexed_id_ = 0;
 }
 
@@ -271,7 +248,7 @@ void ReportWriter::forget_file(const std::string& root, const std::string& path)
   if (auto own = own_report(f)) delete_report(*own);
   st_->delete_file.bind(":root", root);
   st_->delete_file.bind(":path", path);
-  run(st_->delete_file);
+  exec_and_reset(st_->delete_file);
   clear_error(root, path);
 }
 
@@ -286,13 +263,13 @@ void ReportWriter::upsert_file(const FileIdentity& f, const char* status, std::o
   st.bind(":status", status);
   if (report_id) st.bind(":report_id", *report_id);
   else st.bind(":report_id");
-  run(st);
+  exec_and_reset(st);
 }
 
 void ReportWriter::clear_error(const std::string& root, const std::string& path) {
   st_->clear_error.bind(":root", root);
   st_->clear_error.bind(":path", path);
-  run(st_->clear_error);
+  exec_and_reset(st_->clear_error);
 }
 
 }  // namespace yanbao
