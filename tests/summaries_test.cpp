@@ -7,6 +7,7 @@
 #include "test_util.h"
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Transaction.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -253,6 +254,46 @@ TEST(QuerySummaries, IngestKeepsThemCurrentIncrementally) {
   ingest(true);
   EXPECT_TRUE(summaries_answer(db));
   expect_same_answers(db, "after edits, a prune and new files");
+}
+
+TEST(QuerySummaries, BulkLoadSuspendsThemAndTheRebuildAfterIsExact) {
+  FixtureArchive f;
+  {
+    auto w = open_archive_for_write(f.db);
+    refresh_query_summaries(*w);
+  }
+  ASSERT_TRUE(summaries_answer(f.db));
+  const std::string exact = summary_tables(f.db);
+  {
+    // What a bulk load does while it writes (ingest.cpp): the changes below would each make
+    // reports pending and subtract them; suspended, they leave that to the rebuild.
+    auto w = open_archive_for_write(f.db);
+    SummariesSuspension suspension;
+    suspension.start();
+    {
+      SQLite::Transaction tx(*w);
+      suspend_query_summaries(*w);
+      tx.commit();
+    }
+    w->exec("INSERT INTO security_aliases (base_name, code, source) VALUES ('经纬恒润', '000001.SZ', 'report')");
+    w->exec("DELETE FROM security_aliases WHERE code = '000001.SZ'");
+    w->exec("UPDATE picks SET code = '688326.SH', code_source = 'archive' WHERE code IS NULL AND base_name = '经纬恒润'");
+    w->exec("DELETE FROM indices WHERE report_id = 2");
+    EXPECT_EQ(w->execAndGet("SELECT count(*) FROM top_picks").getInt(), 0);
+    EXPECT_EQ(w->execAndGet("SELECT count(*) FROM query_summary_pending").getInt(),
+              w->execAndGet("SELECT count(*) FROM reports").getInt());
+  }
+  // Killed here, before the rebuild: every report is pending, so the answers come from the
+  // base tables and are exact.
+  EXPECT_FALSE(summaries_answer(f.db));
+  expect_same_answers(f.db, "suspended");
+  {
+    auto w = open_archive_for_write(f.db);
+    refresh_query_summaries(*w);  // every report pending: from scratch
+  }
+  EXPECT_TRUE(summaries_answer(f.db));
+  expect_same_answers(f.db, "rebuilt after the suspension");
+  EXPECT_NE(summary_tables(f.db), exact);  // the changes above do show
 }
 
 TEST(Summaries, RebuildFromScratchEqualsMergingEveryReportIn) {

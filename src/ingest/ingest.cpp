@@ -232,6 +232,7 @@ IngestSummary run_ingest(const std::string& db_path, const IngestOptions& opt, s
   size_t stored_reports = static_cast<size_t>(
       db->execAndGet(std::string(sql_statement("report_count"))).getInt64());
   bool indexes_deferred = false;
+  SummariesSuspension summaries_suspension;  // on for the writes of a bulk load
 
   for (size_t r = 0; r < roots.size() && !g_signal.load(); ++r) {
     const std::string& root = roots[r];
@@ -302,8 +303,12 @@ IngestSummary run_ingest(const std::string& db_path, const IngestOptions& opt, s
     }
 
     if (!indexes_deferred && worth_deferring_indexes(jobs.size(), stored_reports)) {
+      // A bulk load: the query-only indexes and the query summaries step aside together, in
+      // one transaction, and come back whole at the end (or at the next ingest after a kill).
       SQLite::Transaction tx(*db, SQLite::TransactionBehavior::IMMEDIATE);
       defer_query_indexes(*db);
+      summaries_suspension.start();
+      suspend_query_summaries(*db);
       tx.commit();
       indexes_deferred = true;
     }
@@ -426,6 +431,7 @@ IngestSummary run_ingest(const std::string& db_path, const IngestOptions& opt, s
     fill_learned_codes(*db);
     tx.commit();
   }
+  summaries_suspension.end();
   // Query indexes a bulk load dropped (now, or in an earlier run that was killed) are built
   // once all rows are in. An interrupted run leaves them to the next ingest.
   // Then the query summaries (schema.md), which read picks and indices by report.

@@ -33,8 +33,8 @@ int run_canned_command(CommandContext& ctx, const std::string& name, const std::
     if (version < latest_schema_version() &&
         (what.find("no such table") != std::string::npos || what.find("no such index") != std::string::npos))
       throw FatalError(what + "\nthe archive " + ctx.global.db + " has schema version " + std::to_string(version) +
-                       " and this query needs version " + std::to_string(latest_schema_version()) +
-                       ": run yanbao ingest once to upgrade it");
+                       ", older than this yanbao's (" + std::to_string(latest_schema_version()) +
+                       "): run yanbao ingest once to upgrade it");
     throw;
   }
   return 0;

@@ -60,12 +60,18 @@ int busy_timeout_ms() {
 }
 
 thread_local bool t_fts_batching = false;
+thread_local bool t_summaries_suspended = false;
 
 void fts_batching_sql(sqlite3_context* ctx, int, sqlite3_value**) { sqlite3_result_int(ctx, t_fts_batching ? 1 : 0); }
+void summaries_suspended_sql(sqlite3_context* ctx, int, sqlite3_value**) {
+  sqlite3_result_int(ctx, t_summaries_suspended ? 1 : 0);
+}
 
 void configure(SQLite::Database& db) {
   sqlite3_create_function(db.getHandle(), "yanbao_fts_batching", 0, SQLITE_UTF8, nullptr, fts_batching_sql, nullptr,
                           nullptr);
+  sqlite3_create_function(db.getHandle(), "yanbao_summaries_suspended", 0, SQLITE_UTF8, nullptr,
+                          summaries_suspended_sql, nullptr, nullptr);
   db.setBusyTimeout(busy_timeout_ms());
   db.exec("PRAGMA foreign_keys = ON");
   register_fts_tokenizer(db.getHandle());
@@ -74,6 +80,7 @@ void configure(SQLite::Database& db) {
 }  // namespace
 
 void set_fts_batching(bool on) { t_fts_batching = on; }
+void set_summaries_suspended(bool on) { t_summaries_suspended = on; }
 
 int latest_schema_version() { return migrations().empty() ? 0 : migrations().back().version; }
 

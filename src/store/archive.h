@@ -26,4 +26,29 @@ std::unique_ptr<SQLite::Database> open_archive_readonly(const std::string& path)
 /// statement (ReportWriter::index_new_reports). Off by default.
 void set_fts_batching(bool on);
 
+/// While on, the query-summary triggers (migration 0009) stand aside for this thread's
+/// writes: the SQL function yanbao_summaries_suspended() returns 1. Only for a bulk load
+/// that has called suspend_query_summaries (store/summaries.h) first. Off by default.
+void set_summaries_suspended(bool on);
+
+/// set_summaries_suspended(true) from start() until end() or the end of the scope.
+class SummariesSuspension {
+ public:
+  SummariesSuspension() = default;
+  SummariesSuspension(const SummariesSuspension&) = delete;
+  SummariesSuspension& operator=(const SummariesSuspension&) = delete;
+  ~SummariesSuspension() { end(); }
+  void start() {
+    set_summaries_suspended(true);
+    on_ = true;
+  }
+  void end() {
+    if (on_) set_summaries_suspended(false);
+    on_ = false;
+  }
+
+ private:
+  bool on_ = false;
+};
+
 }  // namespace yanbao

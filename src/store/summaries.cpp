@@ -136,6 +136,11 @@ void rebuild_from_scratch(SQLite::Database& db) {
 
 }  // namespace
 
+void suspend_query_summaries(SQLite::Database& db) {
+  if (db.execAndGet("PRAGMA user_version").getInt() < 9) return;
+  db.exec(std::string(sql_statement("summary_suspend")));
+}
+
 void refresh_query_summaries(SQLite::Database& db, SummaryRefresh how) {
   if (!has_summaries(db)) return;
   const bool pending = db.execAndGet(std::string(sql_statement("summary_any_pending"))).getInt() != 0;

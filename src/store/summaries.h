@@ -20,4 +20,12 @@ enum class SummaryRefresh {
 /// transaction unless one is open. A no-op on an archive older than schema version 8.
 void refresh_query_summaries(SQLite::Database& db, SummaryRefresh how = SummaryRefresh::kAuto);
 
+/// Starts a bulk load's suspension of the summaries: empties them and lists every report
+/// as pending, so queries compute from the base tables and the summary triggers have nothing
+/// to keep (they stand aside while set_summaries_suspended(true), store/archive.h). The next
+/// refresh, at the load's end or after a kill at the next ingest's, rebuilds from scratch
+/// (every report is pending). Call inside the write transaction that starts the load, with
+/// the suspension on. A no-op on an archive older than schema version 9.
+void suspend_query_summaries(SQLite::Database& db);
+
 }  // namespace yanbao
