@@ -22,6 +22,7 @@
 #include "ingest/report.h"
 #include "store/archive.h"
 #include "store/bulk.h"
+#include "store/statements.h"
 #include "util/error.h"
 #include "util/sha256.h"
 
@@ -484,4 +485,28 @@ TEST(BulkLoad, IndexesLeftDeferredByAKilledIngestAreBuiltByTheNextOne) {
   SQLite::Database a(db);
   EXPECT_EQ(count(a, "deferred_indexes"), 0);
   EXPECT_EQ(a.execAndGet("SELECT count(*) FROM sqlite_schema WHERE name = 'picks_by_base_name'").getInt(), 1);
+}
+
+TEST(RowStatement, BindsByNameWithoutCopyingAndRejectsUnknownNames) {
+  TempDir t;
+  auto a = open_archive_for_write((t.path / "a.db").string());
+  a->exec("INSERT INTO reports (id, root, path, title, body, sha256, encoding, size, mtime_ns, parser_version, "
+          "ingested_at) VALUES (1, '/r', 'a.md', 't', 'b', 'h', 'utf-8', 1, 1, 1, 'now')");
+  RowStatement news(*a, "insert_news");
+  std::string text;
+  for (int seq = 1; seq <= 3; ++seq) {
+    text = "第" + std::to_string(seq) + "条";  // the same buffer, rebound for each row
+    news.bind(":report_id", int64_t{1});
+    news.bind(":seq", seq);
+    news.bind(":text", text);
+    news.exec_and_reset();
+  }
+  const std::string same_name_elsewhere = ":text";  // not the literal: found by its text
+  news.bind(":report_id", int64_t{1});
+  news.bind(":seq", 4);
+  news.bind_null(same_name_elsewhere.c_str());
+  EXPECT_THROW(news.exec_and_reset(), SQLite::Exception);  // news.text is NOT NULL
+  EXPECT_THROW(news.bind(":no_such_parameter", 1), std::logic_error);
+  EXPECT_EQ(a->execAndGet("SELECT group_concat(text, '|') FROM (SELECT text FROM news ORDER BY seq)").getString(),
+            "第1条|第2条|第3条");
 }

@@ -1,5 +1,6 @@
 #include "store/statements.h"
 
+#include <cstring>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -45,6 +46,42 @@ void bind_optional(SQLite::Statement& st, const char* name, const std::optional<
 void exec_and_reset(SQLite::Statement& st) {
   st.exec();
   st.reset();
+}
+
+RowStatement::RowStatement(SQLite::Database& db, std::string_view name) : st_(prepare_statement(db, name)) {}
+
+int RowStatement::index(const char* name) {
+  for (const Seen& s : seen_)
+    if (s.pointer == name && s.text == name) return s.index;
+  const int i = st_.getIndex(name);
+  if (i == 0) throw std::logic_error(std::string("no parameter ") + name + " in " + st_.getQuery());
+  seen_.push_back({name, name, i});
+  return i;
+}
+
+void RowStatement::bind(const char* name, const std::string& text) { st_.bindNoCopy(index(name), text); }
+
+void RowStatement::bind(const char* name, const char* text) { st_.bindNoCopy(index(name), text); }
+
+void RowStatement::bind(const char* name, int64_t value) { st_.bind(index(name), value); }
+
+void RowStatement::bind(const char* name, double value) { st_.bind(index(name), value); }
+
+void RowStatement::bind(const char* name, const std::optional<std::string>& text) {
+  if (text) bind(name, *text);
+  else bind_null(name);
+}
+
+void RowStatement::bind(const char* name, const std::optional<double>& value) {
+  if (value) bind(name, *value);
+  else bind_null(name);
+}
+
+void RowStatement::bind_null(const char* name) { st_.bind(index(name)); }
+
+void RowStatement::exec_and_reset() {
+  st_.exec();
+  st_.reset();
 }
 
 }  // namespace yanbao

@@ -8,30 +8,30 @@
 namespace yanbao {
 
 struct ReportWriter::Statements {
-  SQLite::Statement by_sha, own, del, report, tag, index, mover, news, event, pick, risk, alias, security,
+  RowStatement by_sha, own, del, report, tag, index, mover, news, event, pick, risk, alias, security,
       file, error, clear_error, error_for, delete_file, index_new, file_stat, report_stat;
   explicit Statements(SQLite::Database& db)
-      : by_sha(prepare_statement(db, "report_by_sha256")),
-        own(prepare_statement(db, "own_report")),
-        del(prepare_statement(db, "delete_report")),
-        report(prepare_statement(db, "insert_report")),
-        tag(prepare_statement(db, "insert_tag")),
-        index(prepare_statement(db, "insert_index")),
-        mover(prepare_statement(db, "insert_mover")),
-        news(prepare_statement(db, "insert_news")),
-        event(prepare_statement(db, "insert_event")),
-        pick(prepare_statement(db, "insert_pick")),
-        risk(prepare_statement(db, "insert_risk")),
-        alias(prepare_statement(db, "learn_alias")),
-        security(prepare_statement(db, "learn_security")),
-        file(prepare_statement(db, "upsert_file")),
-        error(prepare_statement(db, "upsert_error")),
-        clear_error(prepare_statement(db, "clear_error")),
-        error_for(prepare_statement(db, "error_for")),
-        delete_file(prepare_statement(db, "delete_file")),
-        index_new(prepare_statement(db, "index_new_reports")),
-        file_stat(prepare_statement(db, "update_file_stat")),
-        report_stat(prepare_statement(db, "update_report_stat")) {}
+      : by_sha(RowStatement(db, "report_by_sha256")),
+        own(RowStatement(db, "own_report")),
+        del(RowStatement(db, "delete_report")),
+        report(RowStatement(db, "insert_report")),
+        tag(RowStatement(db, "insert_tag")),
+        index(RowStatement(db, "insert_index")),
+        mover(RowStatement(db, "insert_mover")),
+        news(RowStatement(db, "insert_news")),
+        event(RowStatement(db, "insert_event")),
+        pick(RowStatement(db, "insert_pick")),
+        risk(RowStatement(db, "insert_risk")),
+        alias(RowStatement(db, "learn_alias")),
+        security(RowStatement(db, "learn_security")),
+        file(RowStatement(db, "upsert_file")),
+        error(RowStatement(db, "upsert_error")),
+        clear_error(RowStatement(db, "clear_error")),
+        error_for(RowStatement(db, "error_for")),
+        delete_file(RowStatement(db, "delete_file")),
+        index_new(RowStatement(db, "index_new_reports")),
+        file_stat(RowStatement(db, "update_file_stat")),
+        report_stat(RowStatement(db, "update_report_stat")) {}
 };
 
 ReportWriter::ReportWriter(SQLite::Database& db) : db_(db), st_(std::make_unique<Statements>(db)) {
@@ -45,8 +45,8 @@ std::optional<int64_t> ReportWriter::find_duplicate(const FileIdentity& f) {
   st.bind(":root", f.root);
   st.bind(":path", f.path);
   std::optional<int64_t> id;
-  if (st.executeStep()) id = st.getColumn(0).getInt64();
-  st.reset();
+  if (st.statement().executeStep()) id = st.statement().getColumn(0).getInt64();
+  st.statement().reset();
   return id;
 }
 
@@ -55,14 +55,14 @@ std::optional<int64_t> ReportWriter::own_report(const FileIdentity& f) {
   st.bind(":root", f.root);
   st.bind(":path", f.path);
   std::optional<int64_t> id;
-  if (st.executeStep()) id = st.getColumn(0).getInt64();
-  st.reset();
+  if (st.statement().executeStep()) id = st.statement().getColumn(0).getInt64();
+  st.statement().reset();
   return id;
 }
 
 void ReportWriter::delete_report(int64_t id) {
   st_->del.bind(":id", id);
-  exec_and_reset(st_->del);
+  st_->del.exec_and_reset();
 }
 
 void ReportWriter::update_stat(const FileIdentity& f) {
@@ -71,7 +71,7 @@ void ReportWriter::update_stat(const FileIdentity& f) {
     st->bind(":path", f.path);
     st->bind(":size", f.size);
     st->bind(":mtime_ns", f.mtime_ns);
-    exec_and_reset(*st);
+    st->exec_and_reset();
   }
 }
 
@@ -91,27 +91,27 @@ ReportWriter::Written ReportWriter::write_report(const FileIdentity& f, const Re
   auto& rep = st_->report;
   rep.bind(":root", f.root);
   rep.bind(":path", f.path);
-  bind_optional(rep, ":title", r.title);
-  bind_optional(rep, ":published", r.published);
-  bind_optional(rep, ":report_date", r.report_date);
-  bind_optional(rep, ":broker", r.broker);
-  bind_optional(rep, ":series", r.series);
-  bind_optional(rep, ":url", r.url);
-  bind_optional(rep, ":period_start", x.period_start);
-  bind_optional(rep, ":period_end", x.period_end);
-  bind_optional(rep, ":topic", x.topic);
-  bind_optional(rep, ":summary", r.summary);
-  rep.bindNoCopy(":body", r.body);  // lives until the statement is reset
+  rep.bind(":title", r.title);
+  rep.bind(":published", r.published);
+  rep.bind(":report_date", r.report_date);
+  rep.bind(":broker", r.broker);
+  rep.bind(":series", r.series);
+  rep.bind(":url", r.url);
+  rep.bind(":period_start", x.period_start);
+  rep.bind(":period_end", x.period_end);
+  rep.bind(":topic", x.topic);
+  rep.bind(":summary", r.summary);
+  rep.bind(":body", r.body);
   rep.bind(":sha256", f.sha256);
-  rep.bindNoCopy(":front_matter", r.front_matter_json);
-  if (r.front_format.empty()) rep.bind(":front_format");
+  rep.bind(":front_matter", r.front_matter_json);
+  if (r.front_format.empty()) rep.bind_null(":front_format");
   else rep.bind(":front_format", r.front_format);
   rep.bind(":encoding", r.encoding);
   rep.bind(":size", f.size);
   rep.bind(":mtime_ns", f.mtime_ns);
   rep.bind(":parser_version", kParserVersion);
   rep.bind(":ingested_at", now);
-  exec_and_reset(rep);
+  rep.exec_and_reset();
   const int64_t id = db_.getLastInsertRowid();
   if (first_unindexed_id_ == 0) first_unindexed_id_ = id;
 
@@ -119,9 +119,12 @@ ReportWriter::Written ReportWriter::write_report(const FileIdentity& f, const Re
     st_->tag.bind(":report_id", id);
     st_->tag.bind(":kind", kind);
     st_->tag.bind(":value", value);
-    exec_and_reset(st_->tag);
+    st_->tag.exec_and_reset();
   }
+  // Text is bound without a copy (RowStatement): what is computed here lives in these until
+  // the statement has run.
   std::string alias_key;  // base name, a separator no name contains, code
+  std::string exchange, pick_base;
   auto learn = [&](const std::string& name, const std::optional<std::string>& code) {
     if (!code || name.empty()) return;
     std::string base = base_name(name);
@@ -129,13 +132,14 @@ ReportWriter::Written ReportWriter::write_report(const FileIdentity& f, const Re
     if (learned_aliases_.insert(alias_key).second) {
       st_->alias.bind(":base_name", base);
       st_->alias.bind(":code", *code);
-      exec_and_reset(st_->alias);
+      st_->alias.exec_and_reset();
     }
     if (learned_codes_.insert(*code).second) {  // the first name printed with a code names it
       st_->security.bind(":code", *code);
       st_->security.bind(":name", name);
-      st_->security.bind(":exchange", code->substr(code->size() - 2));
-      exec_and_reset(st_->security);
+      exchange.assign(*code, code->size() - 2, std::string::npos);
+      st_->security.bind(":exchange", exchange);
+      st_->security.exec_and_reset();
     }
   };
   int seq = 0;
@@ -146,9 +150,9 @@ ReportWriter::Written ReportWriter::write_report(const FileIdentity& f, const Re
     st.bind(":name", v.name);
     st.bind(":raw_name", v.raw_name);
     st.bind(":period", v.period);
-    bind_optional(st, ":close", v.close);
-    bind_optional(st, ":change_pct", v.change_pct);
-    exec_and_reset(st);
+    st.bind(":close", v.close);
+    st.bind(":change_pct", v.change_pct);
+    st.exec_and_reset();
   }
   seq = 0;
   for (const auto& v : x.movers) {
@@ -156,10 +160,10 @@ ReportWriter::Written ReportWriter::write_report(const FileIdentity& f, const Re
     st.bind(":report_id", id);
     st.bind(":seq", ++seq);
     st.bind(":name", v.name);
-    bind_optional(st, ":code", v.code);
+    st.bind(":code", v.code);
     st.bind(":direction", v.direction);
-    bind_optional(st, ":change_pct", v.change_pct);
-    exec_and_reset(st);
+    st.bind(":change_pct", v.change_pct);
+    st.exec_and_reset();
     learn(v.name, v.code);
   }
   seq = 0;
@@ -167,19 +171,19 @@ ReportWriter::Written ReportWriter::write_report(const FileIdentity& f, const Re
     st_->news.bind(":report_id", id);
     st_->news.bind(":seq", ++seq);
     st_->news.bind(":text", v.text);
-    exec_and_reset(st_->news);
+    st_->news.exec_and_reset();
   }
   seq = 0;
   for (const auto& v : x.events) {
     auto& st = st_->event;
     st.bind(":report_id", id);
     st.bind(":seq", ++seq);
-    bind_optional(st, ":event_date", v.event_date);
-    if (v.company.empty()) st.bind(":company");
+    st.bind(":event_date", v.event_date);
+    if (v.company.empty()) st.bind_null(":company");
     else st.bind(":company", v.company);
-    bind_optional(st, ":code", v.code);
+    st.bind(":code", v.code);
     st.bind(":text", v.text);
-    exec_and_reset(st);
+    st.exec_and_reset();
     learn(v.company, v.code);
   }
   seq = 0;
@@ -187,15 +191,16 @@ ReportWriter::Written ReportWriter::write_report(const FileIdentity& f, const Re
     auto& st = st_->pick;
     st.bind(":report_id", id);
     st.bind(":seq", ++seq);
-    bind_optional(st, ":theme", v.theme);
+    st.bind(":theme", v.theme);
     st.bind(":name", v.name);
-    st.bind(":base_name", base_name(v.name));
-    bind_optional(st, ":code", v.code);
+    pick_base = base_name(v.name);
+    st.bind(":base_name", pick_base);
+    st.bind(":code", v.code);
     if (v.code) st.bind(":code_source", "report");
-    else st.bind(":code_source");
+    else st.bind_null(":code_source");
     st.bind(":kind", v.kind);
-    bind_optional(st, ":rating", v.rating);
-    exec_and_reset(st);
+    st.bind(":rating", v.rating);
+    st.exec_and_reset();
     learn(v.name, v.code);
   }
   seq = 0;
@@ -203,7 +208,7 @@ ReportWriter::Written ReportWriter::write_report(const FileIdentity& f, const Re
     st_->risk.bind(":report_id", id);
     st_->risk.bind(":seq", ++seq);
     st_->risk.bind(":text", v.text);
-    exec_and_reset(st_->risk);
+    st_->risk.exec_and_reset();
   }
 
   upsert_file(f, "report", id);
@@ -220,9 +225,9 @@ void ReportWriter::record_error(const FileIdentity& f, const std::string& messag
   e.bind(":path", f.path);
   e.bind(":message", message);
   if (line > 0) e.bind(":line", line);
-  else e.bind(":line");
+  else e.bind_null(":line");
   e.bind(":seen_at", now);
-  exec_and_reset(e);
+  e.exec_and_reset();
 }
 
 std::optional<std::pair<std::string, int>> ReportWriter::stored_error(const std::string& root,
@@ -231,15 +236,15 @@ std::optional<std::pair<std::string, int>> ReportWriter::stored_error(const std:
   st.bind(":root", root);
   st.bind(":path", path);
   std::optional<std::pair<std::string, int>> out;
-  if (st.executeStep()) out = {{st.getColumn(0).getString(), st.getColumn(1).getInt()}};
-  st.reset();
+  if (st.statement().executeStep()) out = {{st.statement().getColumn(0).getString(), st.statement().getColumn(1).getInt()}};
+  st.statement().reset();
   return out;
 }
 
 void ReportWriter::index_new_reports() {
   if (first_unindexed_id_ == 0) return;
   st_->index_new.bind(":first_id", first_unindexed_id_);
-  exec_and_reset(st_->index_new);
+  st_->index_new.exec_and_reset();
   first_unindexed_id_ = 0;
 }
 
@@ -248,7 +253,7 @@ void ReportWriter::forget_file(const std::string& root, const std::string& path)
   if (auto own = own_report(f)) delete_report(*own);
   st_->delete_file.bind(":root", root);
   st_->delete_file.bind(":path", path);
-  exec_and_reset(st_->delete_file);
+  st_->delete_file.exec_and_reset();
   clear_error(root, path);
 }
 
@@ -258,18 +263,18 @@ void ReportWriter::upsert_file(const FileIdentity& f, const char* status, std::o
   st.bind(":path", f.path);
   st.bind(":size", f.size);
   st.bind(":mtime_ns", f.mtime_ns);
-  if (f.sha256.empty()) st.bind(":sha256");  // unreadable: no digest
+  if (f.sha256.empty()) st.bind_null(":sha256");  // unreadable: no digest
   else st.bind(":sha256", f.sha256);
   st.bind(":status", status);
   if (report_id) st.bind(":report_id", *report_id);
-  else st.bind(":report_id");
-  exec_and_reset(st);
+  else st.bind_null(":report_id");
+  st.exec_and_reset();
 }
 
 void ReportWriter::clear_error(const std::string& root, const std::string& path) {
   st_->clear_error.bind(":root", root);
   st_->clear_error.bind(":path", path);
-  exec_and_reset(st_->clear_error);
+  st_->clear_error.exec_and_reset();
 }
 
 }  // namespace yanbao
