@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <random>
 #include <sstream>
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -211,6 +212,21 @@ TEST(Sha256, KnownVectors) {
   EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   EXPECT_EQ(sha256_hex(std::string(1000, 'a')),
             "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3");
+}
+
+TEST(Sha256, HardwareAndPortablePathsAgreeOnEveryLengthAndBlockBoundary) {
+  if (!sha256_detail::hardware_available()) GTEST_SKIP() << "this CPU has no SHA extensions";
+  std::mt19937 rng(7);
+  std::string data;
+  for (size_t n = 0; n <= 1100; ++n) {  // every tail shape, one to many blocks
+    data.resize(n);
+    for (auto& c : data) c = static_cast<char>(rng());
+    ASSERT_EQ(sha256_detail::hex(data, true), sha256_detail::hex(data, false)) << "length " << n;
+  }
+  data.assign(1 << 20, '\0');
+  for (auto& c : data) c = static_cast<char>(rng());
+  EXPECT_EQ(sha256_detail::hex(data, true), sha256_detail::hex(data, false));
+  EXPECT_EQ(sha256_detail::hex("abc", true), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
 TEST(Archive, MigrationsAreNumberedWithoutGaps) {

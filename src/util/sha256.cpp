@@ -4,6 +4,11 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#define YANBAO_SHA_NI 1
+#endif
+
 namespace yanbao {
 namespace {
 
@@ -19,7 +24,7 @@ constexpr std::array<uint32_t, 64> kK = {
 
 inline uint32_t rotr(uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
 
-void compress(std::array<uint32_t, 8>& h, const unsigned char* block) {
+void compress_portable(std::array<uint32_t, 8>& h, const unsigned char* block) {
   uint32_t w[64];
   for (int i = 0; i < 16; ++i)
     w[i] = (uint32_t(block[4 * i]) << 24) | (uint32_t(block[4 * i + 1]) << 16) |
@@ -38,14 +43,66 @@ void compress(std::array<uint32_t, 8>& h, const unsigned char* block) {
   h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
 }
 
-}  // namespace
+void compress_blocks_portable(std::array<uint32_t, 8>& h, const unsigned char* p, size_t blocks) {
+  for (size_t i = 0; i < blocks; ++i) compress_portable(h, p + 64 * i);
+}
 
-std::string sha256_hex(std::string_view data) {
+#ifdef YANBAO_SHA_NI
+/// The same compression with the x86 SHA extensions (Intel since Ice Lake and Goldmont, AMD
+/// since Zen): about a tenth of the instructions. Hashing every file was 6 % of an ingest.
+/// Four rounds per step; the state is kept as ABEF and CDGH, the order sha256rnds2 wants.
+__attribute__((target("sha,sse4.1,ssse3"))) void compress_blocks_sha_ni(std::array<uint32_t, 8>& h,
+                                                                         const unsigned char* p, size_t blocks) {
+  const __m128i kByteSwap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+  __m128i tmp = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(&h[0])), 0xB1);  // CDAB
+  __m128i state1 = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(&h[4])), 0x1B);  // EFGH
+  __m128i state0 = _mm_alignr_epi8(tmp, state1, 8);     // ABEF
+  state1 = _mm_blend_epi16(state1, tmp, 0xF0);          // CDGH
+  for (size_t b = 0; b < blocks; ++b, p += 64) {
+    const __m128i abef = state0, cdgh = state1;
+    __m128i w[16];  // message words 4i..4i+3
+    for (int i = 0; i < 16; ++i) {
+      if (i < 4) {
+        w[i] = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * i)), kByteSwap);
+      } else {
+        // W[t] = σ1(W[t-2]) + W[t-7] + σ0(W[t-15]) + W[t-16], four words at a time
+        __m128i x = _mm_sha256msg1_epu32(w[i - 4], w[i - 3]);
+        x = _mm_add_epi32(x, _mm_alignr_epi8(w[i - 1], w[i - 2], 4));
+        w[i] = _mm_sha256msg2_epu32(x, w[i - 1]);
+      }
+      __m128i msg = _mm_add_epi32(w[i], _mm_loadu_si128(reinterpret_cast<const __m128i*>(&kK[4 * i])));
+      state1 = _mm_sha256rnds2_epu32(state1, state0, msg);
+      msg = _mm_shuffle_epi32(msg, 0x0E);
+      state0 = _mm_sha256rnds2_epu32(state0, state1, msg);
+    }
+    state0 = _mm_add_epi32(state0, abef);
+    state1 = _mm_add_epi32(state1, cdgh);
+  }
+  tmp = _mm_shuffle_epi32(state0, 0x1B);                // FEBA
+  state1 = _mm_shuffle_epi32(state1, 0xB1);             // DCHG
+  state0 = _mm_blend_epi16(tmp, state1, 0xF0);          // DCBA
+  state1 = _mm_alignr_epi8(state1, tmp, 8);             // HGFE
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(&h[0]), state0);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(&h[4]), state1);
+}
+#endif
+
+using CompressBlocks = void (*)(std::array<uint32_t, 8>&, const unsigned char*, size_t);
+
+CompressBlocks best_compress() {
+#ifdef YANBAO_SHA_NI
+  __builtin_cpu_init();
+  if (__builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1")) return compress_blocks_sha_ni;
+#endif
+  return compress_blocks_portable;
+}
+
+std::string digest_hex(std::string_view data, CompressBlocks compress_blocks) {
   std::array<uint32_t, 8> h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                                0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
   const auto* p = reinterpret_cast<const unsigned char*>(data.data());
   size_t n = data.size(), full = n / 64 * 64;
-  for (size_t i = 0; i < full; i += 64) compress(h, p + i);
+  compress_blocks(h, p, full / 64);
   unsigned char tail[128] = {};
   size_t rest = n - full;
   std::memcpy(tail, p + full, rest);
@@ -53,12 +110,29 @@ std::string sha256_hex(std::string_view data) {
   size_t tail_len = rest + 9 <= 64 ? 64 : 128;
   uint64_t bits = uint64_t(n) * 8;
   for (int i = 0; i < 8; ++i) tail[tail_len - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
-  for (size_t i = 0; i < tail_len; i += 64) compress(h, tail + i);
+  compress_blocks(h, tail, tail_len / 64);
   static const char* kHex = "0123456789abcdef";
   std::string out(64, '0');
   for (int i = 0; i < 8; ++i)
     for (int j = 0; j < 8; ++j) out[i * 8 + j] = kHex[(h[i] >> (28 - 4 * j)) & 0xF];
   return out;
 }
+
+}  // namespace
+
+std::string sha256_hex(std::string_view data) {
+  static const CompressBlocks compress_blocks = best_compress();
+  return digest_hex(data, compress_blocks);
+}
+
+namespace sha256_detail {
+
+bool hardware_available() { return best_compress() != compress_blocks_portable; }
+
+std::string hex(std::string_view data, bool hardware) {
+  return digest_hex(data, hardware ? best_compress() : compress_blocks_portable);
+}
+
+}  // namespace sha256_detail
 
 }  // namespace yanbao
