@@ -52,9 +52,11 @@ int defer_query_indexes(SQLite::Database& db) {
   return n;
 }
 
-int build_deferred_indexes(SQLite::Database& db) {
+int build_deferred_indexes(SQLite::Database& db, const std::function<void(int, int)>& on_index) {
   int n = 0;
-  for (const auto& [name, sql] : name_sql_rows(db, "deferred_index_list")) {
+  const auto deferred = name_sql_rows(db, "deferred_index_list");
+  for (const auto& [name, sql] : deferred) {
+    if (on_index) on_index(n, static_cast<int>(deferred.size()));
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     // IF NOT EXISTS: a record can outlive its index only by hand-editing, but never fail on it.
     std::string create = sql;

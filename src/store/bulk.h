@@ -1,6 +1,7 @@
 #pragma once
 /// Bulk loads: the query-only indexes step aside while many reports are written.
 #include <cstddef>
+#include <functional>
 
 #include <SQLiteCpp/Database.h>
 
@@ -17,7 +18,8 @@ int defer_query_indexes(SQLite::Database& db);
 
 /// Builds every index recorded in deferred_indexes and forgets the record, one index per
 /// transaction so that a kill mid-way keeps what was built. A no-op when none is deferred.
-/// Returns how many were built.
-int build_deferred_indexes(SQLite::Database& db);
+/// Calls on_index(done, total) before each index (for a progress line). Returns how many
+/// were built.
+int build_deferred_indexes(SQLite::Database& db, const std::function<void(int, int)>& on_index = {});
 
 }  // namespace yanbao
