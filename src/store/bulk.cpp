@@ -55,6 +55,22 @@ int defer_query_indexes(SQLite::Database& db) {
 int build_deferred_indexes(SQLite::Database& db, const std::function<void(int, int)>& on_index) {
   int n = 0;
   const auto deferred = name_sql_rows(db, "deferred_index_list");
+  if (deferred.empty()) return 0;
+  // CREATE INDEX sorts its keys in runs of cache_size bytes and merges them. Runs of 2 MiB
+  // stay in the CPU's caches: all 16 indexes of a 100k-report archive took 10-13 s instead
+  // of 15-17 s with the writer's 32 MiB (tools/bench, BENCHMARKS.md). The size comes back after.
+  const int cache_size = db.execAndGet("PRAGMA cache_size").getInt();
+  struct Restore {
+    SQLite::Database& db;
+    int cache_size;
+    ~Restore() {
+      try {
+        db.exec("PRAGMA cache_size = " + std::to_string(cache_size));
+      } catch (...) {  // a destructor must not throw; the connection is closing anyway then
+      }
+    }
+  } restore{db, cache_size};
+  db.exec("PRAGMA cache_size = -2048");
   for (const auto& [name, sql] : deferred) {
     if (on_index) on_index(n, static_cast<int>(deferred.size()));
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
