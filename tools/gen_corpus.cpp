@@ -1,4 +1,4 @@
-// gen_corpus N OUT [--seed S]
+// gen_corpus N OUT [--seed S] [--listings K]
 //
 // Writes N synthetic research reports shaped like the real ones (YAML front matter, the
 // weekly sections in their usual phrasings, theme pick lists, codes in some reports, news,
@@ -8,6 +8,12 @@
 //
 // Deterministic for a seed: its own PRNG (splitmix64), no clocks, no std::random_device, so
 // the same N and seed give byte-identical files on any machine. Used by tools/bench.
+//
+// --listings K adds K stocks that list one after another over the corpus's dates: each is
+// picked only by reports after its listing, so an ingest keeps meeting names (and learning
+// codes) it has not seen, as with years of real reports. Without it the ~500 stocks of the
+// pool are all known after the first few hundred reports. K = 0 (the default) leaves every
+// file as before.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -240,7 +246,7 @@ std::string pct_word(double v) { return fmt("%s%.2f%%", v >= 0 ? "上涨" : "下
 
 class Generator {
  public:
-  explicit Generator(uint64_t seed) : seed_(seed) { build_pool(); }
+  Generator(uint64_t seed, uint64_t listings) : seed_(seed) { build_pool(listings); }
 
   const std::vector<Stock>& pool() const { return pool_; }
 
@@ -248,6 +254,8 @@ class Generator {
   void report(uint64_t i, uint64_t n, std::string& out, std::string& rel_dir, std::string& file_name) {
     Rng r(mix(seed_, i + 1));
     out.clear();
+    // The listed stocks report i may pick: those listed at or before it.
+    listed_now_ = listed_.empty() ? 0 : std::min<uint64_t>(listed_.size(), i * listed_.size() / std::max<uint64_t>(n, 1) + 1);
     // Dates: spread evenly over 2019-01-07 .. 2025-12-29 (Mondays), several reports per week.
     const int64_t first_monday = days_from_civil(2019, 1, 7);
     const int64_t weeks = 364;
@@ -442,8 +450,14 @@ class Generator {
     for (int k = 0; k < count; ++k) {
       // Favour the first stocks in the pool (well-known names) so some are picked often.
       size_t idx = r.chance(0.25) ? r.next() % 40 : r.next() % pool_.size();
+      const Stock* chosen = &pool_[idx];
+      if (listed_now_ > 0 && r.chance(0.2)) {  // only with --listings: the same draws otherwise
+        const size_t j = r.next() % listed_now_;
+        idx = pool_.size() + j;
+        chosen = &listed_[j];
+      }
       if (!seen.insert(idx).second) continue;
-      const Stock& st = pool_[idx];
+      const Stock& st = *chosen;
       if (!s.empty()) s += "、";
       s += st.name;
       if (codes) s += "（" + st.code + "）";
@@ -451,7 +465,7 @@ class Generator {
     return s;
   }
 
-  void build_pool() {
+  void build_pool(uint64_t listings) {
     pool_ = {{"长光华芯", "688048.SH"}, {"经纬恒润-W", "688326.SH"}, {"北京君正", "300223.SZ"},
              {"贵州茅台", "600519.SH"}, {"华测导航", "300627.SZ"},   {"炬光科技", "688167.SH"},
              {"均胜电子", "600699.SH"}, {"德赛西威", "002920.SZ"},   {"拓普集团", "601689.SH"},
@@ -485,10 +499,24 @@ class Generator {
       if (!names.insert(name).second || !codes.insert(code).second) continue;
       pool_.push_back({name, code});
     }
+    // Stocks that list over the corpus's dates, from their own stream (the pool is unchanged),
+    // with codes from ranges the pool does not use.
+    Rng l(mix(seed_, 0x115D));
+    while (listed_.size() < listings) {
+      std::string name = l.pick(kFirst) + l.pick(kSecond) + l.pick(kSuffix);
+      if (l.chance(0.5)) name = l.pick(kFirst) + name;
+      const uint64_t k = listed_.size();
+      std::string code = k < 10000 ? fmt("87%04llu.BJ", static_cast<unsigned long long>(k))
+                                   : fmt("4%05llu.BJ", static_cast<unsigned long long>(k - 10000));
+      if (!names.insert(name).second || !codes.insert(code).second) continue;
+      listed_.push_back({name, code});
+    }
   }
 
   uint64_t seed_;
   std::vector<Stock> pool_;
+  std::vector<Stock> listed_;  // --listings, in listing order
+  uint64_t listed_now_ = 0;    // how many of them the current report may pick
   std::vector<std::pair<double, double>> walk_[5];
 };
 
@@ -506,7 +534,7 @@ bool mkdirs(const std::string& path) {
 }
 
 int usage() {
-  std::fprintf(stderr, "usage: gen_corpus N OUT [--seed S]\n");
+  std::fprintf(stderr, "usage: gen_corpus N OUT [--seed S] [--listings K]\n");
   return 2;
 }
 
@@ -514,11 +542,13 @@ int usage() {
 
 int main(int argc, char** argv) {
   std::vector<std::string> pos;
-  uint64_t seed = 42;
+  uint64_t seed = 42, listings = 0;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--seed" && i + 1 < argc) seed = std::strtoull(argv[++i], nullptr, 10);
     else if (a.rfind("--seed=", 0) == 0) seed = std::strtoull(a.c_str() + 7, nullptr, 10);
+    else if (a == "--listings" && i + 1 < argc) listings = std::strtoull(argv[++i], nullptr, 10);
+    else if (a.rfind("--listings=", 0) == 0) listings = std::strtoull(a.c_str() + 11, nullptr, 10);
     else if (a == "-h" || a == "--help") return usage();
     else pos.push_back(a);
   }
@@ -532,7 +562,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "gen_corpus: cannot create %s: %s\n", out_dir.c_str(), std::strerror(errno));
     return 1;
   }
-  Generator gen(seed);
+  Generator gen(seed, listings);
   std::string buf, rel_dir, name, last_dir;
   buf.reserve(16384);
   uint64_t bytes = 0;
