@@ -264,11 +264,17 @@ DELETE FROM index_day_stale;
 INSERT OR IGNORE INTO query_summary_pending (report_id) SELECT id FROM reports;
 
 -- name: summary_scan_picks
--- The counted picks grouped by report (the primary key's order: no sort), for a rebuild.
-SELECT k.report_id, k.key, k.base_name, k.coded, r.report_date, r.broker
-FROM pick_keys k JOIN reports r ON r.id = k.report_id
+-- The counted picks grouped by report, for a rebuild, which derives each pick's key as the
+-- view pick_keys does (from summary_smallest_alias_codes). The reports come from the
+-- covering index in id order and each one's picks from the primary key: no sort, and no
+-- report row (with its body) is read.
+SELECT r.id, p.base_name, p.code, r.report_date, r.broker
+FROM reports r INDEXED BY reports_by_id_listing JOIN picks p ON p.report_id = r.id
 WHERE r.report_date >= '' AND r.report_date <= '9999-12-31'
-ORDER BY k.report_id;
+ORDER BY r.id;
+
+-- name: summary_smallest_alias_codes
+SELECT base_name, min(code) FROM security_aliases GROUP BY base_name;
 
 -- name: summary_scan_indices
 SELECT i.name, i.period, r.report_date, i.report_id, i.seq, i.close, i.change_pct

@@ -2,10 +2,13 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
-#include <set>
+#include <string_view>
+#include <unordered_map>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -33,37 +36,72 @@ std::optional<std::string> text_or_null(const SQLite::Column& c) {
 void rebuild_from_scratch(SQLite::Database& db) {
   db.exec(std::string(sql_statement("summary_clear_all")));
 
+  // Keys, brokers and base names are interned: a pick row costs a few hash lookups on its
+  // bytes, no allocation (2.5M picks at 100k reports).
+  struct Interned {
+    struct Hash {
+      using is_transparent = void;
+      size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, int, Hash, std::equal_to<>> ids;
+    std::vector<std::string> names;
+    int id(std::string_view s) {
+      if (auto it = ids.find(s); it != ids.end()) return it->second;
+      names.emplace_back(s);
+      ids.emplace(names.back(), static_cast<int>(names.size() - 1));
+      return static_cast<int>(names.size() - 1);
+    }
+  };
+  auto text = [](const SQLite::Column& c) {
+    return std::string_view(static_cast<const char*>(c.getText()), static_cast<size_t>(c.getBytes()));
+  };
+  Interned key_ids, broker_ids, base_ids;
   struct KeyStats {
     bool coded = false;
     int64_t reports = 0;
     std::optional<std::string> first_seen, last_seen;
-    std::map<std::string, int64_t> brokers, names;
+    std::map<int, int64_t> brokers, names;  // by interned broker / base name
   };
-  std::map<std::string, KeyStats> keys;
+  std::vector<KeyStats> keys;  // by interned key
   {
-    // Rows of one report are adjacent; what a report counts once per key (and per broker,
-    // per base name) is decided when the next report starts.
+    // As the view pick_keys: the printed code, else the smallest code the archive knows for
+    // the base name, else the base name (then the key is no code).
+    std::unordered_map<std::string, std::string, Interned::Hash, std::equal_to<>> smallest_code;
+    SQLite::Statement aliases = prepare_statement(db, "summary_smallest_alias_codes");
+    while (aliases.executeStep()) smallest_code.emplace(aliases.getColumn(0).getString(), aliases.getColumn(1).getString());
+
+    // Rows of one report are adjacent; what a report counts once per key (and per base name
+    // under a key) is decided when the next report starts.
     struct Row {
-      std::string key, base_name;
+      int key, base_name;
       bool coded;
     };
     int64_t current = -1;
-    std::optional<std::string> date, broker;
+    std::optional<std::string> date;
+    int broker = -1;  // none
     std::vector<Row> rows;
+    std::vector<int> seen_keys;
+    std::vector<std::pair<int, int>> seen_names;
     auto flush = [&] {
-      std::set<std::string> seen_keys;
-      std::set<std::pair<std::string, std::string>> seen_names;
+      seen_keys.clear();
+      seen_names.clear();
       for (const Row& row : rows) {
-        KeyStats& k = keys[row.key];
-        k.coded = k.coded || row.coded;
-        if (seen_keys.insert(row.key).second) {
-          ++k.reports;
-          if (date && (!k.first_seen || *date < *k.first_seen)) k.first_seen = date;
-          if (date && (!k.last_seen || *date > *k.last_seen)) k.last_seen = date;
-          if (broker) ++k.brokers[*broker];
-        }
-        if (seen_names.insert({row.key, row.base_name}).second) ++k.names[row.base_name];
+        seen_keys.push_back(row.key);
+        seen_names.emplace_back(row.key, row.base_name);
+        keys[row.key].coded = keys[row.key].coded || row.coded;
       }
+      std::sort(seen_keys.begin(), seen_keys.end());
+      seen_keys.erase(std::unique(seen_keys.begin(), seen_keys.end()), seen_keys.end());
+      std::sort(seen_names.begin(), seen_names.end());
+      seen_names.erase(std::unique(seen_names.begin(), seen_names.end()), seen_names.end());
+      for (int key : seen_keys) {
+        KeyStats& k = keys[key];
+        ++k.reports;
+        if (date && (!k.first_seen || *date < *k.first_seen)) k.first_seen = date;
+        if (date && (!k.last_seen || *date > *k.last_seen)) k.last_seen = date;
+        if (broker >= 0) ++k.brokers[broker];
+      }
+      for (const auto& [key, base] : seen_names) ++keys[key].names[base];
       rows.clear();
     };
     SQLite::Statement scan = prepare_statement(db, "summary_scan_picks");
@@ -72,16 +110,30 @@ void rebuild_from_scratch(SQLite::Database& db) {
       if (report != current) {
         flush();
         current = report;
-        date = text_or_null(scan.getColumn(4));
-        broker = text_or_null(scan.getColumn(5));
+        date = text_or_null(scan.getColumn(3));
+        broker = scan.getColumn(4).isNull() ? -1 : broker_ids.id(text(scan.getColumn(4)));
       }
-      rows.push_back({scan.getColumn(1).getString(), scan.getColumn(2).getString(), scan.getColumn(3).getInt() != 0});
+      const std::string_view base = text(scan.getColumn(1));
+      std::string_view key = base;
+      bool coded = true;
+      if (!scan.getColumn(2).isNull()) {
+        key = text(scan.getColumn(2));
+      } else if (auto it = smallest_code.find(base); it != smallest_code.end()) {
+        key = it->second;
+      } else {
+        coded = false;
+      }
+      const int key_id = key_ids.id(key);
+      if (static_cast<size_t>(key_id) >= keys.size()) keys.resize(key_id + 1);
+      rows.push_back({key_id, base_ids.id(base), coded});
     }
     flush();
   }
   SQLite::Statement put = prepare_statement(db, "summary_put_top_pick"), put_broker = prepare_statement(db, "summary_put_top_pick_broker"),
                     put_name = prepare_statement(db, "summary_put_top_pick_name");
-  for (const auto& [key, k] : keys) {
+  for (size_t i = 0; i < keys.size(); ++i) {
+    const KeyStats& k = keys[i];
+    const std::string& key = key_ids.names[i];
     put.bind(":key", key);
     bind_optional(put, ":code", k.coded ? std::optional<std::string>(key) : std::nullopt);
     put.bind(":reports", k.reports);
@@ -90,13 +142,13 @@ void rebuild_from_scratch(SQLite::Database& db) {
     exec_and_reset(put);
     for (const auto& [broker, n] : k.brokers) {
       put_broker.bind(":key", key);
-      put_broker.bind(":broker", broker);
+      put_broker.bind(":broker", broker_ids.names[broker]);
       put_broker.bind(":reports", n);
       exec_and_reset(put_broker);
     }
     for (const auto& [name, n] : k.names) {
       put_name.bind(":key", key);
-      put_name.bind(":base_name", name);
+      put_name.bind(":base_name", base_ids.names[name]);
       put_name.bind(":reports", n);
       exec_and_reset(put_name);
     }
