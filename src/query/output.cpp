@@ -1,7 +1,6 @@
 #include "query/output.h"
 
 #include <sqlite3.h>
-#include <utf8proc.h>
 
 #include <charconv>
 #include <cmath>
@@ -11,6 +10,7 @@
 
 #include "cli/command.h"
 #include "util/json.h"
+#include "util/utf8.h"
 
 namespace yanbao {
 namespace {
@@ -22,20 +22,21 @@ bool is_number(const Value& v) {
 /// Appends `s` to `out` as valid UTF-8: invalid bytes become U+FFFD, so every writer emits
 /// well-formed output. ASCII runs are copied as they are, without decoding.
 void append_valid_utf8(std::string& out, std::string_view s) {
-  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
-  utf8proc_ssize_t i = 0, n = static_cast<utf8proc_ssize_t>(s.size());
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::ptrdiff_t n = std::ssize(s);
+  std::ptrdiff_t i = 0;
   while (i < n) {
-    utf8proc_ssize_t run = i;
+    std::ptrdiff_t run = i;
     while (run < n && p[run] < 0x80) ++run;
     if (run > i) {
       out.append(s.data() + i, static_cast<size_t>(run - i));
       i = run;
       continue;
     }
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t len = utf8proc_iterate(p + i, n - i, &cp);
-    if (len <= 0) {
-      out += "\xEF\xBF\xBD";
+    std::int32_t cp;
+    const std::ptrdiff_t len = utf8::decode_char(p + i, n - i, cp);
+    if (len == 0) {
+      out += utf8::kReplacement;
       ++i;
       continue;
     }
@@ -351,18 +352,18 @@ std::string value_text(const Value& v) {
 }
 
 int display_width(std::string_view text) {
-  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-  utf8proc_ssize_t i = 0, n = static_cast<utf8proc_ssize_t>(text.size());
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::ptrdiff_t n = std::ssize(text);
   int w = 0;
-  while (i < n) {
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t len = utf8proc_iterate(p + i, n - i, &cp);
-    if (len <= 0) {
+  for (std::ptrdiff_t i = 0; i < n;) {
+    std::int32_t cp;
+    const std::ptrdiff_t len = utf8::decode_char(p + i, n - i, cp);
+    if (len == 0) {
       ++w;
       ++i;
       continue;
     }
-    w += utf8proc_charwidth(cp);
+    w += utf8::char_width(cp);
     i += len;
   }
   return w;
@@ -370,16 +371,16 @@ int display_width(std::string_view text) {
 
 std::string truncate_to_width(std::string_view text, int width) {
   if (width <= 0 || display_width(text) <= width) return std::string(text);
-  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-  utf8proc_ssize_t i = 0, n = static_cast<utf8proc_ssize_t>(text.size());
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::ptrdiff_t n = std::ssize(text);
   int w = 0;
   std::string out;
   const int room = width - 1;  // one column for …
-  while (i < n) {
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t len = utf8proc_iterate(p + i, n - i, &cp);
-    int cw = len <= 0 ? 1 : utf8proc_charwidth(cp);
-    if (len <= 0) len = 1;
+  for (std::ptrdiff_t i = 0; i < n;) {
+    std::int32_t cp;
+    std::ptrdiff_t len = utf8::decode_char(p + i, n - i, cp);
+    const int cw = len == 0 ? 1 : utf8::char_width(cp);
+    if (len == 0) len = 1;
     if (w + cw > room) break;
     out.append(text.data() + i, static_cast<size_t>(len));
     w += cw;
