@@ -10,6 +10,9 @@
 #include "query/output.h"
 
 #include <sqlite3.h>
+#include <utf8proc.h>
+
+#include <random>
 
 using namespace yanbao;
 namespace fs = std::filesystem;
@@ -66,7 +69,76 @@ std::vector<std::string> lines(const std::string& s) {
   return out;
 }
 
+/// A table cell as the format specifies it, one step at a time and straight from utf8proc:
+/// invalid bytes become U+FFFD, CR/LF/TAB a space, other controls go, and a cell wider than
+/// max_width keeps the characters that fit in max_width - 1 columns, then "…". Returns the
+/// text and its display width.
+std::pair<std::string, int> model_table_cell(std::string_view raw, int max_width) {
+  std::vector<std::pair<std::string, int>> chars;  // each shown character and its width
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(raw.data());
+  for (utf8proc_ssize_t i = 0, n = static_cast<utf8proc_ssize_t>(raw.size()); i < n;) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t len = utf8proc_iterate(p + i, n - i, &cp);
+    if (len <= 0) {
+      chars.emplace_back("\xEF\xBF\xBD", utf8proc_charwidth(0xFFFD));
+      ++i;
+      continue;
+    }
+    if (cp == '\n' || cp == '\r' || cp == '\t')
+      chars.emplace_back(" ", 1);
+    else if (!(cp < 0x20 || cp == 0x7F))
+      chars.emplace_back(std::string(raw.substr(static_cast<size_t>(i), static_cast<size_t>(len))), utf8proc_charwidth(cp));
+    i += len;
+  }
+  std::string text;
+  int width = 0;
+  for (const auto& [s, w] : chars) {
+    text += s;
+    width += w;
+  }
+  if (width <= max_width) return {text, width};
+  text.clear();
+  width = 0;
+  for (const auto& [s, w] : chars) {
+    if (width + w > max_width - 1) break;
+    text += s;
+    width += w;
+  }
+  return {text + "\xE2\x80\xA6", width + 1};
+}
+
+/// Random text from the pieces that make table cells hard: wide, zero-width and combining
+/// characters, controls, invalid and cut-short sequences.
+std::string random_cell_text(std::mt19937& rng) {
+  static const std::vector<std::string> pieces = {
+      "a", "Z", " ", "  ", "-", "1.5", "中", "信", "，", "：", "、", "Ａ", "…", "\xCC\x81" /* combining acute */,
+      "\xE2\x80\x8B" /* zero-width space */, "\xF0\x9F\x98\x80" /* emoji */, "\xC3\xA9", "\n", "\r", "\t",
+      std::string(1, '\0'), "\x01", "\x7F", "\x80", "\xFF", "\xE4\xB8" /* 中 cut short */, "\xED\xA0\x80" /* surrogate */,
+      "\xE3\x80\xAA" /* a wide-range combining mark */, "\xEF\xBC"};
+  std::string s;
+  for (int k = std::uniform_int_distribution<int>(0, 24)(rng); k > 0; --k)
+    s += pieces[std::uniform_int_distribution<size_t>(0, pieces.size() - 1)(rng)];
+  return s;
+}
+
 }  // namespace
+
+TEST(Output, TableCellsMatchTheStepByStepModelOnRandomText) {
+  std::mt19937 rng(20240105);
+  for (int iteration = 0; iteration < 20000; ++iteration) {
+    const std::string raw = random_cell_text(rng);
+    const int max_width = iteration % 7 == 0 ? 40 : std::uniform_int_distribution<int>(1, 12)(rng);
+    // A second row of max_width columns fixes the column's width, so the padding after
+    // the cell shows its display width.
+    ResultSet rs;
+    rs.columns = {"cell", "end"};
+    rs.rows = {{raw, std::string("|")}, {std::string(static_cast<size_t>(max_width), 'x'), std::string("|")}};
+    const auto [text, width] = model_table_cell(raw, max_width);
+    const std::string expected = text + std::string(static_cast<size_t>(max_width - width), ' ') + "  |\n" +
+                                 std::string(static_cast<size_t>(max_width), 'x') + "  |\n";
+    ASSERT_EQ(render(rs, "table", false, max_width), expected) << "raw text: " << raw << " max_width " << max_width;
+  }
+}
 
 TEST(Output, DisplayWidthCountsWideCharactersAsTwo) {
   EXPECT_EQ(display_width("abc"), 3);

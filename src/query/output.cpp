@@ -15,6 +15,9 @@
 namespace yanbao {
 namespace {
 
+/// A missing cell (a row shorter than the header) reads as NULL.
+const Value kNull;
+
 bool is_number(const Value& v) {
   return std::holds_alternative<std::int64_t>(v) || std::holds_alternative<double>(v);
 }
@@ -65,73 +68,173 @@ std::string double_text(double d) {
   return s;
 }
 
+/// A value's text (as value_text()) without copying a string value: `buf` holds the text
+/// of a number.
+std::string_view value_view(const Value& v, std::string& buf) {
+  if (const auto* s = std::get_if<std::string>(&v)) return *s;
+  if (std::holds_alternative<std::monostate>(v)) return {};
+  buf = value_text(v);
+  return buf;
+}
+
+/// Rows are gathered in a buffer and written in large pieces: one ostream call per field
+/// made printing tens of thousands of rows cost more than the query.
+constexpr size_t kFlushAt = 1 << 16;
+
+/// Writes out `buf` once it holds kFlushAt bytes (always, with `force`) and empties it.
+void flush_buffer(std::ostream& out, std::string& buf, bool force = false) {
+  if (buf.size() < kFlushAt && !force) return;
+  out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+  buf.clear();
+}
+
 // ---- table -------------------------------------------------------------------------------
 
-/// A cell for the table: one line (CR, LF and TAB shown as spaces), other controls dropped.
-std::string one_line(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    if (c == '\n' || c == '\r' || c == '\t')
-      out += ' ';
-    else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F)
-      continue;
-    else
-      out += c;
+/// Display columns of the … that ends a cut cell and of the U+FFFD that stands for an
+/// invalid byte (utf8proc_charwidth of each; a DisplayWidth spec pins them).
+constexpr int kEllipsisWidth = 1;
+constexpr int kReplacementWidth = 1;
+constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
+
+/// Appends `raw` as a table cell shows it and returns its display width: one line (CR, LF
+/// and TAB shown as spaces, other controls dropped), invalid bytes as U+FFFD, and cut with …
+/// to `max_width` columns when wider. The same text as
+/// truncate_to_width(one_line(valid_utf8(raw)), max_width) and its display_width(), in one
+/// pass that copies well-formed text in whole spans and stops once the cell must be cut.
+int append_table_cell(std::string& out, std::string_view raw, int max_width) {
+  const auto* p = reinterpret_cast<const unsigned char*>(raw.data());
+  const std::ptrdiff_t n = std::ssize(raw);
+  const bool may_cut = max_width > 0;
+  const int room = max_width - 1;  // a cut cell keeps one column for …
+  std::ptrdiff_t copied = 0;       // raw[copied, i) is shown as it is, not yet appended
+  auto position_in_out = [&](std::ptrdiff_t i) { return out.size() + static_cast<size_t>(i - copied); };
+  int width = 0;
+  // Where the cell ends should it be wider than max_width: before the first character
+  // that does not fit in `room` columns.
+  size_t cut_at = std::string::npos;
+  int width_at_cut = 0;
+  auto add = [&](size_t at, int char_width) {
+    if (may_cut && cut_at == std::string::npos && width + char_width > room) {
+      cut_at = at;
+      width_at_cut = width;
+    }
+    width += char_width;
+  };
+  // Byte i is shown as `shown` (empty: not at all), in `shown_width` columns.
+  auto replace_byte = [&](std::ptrdiff_t i, std::string_view shown, int shown_width) {
+    out.append(raw.data() + copied, static_cast<size_t>(i - copied));
+    copied = i + 1;
+    if (shown.empty()) return;
+    add(out.size(), shown_width);
+    out += shown;
+  };
+  for (std::ptrdiff_t i = 0; i < n && !(may_cut && width > max_width);) {  // once wider, the rest is cut off
+    if (p[i] >= 0x20 && p[i] < 0x7F) {  // printable ASCII, a column a byte: a run at once
+      std::ptrdiff_t end = i + 1;
+      while (end < n && p[end] >= 0x20 && p[end] < 0x7F) ++end;
+      const int run = static_cast<int>(end - i);
+      if (may_cut && cut_at == std::string::npos && width + run > room) {
+        cut_at = position_in_out(i) + static_cast<size_t>(room - width);
+        width_at_cut = room;
+      }
+      width += run;
+      i = end;
+    } else if (p[i] < 0x80) {  // a control character
+      const bool blank = p[i] == '\n' || p[i] == '\r' || p[i] == '\t';
+      replace_byte(i, blank ? " " : "", 1);
+      ++i;
+    } else if (std::int32_t cp; const std::ptrdiff_t len = utf8::decode_char(p + i, n - i, cp)) {
+      add(position_in_out(i), utf8::char_width(cp));
+      i += len;
+    } else {
+      replace_byte(i, utf8::kReplacement, kReplacementWidth);
+      ++i;
+    }
   }
-  return out;
+  if (!may_cut || width <= max_width) {
+    out.append(raw.data() + copied, static_cast<size_t>(n - copied));
+    return width;
+  }
+  if (cut_at > out.size())
+    out.append(raw.data() + copied, cut_at - out.size());
+  else
+    out.resize(cut_at);
+  out += kEllipsis;
+  return width_at_cut + kEllipsisWidth;
 }
+
+/// Every cell of a table as shown, in one string: cell i is text[end[i-1], end[i]).
+struct TableCells {
+  std::string text;
+  std::vector<size_t> end;
+  std::vector<int> width;
+
+  void add(std::string_view raw, int max_width) {
+    width.push_back(append_table_cell(text, raw, max_width));
+    end.push_back(text.size());
+  }
+  std::string_view cell(size_t i) const {
+    const size_t begin = i == 0 ? 0 : end[i - 1];
+    return std::string_view(text).substr(begin, end[i] - begin);
+  }
+};
 
 void write_table(std::ostream& out, const ResultSet& rs, const OutputOptions& opt) {
   const size_t ncol = rs.columns.size();
   std::vector<bool> numeric(ncol, true);
   std::vector<bool> any_value(ncol, false);
-  std::vector<std::vector<std::string>> cells;
-  cells.reserve(rs.rows.size());
+  // Row r's cells are r * ncol ..; the header's come last.
+  TableCells cells;
+  cells.end.reserve((rs.rows.size() + 1) * ncol);
+  cells.width.reserve((rs.rows.size() + 1) * ncol);
+  std::string number;
   for (const auto& row : rs.rows) {
-    std::vector<std::string> line;
     for (size_t c = 0; c < ncol; ++c) {
-      const Value& v = c < row.size() ? row[c] : Value{};
+      const Value& v = c < row.size() ? row[c] : kNull;
       if (!std::holds_alternative<std::monostate>(v)) {
         any_value[c] = true;
         if (!is_number(v)) numeric[c] = false;
       }
-      line.push_back(truncate_to_width(one_line(valid_utf8(value_text(v))), opt.max_width));
+      cells.add(value_view(v, number), opt.max_width);
     }
-    cells.push_back(std::move(line));
   }
-  std::vector<std::string> head;
+  const size_t head = rs.rows.size() * ncol;
+  for (const auto& name : rs.columns) cells.add(name, opt.max_width);
+
   std::vector<int> width(ncol, 0);
   for (size_t c = 0; c < ncol; ++c) {
     if (!any_value[c]) numeric[c] = false;
-    head.push_back(truncate_to_width(one_line(valid_utf8(rs.columns[c])), opt.max_width));
-    if (opt.header) width[c] = display_width(head[c]);
+    if (opt.header) width[c] = cells.width[head + c];
   }
-  for (const auto& line : cells)
-    for (size_t c = 0; c < ncol; ++c) width[c] = std::max(width[c], display_width(line[c]));
+  for (size_t i = 0; i < head; ++i) width[i % ncol] = std::max(width[i % ncol], cells.width[i]);
 
-  auto emit = [&](const std::vector<std::string>& line) {
-    std::string text;
+  std::string buf;
+  buf.reserve(kFlushAt + 4096);
+  auto append_line = [&](size_t first) {
+    const size_t line_start = buf.size();
     for (size_t c = 0; c < ncol; ++c) {
-      std::string gap(static_cast<size_t>(std::max(0, width[c] - display_width(line[c]))), ' ');
-      if (c > 0) text += "  ";
-      if (numeric[c])
-        text += gap + line[c];
-      else
-        text += line[c] + gap;
+      if (c > 0) buf.append(2, ' ');
+      const size_t gap = static_cast<size_t>(std::max(0, width[c] - cells.width[first + c]));
+      if (numeric[c]) buf.append(gap, ' ');
+      buf += cells.cell(first + c);
+      if (!numeric[c]) buf.append(gap, ' ');
     }
-    while (!text.empty() && text.back() == ' ') text.pop_back();  // no trailing blanks
-    out << text << '\n';
+    size_t line_end = buf.size();  // no trailing blanks
+    while (line_end > line_start && buf[line_end - 1] == ' ') --line_end;
+    buf.resize(line_end);
+    buf += '\n';
+    flush_buffer(out, buf);
   };
   if (opt.header) {
-    emit(head);
+    append_line(head);
     for (size_t c = 0; c < ncol; ++c) {
-      if (c > 0) out << "  ";
-      out << std::string(static_cast<size_t>(width[c]), '-');
+      if (c > 0) buf.append(2, ' ');
+      buf.append(static_cast<size_t>(width[c]), '-');
     }
-    out << '\n';
+    buf += '\n';
   }
-  for (const auto& line : cells) emit(line);
+  for (size_t first = 0; first < head; first += ncol) append_line(first);
+  flush_buffer(out, buf, true);
 }
 
 // ---- csv / tsv ---------------------------------------------------------------------------
@@ -177,19 +280,6 @@ void append_tsv_field(std::string& out, std::string_view raw) {
   }
 }
 
-/// A value's text (as value_text()) without copying a string value: `buf` holds the text
-/// of a number.
-std::string_view value_view(const Value& v, std::string& buf) {
-  if (const auto* s = std::get_if<std::string>(&v)) return *s;
-  if (std::holds_alternative<std::monostate>(v)) return {};
-  buf = value_text(v);
-  return buf;
-}
-
-/// Rows are gathered in a buffer and written in large pieces: one ostream call per field
-/// made printing tens of thousands of rows cost more than the query.
-constexpr size_t kFlushAt = 1 << 16;
-
 void append_delimited_row(std::string& buf, std::string& scratch, const std::vector<Value>& row, size_t ncol, bool csv) {
   for (size_t c = 0; c < ncol; ++c) {
     if (c) buf += csv ? ',' : '\t';
@@ -219,12 +309,9 @@ void write_delimited(std::ostream& out, const ResultSet& rs, const OutputOptions
   if (opt.header) append_delimited_header(buf, rs.columns, csv);
   for (const auto& row : rs.rows) {
     append_delimited_row(buf, scratch, row, rs.columns.size(), csv);
-    if (buf.size() >= kFlushAt) {
-      out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
-      buf.clear();
-    }
+    flush_buffer(out, buf);
   }
-  out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+  flush_buffer(out, buf, true);
 }
 
 // ---- json --------------------------------------------------------------------------------
@@ -504,16 +591,13 @@ size_t write_statement(std::ostream& out, std::ostream& err, sqlite3_stmt* stmt,
       while (next_row(stmt, row)) {
         ++n;
         append_delimited_row(buf, scratch, row, head.columns.size(), csv);
-        if (buf.size() >= kFlushAt) {
-          out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
-          buf.clear();
-        }
+        flush_buffer(out, buf);
       }
     } catch (...) {
-      out.write(buf.data(), static_cast<std::streamsize>(buf.size()));  // the rows before the error
+      flush_buffer(out, buf, true);  // the rows before the error
       throw;
     }
-    out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+    flush_buffer(out, buf, true);
   } else if (opt.format == "json" || opt.format == "jsonl") {
     auto keys = json_keys(head.columns);
     const bool lines = opt.format == "jsonl";
