@@ -2,8 +2,13 @@
 // alignment by display width. Set YANBAO_UPDATE_GOLDEN=1 to rewrite tests/golden/output.*.
 #include <gtest/gtest.h>
 
+#include <cfloat>
+#include <cmath>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
+#include <limits>
 #include <fstream>
 #include <sstream>
 
@@ -268,6 +273,46 @@ TEST(Output, RealsPrintWithFifteenSignificantDigits) {
   EXPECT_EQ(value_text(Value(1.3900000000000001)), "1.39");  // as SQLite prints REALs: 15 digits
   EXPECT_EQ(value_text(Value(std::int64_t{42})), "42");
   EXPECT_EQ(value_text(Value()), "");
+}
+
+/// A REAL's text as the format specifies it, straight from printf: "%.15g", with ".0" when
+/// that has neither point nor exponent; NaN and infinities by name.
+std::string printf_real_text(double d) {
+  if (std::isnan(d)) return "NaN";
+  if (std::isinf(d)) return d > 0 ? "Inf" : "-Inf";
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.15g", d);
+  std::string s(buf);
+  if (s.find_first_of(".eE") == std::string::npos) s += ".0";
+  return s;
+}
+
+TEST(Output, RealsPrintAsPrintfFifteenDigitsForEveryKindOfDouble) {
+  std::vector<double> values = {0.0, -0.0, 0.1, 0.5, 2.5, -0.73, 3091.0, 1e-4, -1e-4, 9.9999999999999991e-5,
+                                1e-5, 1.5e-7, 0.0001234, 1e14, 1e15, -1e15, 999999999999999.0, 999999999999999.9,
+                                999999999999999.4, 99999999999999.99, 1e16, 1e20, 1e21, 9007199254740993.0,
+                                0.1 + 0.2, 1.0 / 3, 2.0 / 3, 1.3900000000000001, 0.123456789012345, 0.1234567890123456,
+                                123456.789, 1234567.891, 0.000123456, DBL_MAX, -DBL_MAX, DBL_MIN, DBL_TRUE_MIN,
+                                std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity(),
+                                std::numeric_limits<double>::quiet_NaN()};
+  for (int e = -30; e <= 30; ++e) {  // powers of ten and their neighbours
+    const double p = std::pow(10.0, e);
+    values.insert(values.end(), {p, std::nextafter(p, 0.0), std::nextafter(p, 1e300), -p});
+  }
+  std::mt19937_64 rng(42);
+  for (int i = 0; i < 300000; ++i) {  // any bit pattern: every exponent, subnormals, NaNs
+    const std::uint64_t bits = rng();
+    double d;
+    std::memcpy(&d, &bits, sizeof d);
+    values.push_back(d);
+  }
+  for (int i = 0; i < 300000; ++i) {  // decimals of up to 17 digits and 9 places, as prices are written
+    const auto digits = std::uniform_int_distribution<int>(1, 17)(rng);
+    const auto m = static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(std::pow(10.0, digits)));
+    const double d = static_cast<double>(m) / std::pow(10.0, std::uniform_int_distribution<int>(0, 9)(rng));
+    values.push_back(rng() % 2 ? d : -d);
+  }
+  for (double d : values) ASSERT_EQ(value_text(Value(d)), printf_real_text(d)) << std::hexfloat << d;
 }
 
 TEST(Output, StreamedStatementMatchesCollectedRowsInEveryFormat) {

@@ -56,24 +56,86 @@ std::string valid_utf8(std::string_view s) {
   return out;
 }
 
+/// Powers of ten that a double holds exactly: the decimal places append_short_decimal tries.
+constexpr double kPowersOfTen[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
+
+/// Appends what printf("%.15g") prints for `d` and returns true when `d` is the double
+/// nearest to a decimal m / 10^k with |m| < 10^15 and k ≤ 6, and 1e-4 ≤ |d| < 1e15 (the
+/// prices, closes and percentages of the archive); else returns false and appends nothing.
+/// It is the same text because that decimal has at most 15 significant digits and lies
+/// within half an ulp of `d` (2^-53 of it), nearer than half a unit in its 15th digit
+/// (5·10^-16 of it): rounding `d` to 15 digits gives it back. In this range %g prints it
+/// in fixed notation, without trailing zeros.
+bool append_short_decimal(std::string& out, double d) {
+  if (!(std::fabs(d) >= 1e-4 && std::fabs(d) < 1e15)) return false;
+  for (int places = 0; places < static_cast<int>(std::size(kPowersOfTen)); ++places) {
+    const double scaled = d * kPowersOfTen[places];
+    if (!(std::fabs(scaled) < 1e15)) return false;  // more than 15 digits
+    const auto m = static_cast<std::int64_t>(std::nearbyint(scaled));
+    if (static_cast<double>(m) / kPowersOfTen[places] != d) continue;  // exact operands, correctly rounded
+    // |m| with the point `places` digits from the right, and a digit before it: 4 → 0.04
+    char buf[32];
+    char* begin = buf + 8;  // room for the zeros in front
+    char* end = std::to_chars(begin, buf + sizeof buf, m < 0 ? -m : m).ptr;
+    while (end - begin <= places) *--begin = '0';
+    char* const point = end - places;
+    while (end > point && end[-1] == '0') --end;  // no trailing zeros
+    if (m < 0) out += '-';
+    out.append(begin, point);
+    if (end > point) {
+      out += '.';
+      out.append(point, end);
+    }
+    return true;
+  }
+  return false;
+}
+
+/// Appends a REAL as text: 15 significant digits, as SQLite itself turns a REAL into text
+/// (1.3900000000000001, arithmetic noise in a stored value, prints as 1.39), and ".0" when
+/// that has neither point nor exponent, so a real still reads as one.
+void append_double_text(std::string& out, double d) {
+  if (std::isnan(d)) {
+    out += "NaN";
+    return;
+  }
+  if (std::isinf(d)) {
+    out += d > 0 ? "Inf" : "-Inf";
+    return;
+  }
+  const size_t start = out.size();
+  if (!append_short_decimal(out, d)) {
+    // The standard defines to_chars with a precision as printf's %.15g, not only its digits.
+    char buf[32];
+    out.append(buf, std::to_chars(buf, buf + sizeof buf, d, std::chars_format::general, 15).ptr);
+  }
+  if (out.find_first_of(".e", start) == std::string::npos) out += ".0";
+}
+
 std::string double_text(double d) {
-  if (std::isnan(d)) return "NaN";
-  if (std::isinf(d)) return d > 0 ? "Inf" : "-Inf";
-  // 15 significant digits, as SQLite itself turns a REAL into text: 1.3900000000000001
-  // (arithmetic noise in a stored value) prints as 1.39.
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.15g", d);
-  std::string s(buf);
-  if (s.find_first_of(".eE") == std::string::npos) s += ".0";
+  std::string s;
+  append_double_text(s, d);
   return s;
+}
+
+/// Appends value_text(v).
+void append_value_text(std::string& out, const Value& v) {
+  if (const auto* s = std::get_if<std::string>(&v)) {
+    out += *s;
+  } else if (const auto* i = std::get_if<std::int64_t>(&v)) {
+    char buf[24];
+    out.append(buf, std::to_chars(buf, buf + sizeof buf, *i).ptr);
+  } else if (const auto* d = std::get_if<double>(&v)) {
+    append_double_text(out, *d);
+  }
 }
 
 /// A value's text (as value_text()) without copying a string value: `buf` holds the text
 /// of a number.
 std::string_view value_view(const Value& v, std::string& buf) {
   if (const auto* s = std::get_if<std::string>(&v)) return *s;
-  if (std::holds_alternative<std::monostate>(v)) return {};
-  buf = value_text(v);
+  buf.clear();
+  append_value_text(buf, v);
   return buf;
 }
 
@@ -432,10 +494,9 @@ OutputOptions output_options(const GlobalOptions& g) {
 }
 
 std::string value_text(const Value& v) {
-  if (std::holds_alternative<std::monostate>(v)) return {};
-  if (const auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
-  if (const auto* d = std::get_if<double>(&v)) return double_text(*d);
-  return std::get<std::string>(v);
+  std::string text;
+  append_value_text(text, v);
+  return text;
 }
 
 int display_width(std::string_view text) {
