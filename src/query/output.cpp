@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <ostream>
@@ -56,39 +57,40 @@ std::string valid_utf8(std::string_view s) {
   return out;
 }
 
-/// Powers of ten that a double holds exactly: the decimal places append_short_decimal tries.
+/// Powers of ten that a double holds exactly: the decimal places write_short_decimal tries.
 constexpr double kPowersOfTen[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
 
-/// Appends what printf("%.15g") prints for `d` and returns true when `d` is the double
-/// nearest to a decimal m / 10^k with |m| < 10^15 and k ≤ 6, and 1e-4 ≤ |d| < 1e15 (the
-/// prices, closes and percentages of the archive); else returns false and appends nothing.
-/// It is the same text because that decimal has at most 15 significant digits and lies
-/// within half an ulp of `d` (2^-53 of it), nearer than half a unit in its 15th digit
-/// (5·10^-16 of it): rounding `d` to 15 digits gives it back. In this range %g prints it
-/// in fixed notation, without trailing zeros.
-bool append_short_decimal(std::string& out, double d) {
-  if (!(std::fabs(d) >= 1e-4 && std::fabs(d) < 1e15)) return false;
+/// Writes what printf("%.15g") prints for `d` to `out` and returns the end of it when `d`
+/// is the double nearest to a decimal m / 10^k with |m| < 10^15 and k ≤ 6, and
+/// 1e-4 ≤ |d| < 1e15 (the prices, closes and percentages of the archive); else returns
+/// nullptr. It is the same text because that decimal has at most 15 significant digits
+/// and lies within half an ulp of `d` (2^-53 of it), nearer than half a unit in its 15th
+/// digit (5·10^-16 of it): rounding `d` to 15 digits gives it back. In this range %g prints
+/// it in fixed notation, without trailing zeros. `out` needs room for 24 characters.
+char* write_short_decimal(char* out, double d) {
+  if (!(std::fabs(d) >= 1e-4 && std::fabs(d) < 1e15)) return nullptr;
   for (int places = 0; places < static_cast<int>(std::size(kPowersOfTen)); ++places) {
     const double scaled = d * kPowersOfTen[places];
-    if (!(std::fabs(scaled) < 1e15)) return false;  // more than 15 digits
-    const auto m = static_cast<std::int64_t>(std::nearbyint(scaled));
-    if (static_cast<double>(m) / kPowersOfTen[places] != d) continue;  // exact operands, correctly rounded
-    // |m| with the point `places` digits from the right, and a digit before it: 4 → 0.04
-    char buf[32];
-    char* begin = buf + 8;  // room for the zeros in front
-    char* end = std::to_chars(begin, buf + sizeof buf, m < 0 ? -m : m).ptr;
-    while (end - begin <= places) *--begin = '0';
-    char* const point = end - places;
-    while (end > point && end[-1] == '0') --end;  // no trailing zeros
-    if (m < 0) out += '-';
-    out.append(begin, point);
-    if (end > point) {
-      out += '.';
-      out.append(point, end);
+    if (!(std::fabs(scaled) < 1e15)) return nullptr;  // more than 15 digits
+    // A candidate (any rounding will do); the division checks it, exactly and correctly rounded.
+    const auto m = static_cast<std::int64_t>(scaled < 0 ? scaled - 0.5 : scaled + 0.5);
+    if (static_cast<double>(m) / kPowersOfTen[places] != d) continue;
+    // |m| with a digit before the point, `places` digits from the right: 4 → 0.04
+    char digits[24];
+    char* first = digits + 8;  // room for the zeros in front
+    char* last = std::to_chars(first, digits + sizeof digits, m < 0 ? -m : m).ptr;
+    while (last - first <= places) *--first = '0';
+    char* const point = last - places;
+    while (last > point && last[-1] == '0') --last;  // no trailing zeros
+    if (m < 0) *out++ = '-';
+    out = std::copy(first, point, out);
+    if (last > point) {
+      *out++ = '.';
+      out = std::copy(point, last, out);
     }
-    return true;
+    return out;
   }
-  return false;
+  return nullptr;
 }
 
 /// Appends a REAL as text: 15 significant digits, as SQLite itself turns a REAL into text
@@ -103,13 +105,12 @@ void append_double_text(std::string& out, double d) {
     out += d > 0 ? "Inf" : "-Inf";
     return;
   }
-  const size_t start = out.size();
-  if (!append_short_decimal(out, d)) {
-    // The standard defines to_chars with a precision as printf's %.15g, not only its digits.
-    char buf[32];
-    out.append(buf, std::to_chars(buf, buf + sizeof buf, d, std::chars_format::general, 15).ptr);
-  }
-  if (out.find_first_of(".e", start) == std::string::npos) out += ".0";
+  char text[40];
+  char* end = write_short_decimal(text, d);
+  // The standard defines to_chars with a precision as printf's %.15g, not only its digits.
+  if (!end) end = std::to_chars(text, text + 32, d, std::chars_format::general, 15).ptr;
+  if (std::none_of(text, end, [](char c) { return c == '.' || c == 'e'; })) end = std::copy_n(".0", 2, end);
+  out.append(text, end);
 }
 
 std::string double_text(double d) {
