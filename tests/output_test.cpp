@@ -92,7 +92,7 @@ std::pair<std::string, int> model_table_cell(std::string_view raw, int max_width
     if (cp == '\n' || cp == '\r' || cp == '\t')
       chars.emplace_back(" ", 1);
     else if (!(cp < 0x20 || cp == 0x7F))
-      chars.emplace_back(std::string(raw.substr(static_cast<size_t>(i), static_cast<size_t>(len))), utf8proc_charwidth(cp));
+      chars.emplace_back(raw.substr(static_cast<size_t>(i), static_cast<size_t>(len)), utf8proc_charwidth(cp));
     i += len;
   }
   std::string text;

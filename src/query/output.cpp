@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <optional>
 #include <ostream>
 #include <set>
 #include <stdexcept>
@@ -23,38 +24,33 @@ bool is_number(const Value& v) {
   return std::holds_alternative<std::int64_t>(v) || std::holds_alternative<double>(v);
 }
 
-/// Appends `s` to `out` as valid UTF-8: invalid bytes become U+FFFD, so every writer emits
-/// well-formed output. ASCII runs are copied as they are, without decoding.
-void append_valid_utf8(std::string& out, std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const std::ptrdiff_t n = std::ssize(s);
-  std::ptrdiff_t i = 0;
-  while (i < n) {
-    std::ptrdiff_t run = i;
-    while (run < n && p[run] < 0x80) ++run;
-    if (run > i) {
-      out.append(s.data() + i, static_cast<size_t>(run - i));
-      i = run;
-      continue;
-    }
-    std::int32_t cp;
-    const std::ptrdiff_t len = utf8::decode_char(p + i, n - i, cp);
-    if (len == 0) {
-      out += utf8::kReplacement;
+/// Appends `raw` as valid UTF-8, invalid bytes as U+FFFD so every writer emits well-formed
+/// output, with ASCII bytes escaped as a format needs: `escape(raw, i)` gives the text for
+/// the ASCII byte raw[i] ("" drops it), or nullopt to keep it. Escaping touches only ASCII
+/// and the repair only the rest, so one pass does both, copying the text between them in
+/// whole spans.
+template <typename Escape>
+void append_escaped(std::string& out, std::string_view raw, Escape escape) {
+  const auto* p = reinterpret_cast<const unsigned char*>(raw.data());
+  const std::ptrdiff_t n = std::ssize(raw);
+  std::ptrdiff_t copied = 0;  // raw[copied, i) stands as it is, not yet appended
+  auto replace = [&](std::ptrdiff_t i, std::string_view with) {
+    out.append(raw.data() + copied, static_cast<size_t>(i - copied));
+    out += with;
+    copied = i + 1;
+  };
+  for (std::ptrdiff_t i = 0; i < n;) {
+    if (p[i] < 0x80) {
+      if (const std::optional<std::string_view> e = escape(raw, static_cast<size_t>(i))) replace(i, *e);
       ++i;
-      continue;
+    } else if (std::int32_t cp; const std::ptrdiff_t len = utf8::decode_char(p + i, n - i, cp)) {
+      i += len;
+    } else {
+      replace(i, utf8::kReplacement);
+      ++i;
     }
-    out.append(s.data() + i, static_cast<size_t>(len));
-    i += len;
   }
-}
-
-/// Valid UTF-8 text: invalid bytes become U+FFFD so every writer emits well-formed output.
-std::string valid_utf8(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  append_valid_utf8(out, s);
-  return out;
+  out.append(raw.data() + copied, static_cast<size_t>(n - copied));
 }
 
 /// Powers of ten that a double holds exactly: the decimal places write_short_decimal tries.
@@ -113,12 +109,6 @@ void append_double_text(std::string& out, double d) {
   out.append(text, end);
 }
 
-std::string double_text(double d) {
-  std::string s;
-  append_double_text(s, d);
-  return s;
-}
-
 /// Appends value_text(v).
 void append_value_text(std::string& out, const Value& v) {
   if (const auto* s = std::get_if<std::string>(&v)) {
@@ -160,10 +150,10 @@ constexpr int kReplacementWidth = 1;
 constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
 
 /// Appends `raw` as a table cell shows it and returns its display width: one line (CR, LF
-/// and TAB shown as spaces, other controls dropped), invalid bytes as U+FFFD, and cut with …
-/// to `max_width` columns when wider. The same text as
-/// truncate_to_width(one_line(valid_utf8(raw)), max_width) and its display_width(), in one
-/// pass that copies well-formed text in whole spans and stops once the cell must be cut.
+/// and TAB shown as spaces, other controls dropped), invalid bytes as U+FFFD, and when that
+/// is wider than `max_width` columns, the characters that fit in max_width - 1 and "…"
+/// (truncate_to_width). One pass, which copies well-formed text in whole spans and stops
+/// once the cell must be cut.
 int append_table_cell(std::string& out, std::string_view raw, int max_width) {
   const auto* p = reinterpret_cast<const unsigned char*>(raw.data());
   const std::ptrdiff_t n = std::ssize(raw);
@@ -306,41 +296,27 @@ void write_table(std::ostream& out, const ResultSet& rs, const OutputOptions& op
 /// Replacing invalid bytes never adds or removes an ASCII byte, so the raw text decides
 /// whether to quote.
 void append_csv_field(std::string& out, std::string_view raw) {
-  bool quote = false, ascii = true;
-  for (char c : raw) {
-    quote |= c == ',' || c == '"' || c == '\r' || c == '\n';
-    ascii &= static_cast<unsigned char>(c) < 0x80;
-  }
-  if (!quote) {
-    if (ascii)
-      out.append(raw);
-    else
-      append_valid_utf8(out, raw);
-    return;
-  }
-  out += '"';
-  for (char c : valid_utf8(raw)) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
+  const bool quote =
+      std::any_of(raw.begin(), raw.end(), [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; });
+  if (quote) out += '"';
+  append_escaped(out, raw, [](std::string_view s, size_t i) -> std::optional<std::string_view> {
+    if (s[i] == '"') return "\"\"";
+    return std::nullopt;
+  });
+  if (quote) out += '"';
 }
 
 /// Appends one tsv field: backslash, TAB, LF and CR escaped as \\ \t \n \r.
 void append_tsv_field(std::string& out, std::string_view raw) {
-  if (raw.find_first_of("\\\t\n\r") == std::string_view::npos) {
-    append_valid_utf8(out, raw);
-    return;
-  }
-  for (char c : valid_utf8(raw)) {
-    switch (c) {
-      case '\\': out += "\\\\"; break;
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      default: out += c;
+  append_escaped(out, raw, [](std::string_view s, size_t i) -> std::optional<std::string_view> {
+    switch (s[i]) {
+      case '\\': return "\\\\";
+      case '\t': return "\\t";
+      case '\n': return "\\n";
+      case '\r': return "\\r";
+      default: return std::nullopt;
     }
-  }
+  });
 }
 
 void append_delimited_row(std::string& buf, std::string& scratch, const std::vector<Value>& row, size_t ncol, bool csv) {
@@ -379,23 +355,25 @@ void write_delimited(std::ostream& out, const ResultSet& rs, const OutputOptions
 
 // ---- json --------------------------------------------------------------------------------
 
-std::string json_string(std::string_view raw) {
-  std::string out;
-  json::append_string(out, valid_utf8(raw));
-  return out;
+void append_json_string(std::string& out, std::string_view raw) {
+  out += '"';
+  append_escaped(out, raw, [](std::string_view s, size_t i) { return json::escape(s[i]); });
+  out += '"';
 }
 
-std::string json_value(const Value& v) {
-  if (std::holds_alternative<std::monostate>(v)) return "null";
-  if (const auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
-  if (const auto* d = std::get_if<double>(&v)) {
-    if (!std::isfinite(*d)) return "null";
-    return double_text(*d);  // shortest round-trip, "3.0" stays a real
+void append_json_value(std::string& out, const Value& v) {
+  if (const auto* s = std::get_if<std::string>(&v)) {
+    append_json_string(out, *s);
+  } else if (const auto* d = std::get_if<double>(&v); d && !std::isfinite(*d)) {
+    out += "null";
+  } else if (std::holds_alternative<std::monostate>(v)) {
+    out += "null";
+  } else {
+    append_value_text(out, v);  // a real keeps its ".0"
   }
-  return json_string(std::get<std::string>(v));
 }
 
-/// Object keys: the column names, with repeats made unique (name, name_2, …).
+/// Object keys: the column names, with repeats made unique (name, name_2, …), as JSON strings.
 std::vector<std::string> json_keys(const std::vector<std::string>& columns) {
   std::vector<std::string> keys;
   std::set<std::string> seen;
@@ -403,68 +381,67 @@ std::vector<std::string> json_keys(const std::vector<std::string>& columns) {
     std::string k = c;
     for (int n = 2; seen.count(k); ++n) k = c + "_" + std::to_string(n);
     seen.insert(k);
-    keys.push_back(json_string(k));
+    keys.emplace_back();
+    append_json_string(keys.back(), k);
   }
   return keys;
 }
 
-std::string json_object(const std::vector<std::string>& keys, const std::vector<Value>& row) {
-  std::string out = "{";
+void append_json_object(std::string& out, const std::vector<std::string>& keys, const std::vector<Value>& row) {
+  out += '{';
   for (size_t c = 0; c < keys.size(); ++c) {
-    if (c) out += ",";
+    if (c) out += ',';
     out += keys[c];
-    out += ":";
-    out += c < row.size() ? json_value(row[c]) : "null";
+    out += ':';
+    append_json_value(out, c < row.size() ? row[c] : kNull);
   }
-  out += "}";
-  return out;
+  out += '}';
 }
 
 void write_json(std::ostream& out, const ResultSet& rs, bool lines) {
-  auto keys = json_keys(rs.columns);
-  if (lines) {
-    for (const auto& row : rs.rows) out << json_object(keys, row) << '\n';
-    return;
+  const auto keys = json_keys(rs.columns);
+  std::string buf;
+  buf.reserve(kFlushAt + 4096);
+  if (!lines) buf += rs.rows.empty() ? "[]\n" : "[\n";
+  for (size_t r = 0; r < rs.rows.size(); ++r) {
+    if (!lines) buf += "  ";
+    append_json_object(buf, keys, rs.rows[r]);
+    buf += lines || r + 1 == rs.rows.size() ? "\n" : ",\n";
+    flush_buffer(out, buf);
   }
-  if (rs.rows.empty()) {
-    out << "[]\n";
-    return;
-  }
-  out << "[\n";
-  for (size_t r = 0; r < rs.rows.size(); ++r)
-    out << "  " << json_object(keys, rs.rows[r]) << (r + 1 < rs.rows.size() ? ",\n" : "\n");
-  out << "]\n";
+  if (!lines && !rs.rows.empty()) buf += "]\n";
+  flush_buffer(out, buf, true);
 }
 
 // ---- markdown ----------------------------------------------------------------------------
 
-std::string md_cell(std::string_view raw) {
-  std::string s = valid_utf8(raw), out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (c == '|')
-      out += "\\|";
-    else if (c == '\\')
-      out += "\\\\";
-    else if (c == '\r') {
-      if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
-      out += "<br>";
-    } else if (c == '\n')
-      out += "<br>";
-    else if (c == '\t')
-      out += ' ';
-    else
-      out += c;
-  }
-  return out;
+/// Appends a markdown table cell: | and \ escaped, line breaks as <br> (CRLF as one), TAB as
+/// a space.
+void append_markdown_cell(std::string& out, std::string_view raw) {
+  append_escaped(out, raw, [](std::string_view s, size_t i) -> std::optional<std::string_view> {
+    switch (s[i]) {
+      case '|': return "\\|";
+      case '\\': return "\\\\";
+      case '\r': return i + 1 < s.size() && s[i + 1] == '\n' ? "" : "<br>";  // the LF makes the break
+      case '\n': return "<br>";
+      case '\t': return " ";
+      default: return std::nullopt;
+    }
+  });
 }
 
 void write_markdown(std::ostream& out, const ResultSet& rs, const OutputOptions& opt) {
   const size_t ncol = rs.columns.size();
+  std::string buf, scratch;
+  buf.reserve(kFlushAt + 4096);
   if (opt.header) {
-    out << "|";
-    for (const auto& c : rs.columns) out << " " << md_cell(c) << " |";
-    out << "\n|";
+    buf += '|';
+    for (const auto& c : rs.columns) {
+      buf += ' ';
+      append_markdown_cell(buf, c);
+      buf += " |";
+    }
+    buf += "\n|";
     for (size_t c = 0; c < ncol; ++c) {
       bool numeric = !rs.rows.empty();
       bool any = false;
@@ -473,15 +450,21 @@ void write_markdown(std::ostream& out, const ResultSet& rs, const OutputOptions&
         any = true;
         if (!is_number(row[c])) numeric = false;
       }
-      out << ((numeric && any) ? " ---: |" : " --- |");
+      buf += (numeric && any) ? " ---: |" : " --- |";
     }
-    out << "\n";
+    buf += '\n';
   }
   for (const auto& row : rs.rows) {
-    out << "|";
-    for (size_t c = 0; c < ncol; ++c) out << " " << md_cell(c < row.size() ? value_text(row[c]) : "") << " |";
-    out << "\n";
+    buf += '|';
+    for (size_t c = 0; c < ncol; ++c) {
+      buf += ' ';
+      append_markdown_cell(buf, value_view(c < row.size() ? row[c] : kNull, scratch));
+      buf += " |";
+    }
+    buf += '\n';
+    flush_buffer(out, buf);
   }
+  flush_buffer(out, buf, true);
 }
 
 }  // namespace
@@ -563,15 +546,17 @@ void write_result(std::ostream& out, std::ostream& err, const ResultSet& rs, con
 }
 
 std::string json_object_of(const ResultSet& rs, size_t row) {
-  return json_object(json_keys(rs.columns), rs.rows.at(row));
+  std::string out;
+  append_json_object(out, json_keys(rs.columns), rs.rows.at(row));
+  return out;
 }
 
 std::string json_array_of(const ResultSet& rs) {
-  auto keys = json_keys(rs.columns);
+  const auto keys = json_keys(rs.columns);
   std::string out = "[";
   for (size_t r = 0; r < rs.rows.size(); ++r) {
-    if (r) out += ",";
-    out += json_object(keys, rs.rows[r]);
+    if (r) out += ',';
+    append_json_object(out, keys, rs.rows[r]);
   }
   return out + "]";
 }
@@ -661,18 +646,24 @@ size_t write_statement(std::ostream& out, std::ostream& err, sqlite3_stmt* stmt,
     }
     flush_buffer(out, buf, true);
   } else if (opt.format == "json" || opt.format == "jsonl") {
-    auto keys = json_keys(head.columns);
+    const auto keys = json_keys(head.columns);
     const bool lines = opt.format == "jsonl";
-    bool first = true;
-    while (next_row(stmt, row)) {
-      ++n;
-      if (lines)
-        out << json_object(keys, row) << '\n';
-      else
-        out << (first ? "[\n  " : ",\n  ") << json_object(keys, row);
-      first = false;
+    std::string buf;
+    buf.reserve(kFlushAt + 4096);
+    try {
+      while (next_row(stmt, row)) {
+        if (!lines) buf += n == 0 ? "[\n  " : ",\n  ";
+        ++n;
+        append_json_object(buf, keys, row);
+        if (lines) buf += '\n';
+        flush_buffer(out, buf);
+      }
+    } catch (...) {
+      flush_buffer(out, buf, true);  // the rows before the error
+      throw;
     }
-    if (!lines) out << (first ? "[]\n" : "\n]\n");
+    if (!lines) buf += n == 0 ? "[]\n" : "\n]\n";
+    flush_buffer(out, buf, true);
   } else {
     throw std::invalid_argument("unknown output format '" + opt.format + "'");
   }
