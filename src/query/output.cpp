@@ -103,7 +103,8 @@ void append_double_text(std::string& out, double d) {
   }
   char text[40];
   char* end = write_short_decimal(text, d);
-  // The standard defines to_chars with a precision as printf's %.15g, not only its digits.
+  // The standard defines to_chars with a precision as printf's %.15g in the C locale (which
+  // yanbao never leaves), not only its digits.
   if (!end) end = std::to_chars(text, text + 32, d, std::chars_format::general, 15).ptr;
   if (std::none_of(text, end, [](char c) { return c == '.' || c == 'e'; })) end = std::copy_n(".0", 2, end);
   out.append(text, end);
@@ -265,14 +266,15 @@ void write_table(std::ostream& out, const ResultSet& rs, const OutputOptions& op
   buf.reserve(kFlushAt + 4096);
   auto append_line = [&](size_t first) {
     const size_t line_start = buf.size();
+    size_t blanks = 0;  // padding and separators owed before the next cell: none after the last
     for (size_t c = 0; c < ncol; ++c) {
-      if (c > 0) buf.append(2, ' ');
       const size_t gap = static_cast<size_t>(std::max(0, width[c] - cells.width[first + c]));
-      if (numeric[c]) buf.append(gap, ' ');
+      blanks += (c > 0 ? 2 : 0) + (numeric[c] ? gap : 0);
+      buf.append(blanks, ' ');
       buf += cells.cell(first + c);
-      if (!numeric[c]) buf.append(gap, ' ');
+      blanks = numeric[c] ? 0 : gap;
     }
-    size_t line_end = buf.size();  // no trailing blanks
+    size_t line_end = buf.size();  // no trailing blanks, the cells' own included
     while (line_end > line_start && buf[line_end - 1] == ' ') --line_end;
     buf.resize(line_end);
     buf += '\n';
