@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 
 #include "query/canned.h"
 #include "store/archive.h"
@@ -536,5 +537,23 @@ TEST(UserQueries, BuiltinsParsedOnDemandEqualTheWholeFileParsedAtOnce) {
     EXPECT_EQ(x.str(), y.str()) << whole.all()[i].name;
   }
   ASSERT_NE(lazy.sections("show"), nullptr);
-  EXPECT_EQ(lazy.sections("show")->size(), whole.sections("show")->size());
+  ASSERT_EQ(lazy.sections("show")->size(), whole.sections("show")->size());
+  for (size_t i = 0; i < whole.sections("show")->size(); ++i) {
+    const QuerySection& x = (*lazy.sections("show"))[i];
+    const QuerySection& y = (*whole.sections("show"))[i];
+    EXPECT_EQ(std::tie(x.title, x.sql, x.record, x.when), std::tie(y.title, y.sql, y.record, y.when)) << y.title;
+  }
+}
+
+TEST(UserQueries, SectionsOfAQueriesFileReplaceTheBuiltInsOfTheSameName) {
+  // The built-in sections are parsed only when needed; a file's must still win.
+  QueryCatalog c = QueryCatalog::builtin();
+  c.add_yaml("sections:\n  show:\n    - title: mine\n      sql: SELECT :id AS id\n  extra:\n    - sql: SELECT 1\n",
+             "mine.yaml");
+  ASSERT_NE(c.sections("show"), nullptr);
+  ASSERT_EQ(c.sections("show")->size(), 1u);
+  EXPECT_EQ(c.sections("show")->front().title, "mine");
+  ASSERT_NE(c.sections("extra"), nullptr);
+  EXPECT_EQ(c.sections("extra")->size(), 1u);
+  EXPECT_EQ(c.sections("nothing"), nullptr);
 }

@@ -2,14 +2,22 @@
 // alignment by display width. Set YANBAO_UPDATE_GOLDEN=1 to rewrite tests/golden/output.*.
 #include <gtest/gtest.h>
 
+#include <cfloat>
+#include <cmath>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
+#include <limits>
 #include <fstream>
 #include <sstream>
 
 #include "query/output.h"
 
 #include <sqlite3.h>
+#include <utf8proc.h>
+
+#include <random>
 
 using namespace yanbao;
 namespace fs = std::filesystem;
@@ -66,7 +74,76 @@ std::vector<std::string> lines(const std::string& s) {
   return out;
 }
 
+/// A table cell as the format specifies it, one step at a time and straight from utf8proc:
+/// invalid bytes become U+FFFD, CR/LF/TAB a space, other controls go, and a cell wider than
+/// max_width keeps the characters that fit in max_width - 1 columns, then "…". Returns the
+/// text and its display width.
+std::pair<std::string, int> model_table_cell(std::string_view raw, int max_width) {
+  std::vector<std::pair<std::string, int>> chars;  // each shown character and its width
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(raw.data());
+  for (utf8proc_ssize_t i = 0, n = static_cast<utf8proc_ssize_t>(raw.size()); i < n;) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t len = utf8proc_iterate(p + i, n - i, &cp);
+    if (len <= 0) {
+      chars.emplace_back("\xEF\xBF\xBD", utf8proc_charwidth(0xFFFD));
+      ++i;
+      continue;
+    }
+    if (cp == '\n' || cp == '\r' || cp == '\t')
+      chars.emplace_back(" ", 1);
+    else if (!(cp < 0x20 || cp == 0x7F))
+      chars.emplace_back(raw.substr(static_cast<size_t>(i), static_cast<size_t>(len)), utf8proc_charwidth(cp));
+    i += len;
+  }
+  std::string text;
+  int width = 0;
+  for (const auto& [s, w] : chars) {
+    text += s;
+    width += w;
+  }
+  if (width <= max_width) return {text, width};
+  text.clear();
+  width = 0;
+  for (const auto& [s, w] : chars) {
+    if (width + w > max_width - 1) break;
+    text += s;
+    width += w;
+  }
+  return {text + "\xE2\x80\xA6", width + 1};
+}
+
+/// Random text from the pieces that make table cells hard: wide, zero-width and combining
+/// characters, controls, invalid and cut-short sequences.
+std::string random_cell_text(std::mt19937& rng) {
+  static const std::vector<std::string> pieces = {
+      "a", "Z", " ", "  ", "-", "1.5", "中", "信", "，", "：", "、", "Ａ", "…", "\xCC\x81" /* combining acute */,
+      "\xE2\x80\x8B" /* zero-width space */, "\xF0\x9F\x98\x80" /* emoji */, "\xC3\xA9", "\n", "\r", "\t",
+      std::string(1, '\0'), "\x01", "\x7F", "\x80", "\xFF", "\xE4\xB8" /* 中 cut short */, "\xED\xA0\x80" /* surrogate */,
+      "\xE3\x80\xAA" /* a wide-range combining mark */, "\xEF\xBC"};
+  std::string s;
+  for (int k = std::uniform_int_distribution<int>(0, 24)(rng); k > 0; --k)
+    s += pieces[std::uniform_int_distribution<size_t>(0, pieces.size() - 1)(rng)];
+  return s;
+}
+
 }  // namespace
+
+TEST(Output, TableCellsMatchTheStepByStepModelOnRandomText) {
+  std::mt19937 rng(20240105);
+  for (int iteration = 0; iteration < 20000; ++iteration) {
+    const std::string raw = random_cell_text(rng);
+    const int max_width = iteration % 7 == 0 ? 40 : std::uniform_int_distribution<int>(1, 12)(rng);
+    // A second row of max_width columns fixes the column's width, so the padding after
+    // the cell shows its display width.
+    ResultSet rs;
+    rs.columns = {"cell", "end"};
+    rs.rows = {{raw, std::string("|")}, {std::string(static_cast<size_t>(max_width), 'x'), std::string("|")}};
+    const auto [text, width] = model_table_cell(raw, max_width);
+    const std::string expected = text + std::string(static_cast<size_t>(max_width - width), ' ') + "  |\n" +
+                                 std::string(static_cast<size_t>(max_width), 'x') + "  |\n";
+    ASSERT_EQ(render(rs, "table", false, max_width), expected) << "raw text: " << raw << " max_width " << max_width;
+  }
+}
 
 TEST(Output, DisplayWidthCountsWideCharactersAsTwo) {
   EXPECT_EQ(display_width("abc"), 3);
@@ -196,6 +273,46 @@ TEST(Output, RealsPrintWithFifteenSignificantDigits) {
   EXPECT_EQ(value_text(Value(1.3900000000000001)), "1.39");  // as SQLite prints REALs: 15 digits
   EXPECT_EQ(value_text(Value(std::int64_t{42})), "42");
   EXPECT_EQ(value_text(Value()), "");
+}
+
+/// A REAL's text as the format specifies it, straight from printf: "%.15g", with ".0" when
+/// that has neither point nor exponent; NaN and infinities by name.
+std::string printf_real_text(double d) {
+  if (std::isnan(d)) return "NaN";
+  if (std::isinf(d)) return d > 0 ? "Inf" : "-Inf";
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.15g", d);
+  std::string s(buf);
+  if (s.find_first_of(".eE") == std::string::npos) s += ".0";
+  return s;
+}
+
+TEST(Output, RealsPrintAsPrintfFifteenDigitsForEveryKindOfDouble) {
+  std::vector<double> values = {0.0, -0.0, 0.1, 0.5, 2.5, -0.73, 3091.0, 1e-4, -1e-4, 9.9999999999999991e-5,
+                                1e-5, 1.5e-7, 0.0001234, 1e14, 1e15, -1e15, 999999999999999.0, 999999999999999.9,
+                                999999999999999.4, 99999999999999.99, 1e16, 1e20, 1e21, 9007199254740993.0,
+                                0.1 + 0.2, 1.0 / 3, 2.0 / 3, 1.3900000000000001, 0.123456789012345, 0.1234567890123456,
+                                123456.789, 1234567.891, 0.000123456, DBL_MAX, -DBL_MAX, DBL_MIN, DBL_TRUE_MIN,
+                                std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity(),
+                                std::numeric_limits<double>::quiet_NaN()};
+  for (int e = -30; e <= 30; ++e) {  // powers of ten and their neighbours
+    const double p = std::pow(10.0, e);
+    values.insert(values.end(), {p, std::nextafter(p, 0.0), std::nextafter(p, 1e300), -p});
+  }
+  std::mt19937_64 rng(42);
+  for (int i = 0; i < 300000; ++i) {  // any bit pattern: every exponent, subnormals, NaNs
+    const std::uint64_t bits = rng();
+    double d;
+    std::memcpy(&d, &bits, sizeof d);
+    values.push_back(d);
+  }
+  for (int i = 0; i < 300000; ++i) {  // decimals of up to 17 digits and 9 places, as prices are written
+    const auto digits = std::uniform_int_distribution<int>(1, 17)(rng);
+    const auto m = static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(std::pow(10.0, digits)));
+    const double d = static_cast<double>(m) / std::pow(10.0, std::uniform_int_distribution<int>(0, 9)(rng));
+    values.push_back(rng() % 2 ? d : -d);
+  }
+  for (double d : values) ASSERT_EQ(value_text(Value(d)), printf_real_text(d)) << std::hexfloat << d;
 }
 
 TEST(Output, StreamedStatementMatchesCollectedRowsInEveryFormat) {

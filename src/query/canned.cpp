@@ -212,6 +212,33 @@ bool is_flag_param(const CannedQuery& q, std::string_view name) {
   return false;
 }
 
+/// Adds the groups of a `sections:` mapping, each replacing a group of the same name.
+void add_sections(std::vector<std::pair<std::string, std::vector<QuerySection>>>& groups, const YAML::Node& secs,
+                  const std::string& source) {
+  for (const auto& kv : secs) {
+    std::vector<QuerySection> group;
+    if (!kv.second.IsSequence()) bad_definition(source, kv.second, "sections." + kv.first.Scalar() + " must be a list");
+    for (const auto& s : kv.second) group.push_back(parse_section(s, source));
+    auto name = kv.first.Scalar();
+    auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == name; });
+    if (it != groups.end())
+      it->second = std::move(group);
+    else
+      groups.emplace_back(name, std::move(group));
+  }
+}
+
+/// Whether no line of `text` starts a top-level key: each is indented, blank or a comment.
+bool only_indented_lines(std::string_view text) {
+  for (size_t at = 0; at < text.size();) {
+    if (text[at] != ' ' && text[at] != '\n' && text[at] != '#') return false;
+    const size_t end = text.find('\n', at);
+    if (end == std::string_view::npos) break;
+    at = end + 1;
+  }
+  return true;
+}
+
 std::vector<std::string> param_names(const CannedQuery& q) {
   std::vector<std::string> names;
   for (const auto& p : q.params) names.push_back(p.name);
@@ -244,17 +271,8 @@ void QueryCatalog::add_yaml(std::string_view text, const std::string& source) {
     }
     list.reset(root["queries"]);
     if (YAML::Node secs = root["sections"]; secs.IsDefined() && secs.IsMap()) {
-      for (const auto& kv : secs) {
-        std::vector<QuerySection> group;
-        if (!kv.second.IsSequence()) bad_definition(source, kv.second, "sections." + kv.first.Scalar() + " must be a list");
-        for (const auto& s : kv.second) group.push_back(parse_section(s, source));
-        auto name = kv.first.Scalar();
-        auto it = std::find_if(sections_.begin(), sections_.end(), [&](const auto& g) { return g.first == name; });
-        if (it != sections_.end())
-          it->second = std::move(group);
-        else
-          sections_.emplace_back(name, std::move(group));
-      }
+      parse_pending_sections();  // the built-ins first, so these replace them
+      add_sections(sections_, secs, source);
     }
     if (!list.IsDefined() || list.IsNull()) return;
   }
@@ -275,16 +293,17 @@ QueryCatalog QueryCatalog::builtin() {
   QueryCatalog c;
   auto text = embedded::find("schema/queries.yaml");
   if (!text) throw FatalError("this yanbao was built without schema/queries.yaml");
-  // The file is "queries:" with items starting "  - name: NAME", then "sections:". Each item
-  // is kept as text and parsed when asked for; the sections are parsed now. Anything not
-  // shaped so is parsed whole.
+  // The file is "queries:" with items starting "  - name: NAME", then "sections:" and nothing
+  // else. Each item is kept as text and parsed when asked for, and so are the sections.
+  // Anything not shaped so is parsed whole.
   const std::string_view all = *text;
   constexpr std::string_view kItem = "\n  - name: ";
   const size_t first = all.find(kItem);
   const size_t q = first == std::string_view::npos ? first : all.rfind("\nqueries:\n", first);
-  const size_t sec = all.find("\nsections:\n");
+  constexpr std::string_view kSections = "\nsections:\n";
+  const size_t sec = all.find(kSections);
   if (q == std::string_view::npos || sec == std::string_view::npos || sec < first ||
-      all.find("\n", q + 1) != first) {
+      all.find("\n", q + 1) != first || !only_indented_lines(all.substr(sec + kSections.size()))) {
     c.add_yaml(all, "built-in");
     return c;
   }
@@ -300,7 +319,7 @@ QueryCatalog QueryCatalog::builtin() {
     c.unparsed_.push_back(item);
     at = next == sec ? std::string_view::npos : next;
   }
-  c.add_yaml(all.substr(sec + 1), "built-in");
+  c.unparsed_sections_ = all.substr(sec + 1);
   return c;
 }
 
@@ -310,6 +329,12 @@ void QueryCatalog::parse_pending(size_t i) const {
   if (!list.IsSequence() || list.size() != 1) throw FatalError("bad built-in query " + queries_[i].name);
   queries_[i] = parse_query(list[0], "built-in");
   unparsed_[i] = {};
+}
+
+void QueryCatalog::parse_pending_sections() const {
+  if (unparsed_sections_.empty()) return;
+  YAML::Node root = YAML::Load(std::string(std::exchange(unparsed_sections_, {})));
+  add_sections(sections_, root["sections"], "built-in");
 }
 
 const std::vector<CannedQuery>& QueryCatalog::all() const {
@@ -349,6 +374,7 @@ const CannedQuery& QueryCatalog::get(std::string_view name) const {
 }
 
 const std::vector<QuerySection>* QueryCatalog::sections(std::string_view group) const {
+  parse_pending_sections();
   for (const auto& g : sections_)
     if (g.first == group) return &g.second;
   return nullptr;

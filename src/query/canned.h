@@ -82,13 +82,18 @@ class QueryCatalog {
  private:
   /// Parses queries_[i] from unparsed_[i] if it has not been yet.
   void parse_pending(size_t i) const;
+  /// Parses the built-in sections if they have not been yet.
+  void parse_pending_sections() const;
 
   mutable std::vector<CannedQuery> queries_;
   /// The built-ins are parsed when first asked for (`run NAME` needs one of them; parsing
   /// the whole embedded file took a third of a short query's time): a non-empty entry is
   /// the YAML of queries_[i], whose name alone is set.
   mutable std::vector<std::string_view> unparsed_;
-  std::vector<std::pair<std::string, std::vector<QuerySection>>> sections_;
+  mutable std::vector<std::pair<std::string, std::vector<QuerySection>>> sections_;
+  /// The built-in `sections:` YAML until it is parsed: when sections() is first called
+  /// (only `show` uses them), or before a later file's sections replace some.
+  mutable std::string_view unparsed_sections_;
 };
 
 /// $XDG_CONFIG_HOME/yanbao/queries.yaml, else $HOME/.config/yanbao/queries.yaml.

@@ -1,136 +1,295 @@
 #include "query/output.h"
 
 #include <sqlite3.h>
-#include <utf8proc.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <optional>
 #include <ostream>
 #include <set>
 #include <stdexcept>
 
 #include "cli/command.h"
 #include "util/json.h"
+#include "util/utf8.h"
 
 namespace yanbao {
 namespace {
+
+/// A missing cell (a row shorter than the header) reads as NULL.
+const Value kNull;
 
 bool is_number(const Value& v) {
   return std::holds_alternative<std::int64_t>(v) || std::holds_alternative<double>(v);
 }
 
-/// Appends `s` to `out` as valid UTF-8: invalid bytes become U+FFFD, so every writer emits
-/// well-formed output. ASCII runs are copied as they are, without decoding.
-void append_valid_utf8(std::string& out, std::string_view s) {
-  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
-  utf8proc_ssize_t i = 0, n = static_cast<utf8proc_ssize_t>(s.size());
-  while (i < n) {
-    utf8proc_ssize_t run = i;
-    while (run < n && p[run] < 0x80) ++run;
-    if (run > i) {
-      out.append(s.data() + i, static_cast<size_t>(run - i));
-      i = run;
-      continue;
-    }
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t len = utf8proc_iterate(p + i, n - i, &cp);
-    if (len <= 0) {
-      out += "\xEF\xBF\xBD";
+/// Appends `raw` as valid UTF-8, invalid bytes as U+FFFD so every writer emits well-formed
+/// output, with ASCII bytes escaped as a format needs: `escape(raw, i)` gives the text for
+/// the ASCII byte raw[i] ("" drops it), or nullopt to keep it. Escaping touches only ASCII
+/// and the repair only the rest, so one pass does both, copying the text between them in
+/// whole spans.
+template <typename Escape>
+void append_escaped(std::string& out, std::string_view raw, Escape escape) {
+  const auto* p = reinterpret_cast<const unsigned char*>(raw.data());
+  const std::ptrdiff_t n = std::ssize(raw);
+  std::ptrdiff_t copied = 0;  // raw[copied, i) stands as it is, not yet appended
+  auto replace = [&](std::ptrdiff_t i, std::string_view with) {
+    out.append(raw.data() + copied, static_cast<size_t>(i - copied));
+    out += with;
+    copied = i + 1;
+  };
+  for (std::ptrdiff_t i = 0; i < n;) {
+    if (p[i] < 0x80) {
+      if (const std::optional<std::string_view> e = escape(raw, static_cast<size_t>(i))) replace(i, *e);
       ++i;
-      continue;
+    } else if (std::int32_t cp; const std::ptrdiff_t len = utf8::decode_char(p + i, n - i, cp)) {
+      i += len;
+    } else {
+      replace(i, utf8::kReplacement);
+      ++i;
     }
-    out.append(s.data() + i, static_cast<size_t>(len));
-    i += len;
+  }
+  out.append(raw.data() + copied, static_cast<size_t>(n - copied));
+}
+
+/// Powers of ten that a double holds exactly: the decimal places write_short_decimal tries.
+constexpr double kPowersOfTen[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
+
+/// Writes what printf("%.15g") prints for `d` to `out` and returns the end of it when `d`
+/// is the double nearest to a decimal m / 10^k with |m| < 10^15 and k ≤ 6, and
+/// 1e-4 ≤ |d| < 1e15 (the prices, closes and percentages of the archive); else returns
+/// nullptr. It is the same text because that decimal has at most 15 significant digits
+/// and lies within half an ulp of `d` (2^-53 of it), nearer than half a unit in its 15th
+/// digit (5·10^-16 of it): rounding `d` to 15 digits gives it back. In this range %g prints
+/// it in fixed notation, without trailing zeros. `out` needs room for 24 characters.
+char* write_short_decimal(char* out, double d) {
+  if (!(std::fabs(d) >= 1e-4 && std::fabs(d) < 1e15)) return nullptr;
+  for (int places = 0; places < static_cast<int>(std::size(kPowersOfTen)); ++places) {
+    const double scaled = d * kPowersOfTen[places];
+    if (!(std::fabs(scaled) < 1e15)) return nullptr;  // more than 15 digits
+    // A candidate (any rounding will do); the division checks it, exactly and correctly rounded.
+    const auto m = static_cast<std::int64_t>(scaled < 0 ? scaled - 0.5 : scaled + 0.5);
+    if (static_cast<double>(m) / kPowersOfTen[places] != d) continue;
+    // |m| with a digit before the point, `places` digits from the right: 4 → 0.04
+    char digits[24];
+    char* first = digits + 8;  // room for the zeros in front
+    char* last = std::to_chars(first, digits + sizeof digits, m < 0 ? -m : m).ptr;
+    while (last - first <= places) *--first = '0';
+    char* const point = last - places;
+    while (last > point && last[-1] == '0') --last;  // no trailing zeros
+    if (m < 0) *out++ = '-';
+    out = std::copy(first, point, out);
+    if (last > point) {
+      *out++ = '.';
+      out = std::copy(point, last, out);
+    }
+    return out;
+  }
+  return nullptr;
+}
+
+/// Appends a REAL as text: 15 significant digits, as SQLite itself turns a REAL into text
+/// (1.3900000000000001, arithmetic noise in a stored value, prints as 1.39), and ".0" when
+/// that has neither point nor exponent, so a real still reads as one.
+void append_double_text(std::string& out, double d) {
+  if (std::isnan(d)) {
+    out += "NaN";
+    return;
+  }
+  if (std::isinf(d)) {
+    out += d > 0 ? "Inf" : "-Inf";
+    return;
+  }
+  char text[40];
+  char* end = write_short_decimal(text, d);
+  // The standard defines to_chars with a precision as printf's %.15g in the C locale (which
+  // yanbao never leaves), not only its digits.
+  if (!end) end = std::to_chars(text, text + 32, d, std::chars_format::general, 15).ptr;
+  if (std::none_of(text, end, [](char c) { return c == '.' || c == 'e'; })) end = std::copy_n(".0", 2, end);
+  out.append(text, end);
+}
+
+/// Appends value_text(v).
+void append_value_text(std::string& out, const Value& v) {
+  if (const auto* s = std::get_if<std::string>(&v)) {
+    out += *s;
+  } else if (const auto* i = std::get_if<std::int64_t>(&v)) {
+    char buf[24];
+    out.append(buf, std::to_chars(buf, buf + sizeof buf, *i).ptr);
+  } else if (const auto* d = std::get_if<double>(&v)) {
+    append_double_text(out, *d);
   }
 }
 
-/// Valid UTF-8 text: invalid bytes become U+FFFD so every writer emits well-formed output.
-std::string valid_utf8(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  append_valid_utf8(out, s);
-  return out;
+/// A value's text (as value_text()) without copying a string value: `buf` holds the text
+/// of a number.
+std::string_view value_view(const Value& v, std::string& buf) {
+  if (const auto* s = std::get_if<std::string>(&v)) return *s;
+  buf.clear();
+  append_value_text(buf, v);
+  return buf;
 }
 
-std::string double_text(double d) {
-  if (std::isnan(d)) return "NaN";
-  if (std::isinf(d)) return d > 0 ? "Inf" : "-Inf";
-  // 15 significant digits, as SQLite itself turns a REAL into text: 1.3900000000000001
-  // (arithmetic noise in a stored value) prints as 1.39.
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.15g", d);
-  std::string s(buf);
-  if (s.find_first_of(".eE") == std::string::npos) s += ".0";
-  return s;
+/// Rows are gathered in a buffer and written in large pieces: one ostream call per field
+/// made printing tens of thousands of rows cost more than the query.
+constexpr size_t kFlushAt = 1 << 16;
+
+/// Writes out `buf` once it holds kFlushAt bytes (always, with `force`) and empties it.
+void flush_buffer(std::ostream& out, std::string& buf, bool force = false) {
+  if (buf.size() < kFlushAt && !force) return;
+  out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+  buf.clear();
 }
 
 // ---- table -------------------------------------------------------------------------------
 
-/// A cell for the table: one line (CR, LF and TAB shown as spaces), other controls dropped.
-std::string one_line(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    if (c == '\n' || c == '\r' || c == '\t')
-      out += ' ';
-    else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F)
-      continue;
-    else
-      out += c;
+/// Display columns of the … that ends a cut cell and of the U+FFFD that stands for an
+/// invalid byte (utf8proc_charwidth of each; a DisplayWidth spec pins them).
+constexpr int kEllipsisWidth = 1;
+constexpr int kReplacementWidth = 1;
+constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
+
+/// Appends `raw` as a table cell shows it and returns its display width: one line (CR, LF
+/// and TAB shown as spaces, other controls dropped), invalid bytes as U+FFFD, and when that
+/// is wider than `max_width` columns, the characters that fit in max_width - 1 and "…"
+/// (truncate_to_width). One pass, which copies well-formed text in whole spans and stops
+/// once the cell must be cut.
+int append_table_cell(std::string& out, std::string_view raw, int max_width) {
+  const auto* p = reinterpret_cast<const unsigned char*>(raw.data());
+  const std::ptrdiff_t n = std::ssize(raw);
+  const bool may_cut = max_width > 0;
+  const int room = max_width - 1;  // a cut cell keeps one column for …
+  std::ptrdiff_t copied = 0;       // raw[copied, i) is shown as it is, not yet appended
+  auto position_in_out = [&](std::ptrdiff_t i) { return out.size() + static_cast<size_t>(i - copied); };
+  int width = 0;
+  // Where the cell ends should it be wider than max_width: before the first character
+  // that does not fit in `room` columns.
+  size_t cut_at = std::string::npos;
+  int width_at_cut = 0;
+  auto add = [&](size_t at, int char_width) {
+    if (may_cut && cut_at == std::string::npos && width + char_width > room) {
+      cut_at = at;
+      width_at_cut = width;
+    }
+    width += char_width;
+  };
+  // Byte i is shown as `shown` (empty: not at all), in `shown_width` columns.
+  auto replace_byte = [&](std::ptrdiff_t i, std::string_view shown, int shown_width) {
+    out.append(raw.data() + copied, static_cast<size_t>(i - copied));
+    copied = i + 1;
+    if (shown.empty()) return;
+    add(out.size(), shown_width);
+    out += shown;
+  };
+  for (std::ptrdiff_t i = 0; i < n && !(may_cut && width > max_width);) {  // once wider, the rest is cut off
+    if (p[i] >= 0x20 && p[i] < 0x7F) {  // printable ASCII, a column a byte: a run at once
+      std::ptrdiff_t end = i + 1;
+      while (end < n && p[end] >= 0x20 && p[end] < 0x7F) ++end;
+      const int run = static_cast<int>(end - i);
+      if (may_cut && cut_at == std::string::npos && width + run > room) {
+        cut_at = position_in_out(i) + static_cast<size_t>(room - width);
+        width_at_cut = room;
+      }
+      width += run;
+      i = end;
+    } else if (p[i] < 0x80) {  // a control character
+      const bool blank = p[i] == '\n' || p[i] == '\r' || p[i] == '\t';
+      replace_byte(i, blank ? " " : "", 1);
+      ++i;
+    } else if (std::int32_t cp; const std::ptrdiff_t len = utf8::decode_char(p + i, n - i, cp)) {
+      add(position_in_out(i), utf8::char_width(cp));
+      i += len;
+    } else {
+      replace_byte(i, utf8::kReplacement, kReplacementWidth);
+      ++i;
+    }
   }
-  return out;
+  if (!may_cut || width <= max_width) {
+    out.append(raw.data() + copied, static_cast<size_t>(n - copied));
+    return width;
+  }
+  if (cut_at > out.size())
+    out.append(raw.data() + copied, cut_at - out.size());
+  else
+    out.resize(cut_at);
+  out += kEllipsis;
+  return width_at_cut + kEllipsisWidth;
 }
+
+/// Every cell of a table as shown, in one string: cell i is text[end[i-1], end[i]).
+struct TableCells {
+  std::string text;
+  std::vector<size_t> end;
+  std::vector<int> width;
+
+  void add(std::string_view raw, int max_width) {
+    width.push_back(append_table_cell(text, raw, max_width));
+    end.push_back(text.size());
+  }
+  std::string_view cell(size_t i) const {
+    const size_t begin = i == 0 ? 0 : end[i - 1];
+    return std::string_view(text).substr(begin, end[i] - begin);
+  }
+};
 
 void write_table(std::ostream& out, const ResultSet& rs, const OutputOptions& opt) {
   const size_t ncol = rs.columns.size();
   std::vector<bool> numeric(ncol, true);
   std::vector<bool> any_value(ncol, false);
-  std::vector<std::vector<std::string>> cells;
-  cells.reserve(rs.rows.size());
+  // Row r's cells are r * ncol ..; the header's come last.
+  TableCells cells;
+  cells.end.reserve((rs.rows.size() + 1) * ncol);
+  cells.width.reserve((rs.rows.size() + 1) * ncol);
+  std::string number;
   for (const auto& row : rs.rows) {
-    std::vector<std::string> line;
     for (size_t c = 0; c < ncol; ++c) {
-      const Value& v = c < row.size() ? row[c] : Value{};
+      const Value& v = c < row.size() ? row[c] : kNull;
       if (!std::holds_alternative<std::monostate>(v)) {
         any_value[c] = true;
         if (!is_number(v)) numeric[c] = false;
       }
-      line.push_back(truncate_to_width(one_line(valid_utf8(value_text(v))), opt.max_width));
+      cells.add(value_view(v, number), opt.max_width);
     }
-    cells.push_back(std::move(line));
   }
-  std::vector<std::string> head;
+  const size_t head = rs.rows.size() * ncol;
+  for (const auto& name : rs.columns) cells.add(name, opt.max_width);
+
   std::vector<int> width(ncol, 0);
   for (size_t c = 0; c < ncol; ++c) {
     if (!any_value[c]) numeric[c] = false;
-    head.push_back(truncate_to_width(one_line(valid_utf8(rs.columns[c])), opt.max_width));
-    if (opt.header) width[c] = display_width(head[c]);
+    if (opt.header) width[c] = cells.width[head + c];
   }
-  for (const auto& line : cells)
-    for (size_t c = 0; c < ncol; ++c) width[c] = std::max(width[c], display_width(line[c]));
+  for (size_t i = 0; i < head; ++i) width[i % ncol] = std::max(width[i % ncol], cells.width[i]);
 
-  auto emit = [&](const std::vector<std::string>& line) {
-    std::string text;
+  std::string buf;
+  buf.reserve(kFlushAt + 4096);
+  auto append_line = [&](size_t first) {
+    const size_t line_start = buf.size();
+    size_t blanks = 0;  // padding and separators owed before the next cell: none after the last
     for (size_t c = 0; c < ncol; ++c) {
-      std::string gap(static_cast<size_t>(std::max(0, width[c] - display_width(line[c]))), ' ');
-      if (c > 0) text += "  ";
-      if (numeric[c])
-        text += gap + line[c];
-      else
-        text += line[c] + gap;
+      const size_t gap = static_cast<size_t>(std::max(0, width[c] - cells.width[first + c]));
+      blanks += (c > 0 ? 2 : 0) + (numeric[c] ? gap : 0);
+      buf.append(blanks, ' ');
+      buf += cells.cell(first + c);
+      blanks = numeric[c] ? 0 : gap;
     }
-    while (!text.empty() && text.back() == ' ') text.pop_back();  // no trailing blanks
-    out << text << '\n';
+    size_t line_end = buf.size();  // no trailing blanks, the cells' own included
+    while (line_end > line_start && buf[line_end - 1] == ' ') --line_end;
+    buf.resize(line_end);
+    buf += '\n';
+    flush_buffer(out, buf);
   };
   if (opt.header) {
-    emit(head);
+    append_line(head);
     for (size_t c = 0; c < ncol; ++c) {
-      if (c > 0) out << "  ";
-      out << std::string(static_cast<size_t>(width[c]), '-');
+      if (c > 0) buf.append(2, ' ');
+      buf.append(static_cast<size_t>(width[c]), '-');
     }
-    out << '\n';
+    buf += '\n';
   }
-  for (const auto& line : cells) emit(line);
+  for (size_t first = 0; first < head; first += ncol) append_line(first);
+  flush_buffer(out, buf, true);
 }
 
 // ---- csv / tsv ---------------------------------------------------------------------------
@@ -139,55 +298,28 @@ void write_table(std::ostream& out, const ResultSet& rs, const OutputOptions& op
 /// Replacing invalid bytes never adds or removes an ASCII byte, so the raw text decides
 /// whether to quote.
 void append_csv_field(std::string& out, std::string_view raw) {
-  bool quote = false, ascii = true;
-  for (char c : raw) {
-    quote |= c == ',' || c == '"' || c == '\r' || c == '\n';
-    ascii &= static_cast<unsigned char>(c) < 0x80;
-  }
-  if (!quote) {
-    if (ascii)
-      out.append(raw);
-    else
-      append_valid_utf8(out, raw);
-    return;
-  }
-  out += '"';
-  for (char c : valid_utf8(raw)) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
+  const bool quote =
+      std::any_of(raw.begin(), raw.end(), [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; });
+  if (quote) out += '"';
+  append_escaped(out, raw, [](std::string_view s, size_t i) -> std::optional<std::string_view> {
+    if (s[i] == '"') return "\"\"";
+    return std::nullopt;
+  });
+  if (quote) out += '"';
 }
 
 /// Appends one tsv field: backslash, TAB, LF and CR escaped as \\ \t \n \r.
 void append_tsv_field(std::string& out, std::string_view raw) {
-  if (raw.find_first_of("\\\t\n\r") == std::string_view::npos) {
-    append_valid_utf8(out, raw);
-    return;
-  }
-  for (char c : valid_utf8(raw)) {
-    switch (c) {
-      case '\\': out += "\\\\"; break;
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      default: out += c;
+  append_escaped(out, raw, [](std::string_view s, size_t i) -> std::optional<std::string_view> {
+    switch (s[i]) {
+      case '\\': return "\\\\";
+      case '\t': return "\\t";
+      case '\n': return "\\n";
+      case '\r': return "\\r";
+      default: return std::nullopt;
     }
-  }
+  });
 }
-
-/// A value's text (as value_text()) without copying a string value: `buf` holds the text
-/// of a number.
-std::string_view value_view(const Value& v, std::string& buf) {
-  if (const auto* s = std::get_if<std::string>(&v)) return *s;
-  if (std::holds_alternative<std::monostate>(v)) return {};
-  buf = value_text(v);
-  return buf;
-}
-
-/// Rows are gathered in a buffer and written in large pieces: one ostream call per field
-/// made printing tens of thousands of rows cost more than the query.
-constexpr size_t kFlushAt = 1 << 16;
 
 void append_delimited_row(std::string& buf, std::string& scratch, const std::vector<Value>& row, size_t ncol, bool csv) {
   for (size_t c = 0; c < ncol; ++c) {
@@ -218,33 +350,32 @@ void write_delimited(std::ostream& out, const ResultSet& rs, const OutputOptions
   if (opt.header) append_delimited_header(buf, rs.columns, csv);
   for (const auto& row : rs.rows) {
     append_delimited_row(buf, scratch, row, rs.columns.size(), csv);
-    if (buf.size() >= kFlushAt) {
-      out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
-      buf.clear();
-    }
+    flush_buffer(out, buf);
   }
-  out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+  flush_buffer(out, buf, true);
 }
 
 // ---- json --------------------------------------------------------------------------------
 
-std::string json_string(std::string_view raw) {
-  std::string out;
-  json::append_string(out, valid_utf8(raw));
-  return out;
+void append_json_string(std::string& out, std::string_view raw) {
+  out += '"';
+  append_escaped(out, raw, [](std::string_view s, size_t i) { return json::escape(s[i]); });
+  out += '"';
 }
 
-std::string json_value(const Value& v) {
-  if (std::holds_alternative<std::monostate>(v)) return "null";
-  if (const auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
-  if (const auto* d = std::get_if<double>(&v)) {
-    if (!std::isfinite(*d)) return "null";
-    return double_text(*d);  // shortest round-trip, "3.0" stays a real
+void append_json_value(std::string& out, const Value& v) {
+  if (const auto* s = std::get_if<std::string>(&v)) {
+    append_json_string(out, *s);
+  } else if (const auto* d = std::get_if<double>(&v); d && !std::isfinite(*d)) {
+    out += "null";
+  } else if (std::holds_alternative<std::monostate>(v)) {
+    out += "null";
+  } else {
+    append_value_text(out, v);  // a real keeps its ".0"
   }
-  return json_string(std::get<std::string>(v));
 }
 
-/// Object keys: the column names, with repeats made unique (name, name_2, …).
+/// Object keys: the column names, with repeats made unique (name, name_2, …), as JSON strings.
 std::vector<std::string> json_keys(const std::vector<std::string>& columns) {
   std::vector<std::string> keys;
   std::set<std::string> seen;
@@ -252,68 +383,67 @@ std::vector<std::string> json_keys(const std::vector<std::string>& columns) {
     std::string k = c;
     for (int n = 2; seen.count(k); ++n) k = c + "_" + std::to_string(n);
     seen.insert(k);
-    keys.push_back(json_string(k));
+    keys.emplace_back();
+    append_json_string(keys.back(), k);
   }
   return keys;
 }
 
-std::string json_object(const std::vector<std::string>& keys, const std::vector<Value>& row) {
-  std::string out = "{";
+void append_json_object(std::string& out, const std::vector<std::string>& keys, const std::vector<Value>& row) {
+  out += '{';
   for (size_t c = 0; c < keys.size(); ++c) {
-    if (c) out += ",";
+    if (c) out += ',';
     out += keys[c];
-    out += ":";
-    out += c < row.size() ? json_value(row[c]) : "null";
+    out += ':';
+    append_json_value(out, c < row.size() ? row[c] : kNull);
   }
-  out += "}";
-  return out;
+  out += '}';
 }
 
 void write_json(std::ostream& out, const ResultSet& rs, bool lines) {
-  auto keys = json_keys(rs.columns);
-  if (lines) {
-    for (const auto& row : rs.rows) out << json_object(keys, row) << '\n';
-    return;
+  const auto keys = json_keys(rs.columns);
+  std::string buf;
+  buf.reserve(kFlushAt + 4096);
+  if (!lines) buf += rs.rows.empty() ? "[]\n" : "[\n";
+  for (size_t r = 0; r < rs.rows.size(); ++r) {
+    if (!lines) buf += "  ";
+    append_json_object(buf, keys, rs.rows[r]);
+    buf += lines || r + 1 == rs.rows.size() ? "\n" : ",\n";
+    flush_buffer(out, buf);
   }
-  if (rs.rows.empty()) {
-    out << "[]\n";
-    return;
-  }
-  out << "[\n";
-  for (size_t r = 0; r < rs.rows.size(); ++r)
-    out << "  " << json_object(keys, rs.rows[r]) << (r + 1 < rs.rows.size() ? ",\n" : "\n");
-  out << "]\n";
+  if (!lines && !rs.rows.empty()) buf += "]\n";
+  flush_buffer(out, buf, true);
 }
 
 // ---- markdown ----------------------------------------------------------------------------
 
-std::string md_cell(std::string_view raw) {
-  std::string s = valid_utf8(raw), out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (c == '|')
-      out += "\\|";
-    else if (c == '\\')
-      out += "\\\\";
-    else if (c == '\r') {
-      if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
-      out += "<br>";
-    } else if (c == '\n')
-      out += "<br>";
-    else if (c == '\t')
-      out += ' ';
-    else
-      out += c;
-  }
-  return out;
+/// Appends a markdown table cell: | and \ escaped, line breaks as <br> (CRLF as one), TAB as
+/// a space.
+void append_markdown_cell(std::string& out, std::string_view raw) {
+  append_escaped(out, raw, [](std::string_view s, size_t i) -> std::optional<std::string_view> {
+    switch (s[i]) {
+      case '|': return "\\|";
+      case '\\': return "\\\\";
+      case '\r': return i + 1 < s.size() && s[i + 1] == '\n' ? "" : "<br>";  // the LF makes the break
+      case '\n': return "<br>";
+      case '\t': return " ";
+      default: return std::nullopt;
+    }
+  });
 }
 
 void write_markdown(std::ostream& out, const ResultSet& rs, const OutputOptions& opt) {
   const size_t ncol = rs.columns.size();
+  std::string buf, scratch;
+  buf.reserve(kFlushAt + 4096);
   if (opt.header) {
-    out << "|";
-    for (const auto& c : rs.columns) out << " " << md_cell(c) << " |";
-    out << "\n|";
+    buf += '|';
+    for (const auto& c : rs.columns) {
+      buf += ' ';
+      append_markdown_cell(buf, c);
+      buf += " |";
+    }
+    buf += "\n|";
     for (size_t c = 0; c < ncol; ++c) {
       bool numeric = !rs.rows.empty();
       bool any = false;
@@ -322,15 +452,21 @@ void write_markdown(std::ostream& out, const ResultSet& rs, const OutputOptions&
         any = true;
         if (!is_number(row[c])) numeric = false;
       }
-      out << ((numeric && any) ? " ---: |" : " --- |");
+      buf += (numeric && any) ? " ---: |" : " --- |";
     }
-    out << "\n";
+    buf += '\n';
   }
   for (const auto& row : rs.rows) {
-    out << "|";
-    for (size_t c = 0; c < ncol; ++c) out << " " << md_cell(c < row.size() ? value_text(row[c]) : "") << " |";
-    out << "\n";
+    buf += '|';
+    for (size_t c = 0; c < ncol; ++c) {
+      buf += ' ';
+      append_markdown_cell(buf, value_view(c < row.size() ? row[c] : kNull, scratch));
+      buf += " |";
+    }
+    buf += '\n';
+    flush_buffer(out, buf);
   }
+  flush_buffer(out, buf, true);
 }
 
 }  // namespace
@@ -344,25 +480,24 @@ OutputOptions output_options(const GlobalOptions& g) {
 }
 
 std::string value_text(const Value& v) {
-  if (std::holds_alternative<std::monostate>(v)) return {};
-  if (const auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
-  if (const auto* d = std::get_if<double>(&v)) return double_text(*d);
-  return std::get<std::string>(v);
+  std::string text;
+  append_value_text(text, v);
+  return text;
 }
 
 int display_width(std::string_view text) {
-  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-  utf8proc_ssize_t i = 0, n = static_cast<utf8proc_ssize_t>(text.size());
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::ptrdiff_t n = std::ssize(text);
   int w = 0;
-  while (i < n) {
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t len = utf8proc_iterate(p + i, n - i, &cp);
-    if (len <= 0) {
+  for (std::ptrdiff_t i = 0; i < n;) {
+    std::int32_t cp;
+    const std::ptrdiff_t len = utf8::decode_char(p + i, n - i, cp);
+    if (len == 0) {
       ++w;
       ++i;
       continue;
     }
-    w += utf8proc_charwidth(cp);
+    w += utf8::char_width(cp);
     i += len;
   }
   return w;
@@ -370,16 +505,16 @@ int display_width(std::string_view text) {
 
 std::string truncate_to_width(std::string_view text, int width) {
   if (width <= 0 || display_width(text) <= width) return std::string(text);
-  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-  utf8proc_ssize_t i = 0, n = static_cast<utf8proc_ssize_t>(text.size());
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::ptrdiff_t n = std::ssize(text);
   int w = 0;
   std::string out;
   const int room = width - 1;  // one column for …
-  while (i < n) {
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t len = utf8proc_iterate(p + i, n - i, &cp);
-    int cw = len <= 0 ? 1 : utf8proc_charwidth(cp);
-    if (len <= 0) len = 1;
+  for (std::ptrdiff_t i = 0; i < n;) {
+    std::int32_t cp;
+    std::ptrdiff_t len = utf8::decode_char(p + i, n - i, cp);
+    const int cw = len == 0 ? 1 : utf8::char_width(cp);
+    if (len == 0) len = 1;
     if (w + cw > room) break;
     out.append(text.data() + i, static_cast<size_t>(len));
     w += cw;
@@ -413,15 +548,17 @@ void write_result(std::ostream& out, std::ostream& err, const ResultSet& rs, con
 }
 
 std::string json_object_of(const ResultSet& rs, size_t row) {
-  return json_object(json_keys(rs.columns), rs.rows.at(row));
+  std::string out;
+  append_json_object(out, json_keys(rs.columns), rs.rows.at(row));
+  return out;
 }
 
 std::string json_array_of(const ResultSet& rs) {
-  auto keys = json_keys(rs.columns);
+  const auto keys = json_keys(rs.columns);
   std::string out = "[";
   for (size_t r = 0; r < rs.rows.size(); ++r) {
-    if (r) out += ",";
-    out += json_object(keys, rs.rows[r]);
+    if (r) out += ',';
+    append_json_object(out, keys, rs.rows[r]);
   }
   return out + "]";
 }
@@ -503,29 +640,32 @@ size_t write_statement(std::ostream& out, std::ostream& err, sqlite3_stmt* stmt,
       while (next_row(stmt, row)) {
         ++n;
         append_delimited_row(buf, scratch, row, head.columns.size(), csv);
-        if (buf.size() >= kFlushAt) {
-          out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
-          buf.clear();
-        }
+        flush_buffer(out, buf);
       }
     } catch (...) {
-      out.write(buf.data(), static_cast<std::streamsize>(buf.size()));  // the rows before the error
+      flush_buffer(out, buf, true);  // the rows before the error
       throw;
     }
-    out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+    flush_buffer(out, buf, true);
   } else if (opt.format == "json" || opt.format == "jsonl") {
-    auto keys = json_keys(head.columns);
+    const auto keys = json_keys(head.columns);
     const bool lines = opt.format == "jsonl";
-    bool first = true;
-    while (next_row(stmt, row)) {
-      ++n;
-      if (lines)
-        out << json_object(keys, row) << '\n';
-      else
-        out << (first ? "[\n  " : ",\n  ") << json_object(keys, row);
-      first = false;
+    std::string buf;
+    buf.reserve(kFlushAt + 4096);
+    try {
+      while (next_row(stmt, row)) {
+        if (!lines) buf += n == 0 ? "[\n  " : ",\n  ";
+        ++n;
+        append_json_object(buf, keys, row);
+        if (lines) buf += '\n';
+        flush_buffer(out, buf);
+      }
+    } catch (...) {
+      flush_buffer(out, buf, true);  // the rows before the error
+      throw;
     }
-    if (!lines) out << (first ? "[]\n" : "\n]\n");
+    if (!lines) buf += n == 0 ? "[]\n" : "\n]\n";
+    flush_buffer(out, buf, true);
   } else {
     throw std::invalid_argument("unknown output format '" + opt.format + "'");
   }

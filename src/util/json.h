@@ -9,6 +9,17 @@ namespace yanbao::json {
 /// Appends s as a JSON string literal (quotes included) to out.
 void append_string(std::string& out, std::string_view s);
 
+namespace detail {
+std::optional<std::string_view> escape_special(char c);
+}
+
+/// How a JSON string literal writes the byte c: its escape (\" \\ \n \u0001 …) for a quote,
+/// a backslash or a control character, else nullopt (c stands as it is).
+inline std::optional<std::string_view> escape(char c) {
+  if (static_cast<unsigned char>(c) >= 0x20 && c != '"' && c != '\\') return std::nullopt;
+  return detail::escape_special(c);
+}
+
 inline std::string quote(std::string_view s) {
   std::string out;
   append_string(out, s);
