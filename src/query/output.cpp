@@ -60,9 +60,10 @@ constexpr double kPowersOfTen[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
 /// is the double nearest to a decimal m / 10^k with |m| < 10^15 and k ≤ 6, and
 /// 1e-4 ≤ |d| < 1e15 (the prices, closes and percentages of the archive); else returns
 /// nullptr. It is the same text because that decimal has at most 15 significant digits
-/// and lies within half an ulp of `d` (2^-53 of it), nearer than half a unit in its 15th
-/// digit (5·10^-16 of it): rounding `d` to 15 digits gives it back. In this range %g prints
-/// it in fixed notation, without trailing zeros. `out` needs room for 24 characters.
+/// and lies within half an ulp of `d` (at most 2^-53 of it), nearer than half a unit in its
+/// 15th digit (more than 5·10^-16 of it): rounding `d` to 15 digits gives it back. In this
+/// range %g prints it in fixed notation, without trailing zeros. `out` needs room for 24
+/// characters.
 char* write_short_decimal(char* out, double d) {
   if (!(std::fabs(d) >= 1e-4 && std::fabs(d) < 1e15)) return nullptr;
   for (int places = 0; places < static_cast<int>(std::size(kPowersOfTen)); ++places) {
@@ -101,11 +102,11 @@ void append_double_text(std::string& out, double d) {
     out += d > 0 ? "Inf" : "-Inf";
     return;
   }
-  char text[40];
+  char text[32];  // %.15g takes at most 22 ("-1.23456789012346e-308"), and ".0" may follow
   char* end = write_short_decimal(text, d);
   // The standard defines to_chars with a precision as printf's %.15g in the C locale (which
   // yanbao never leaves), not only its digits.
-  if (!end) end = std::to_chars(text, text + 32, d, std::chars_format::general, 15).ptr;
+  if (!end) end = std::to_chars(text, text + sizeof text - 2, d, std::chars_format::general, 15).ptr;
   if (std::none_of(text, end, [](char c) { return c == '.' || c == 'e'; })) end = std::copy_n(".0", 2, end);
   out.append(text, end);
 }
