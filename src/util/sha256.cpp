@@ -5,6 +5,7 @@
 #include <cstring>
 
 #if defined(__x86_64__) || defined(__i386__)
+#include <cpuid.h>
 #include <immintrin.h>
 #define YANBAO_SHA_NI 1
 #endif
@@ -91,8 +92,11 @@ using CompressBlocks = void (*)(std::array<uint32_t, 8>&, const unsigned char*, 
 
 CompressBlocks best_compress() {
 #ifdef YANBAO_SHA_NI
-  __builtin_cpu_init();
-  if (__builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1")) return compress_blocks_sha_ni;
+  // CPUID directly: clang 14 does not know __builtin_cpu_supports("sha").
+  unsigned a = 0, b = 0, c = 0, d = 0;
+  const bool ssse3_sse41 = __get_cpuid(1, &a, &b, &c, &d) && (c & bit_SSSE3) && (c & bit_SSE4_1);
+  const bool sha = __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & (1u << 29));  // CPUID.7.0:EBX.SHA
+  if (ssse3_sse41 && sha) return compress_blocks_sha_ni;
 #endif
   return compress_blocks_portable;
 }
