@@ -251,16 +251,10 @@ DELETE FROM top_pick_stale;
 DELETE FROM index_day_stale;
 DELETE FROM query_summary_pending;
 
--- name: summary_suspend
--- A bulk load starts: the summaries are emptied and every report is pending, so the queries
+-- name: summary_mark_all_pending
+-- A bulk load starts, after summary_clear_all: every report is pending, so the queries
 -- compute from the base tables until the rebuild at its end (or the next ingest's, after a
 -- kill). Run with yanbao_summaries_suspended() on: nothing is counted, nothing to subtract.
-DELETE FROM top_picks;
-DELETE FROM top_pick_brokers;
-DELETE FROM top_pick_names;
-DELETE FROM index_days;
-DELETE FROM top_pick_stale;
-DELETE FROM index_day_stale;
 INSERT OR IGNORE INTO query_summary_pending (report_id) SELECT id FROM reports;
 
 -- name: summary_scan_picks

@@ -190,7 +190,8 @@ void rebuild_from_scratch(SQLite::Database& db) {
 
 void suspend_query_summaries(SQLite::Database& db) {
   if (db.execAndGet("PRAGMA user_version").getInt() < 9) return;
-  db.exec(std::string(sql_statement("summary_suspend")));
+  db.exec(std::string(sql_statement("summary_clear_all")));
+  db.exec(std::string(sql_statement("summary_mark_all_pending")));
 }
 
 void refresh_query_summaries(SQLite::Database& db, SummaryRefresh how) {
