@@ -432,7 +432,7 @@ IngestSummary run_ingest(const std::string& db_path, const IngestOptions& opt, s
 
   // Codes learned in this run fill rows printed without one. Before the deferred indexes
   // are built: rows updated now are sorted into them once, not moved within them.
-  Progress after_files(opt.progress, 1);
+  Progress after_files(opt.progress, 1);  // only its stage lines: there is no count here
   if (!g_signal.load()) {
     after_files.stage("filling learned stock codes…");
     SQLite::Transaction tx(*db, SQLite::TransactionBehavior::IMMEDIATE);

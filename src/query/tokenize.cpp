@@ -4,6 +4,10 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <cstddef>
+#include <cstdint>
+
+#include "util/utf8.h"
 
 namespace yanbao {
 namespace {
@@ -38,23 +42,6 @@ utf8proc_int32_t word_char(utf8proc_int32_t c) {
     default:
       return -1;
   }
-}
-
-/// utf8proc_iterate() with the two cases of nearly every character of a report inline:
-/// ASCII, and a well-formed three-byte sequence (all Han characters of the BMP).
-inline utf8proc_ssize_t next_char(const utf8proc_uint8_t* p, utf8proc_ssize_t n, utf8proc_int32_t* c) {
-  if (p[0] < 0x80) {
-    *c = p[0];
-    return 1;
-  }
-  if ((p[0] & 0xF0) == 0xE0 && n >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
-    utf8proc_int32_t v = ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-    if (v >= 0x800 && (v < 0xD800 || v > 0xDFFF)) {  // not overlong, not a surrogate
-      *c = v;
-      return 3;
-    }
-  }
-  return utf8proc_iterate(p, n, c);
 }
 
 void append_utf8(std::string& out, utf8proc_int32_t c) {
@@ -156,9 +143,9 @@ int cjk_tokenize(std::string_view text, bool query, void* ctx, TokenSink sink, T
   };
 
   while (i < n) {
-    utf8proc_int32_t c;
-    utf8proc_ssize_t len = next_char(p + i, n - i, &c);
-    if (len <= 0) {  // invalid byte: a separator
+    std::int32_t c;
+    const std::ptrdiff_t len = utf8::decode_char(p + i, n - i, c);
+    if (len == 0) {  // invalid byte: a separator
       if ((rc = flush_word()) || (rc = end_run())) return rc;
       ++i;
       continue;

@@ -79,9 +79,6 @@ void RowStatement::bind(const char* name, const std::optional<double>& value) {
 
 void RowStatement::bind_null(const char* name) { st_.bind(index(name)); }
 
-void RowStatement::exec_and_reset() {
-  st_.exec();
-  st_.reset();
-}
+void RowStatement::exec_and_reset() { yanbao::exec_and_reset(st_); }
 
 }  // namespace yanbao
