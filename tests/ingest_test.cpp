@@ -526,3 +526,22 @@ TEST(RowStatement, BindsByNameWithoutCopyingAndRejectsUnknownNames) {
   EXPECT_EQ(a->execAndGet("SELECT group_concat(text, '|') FROM (SELECT text FROM news ORDER BY seq)").getString(),
             "第1条|第2条|第3条");
 }
+
+TEST(GenCorpus, RejectsCountsThatAreNotWholeNumbers) {
+  TempDir t;
+  auto run = [&](const std::string& args) {
+    const std::string cmd = std::string(GEN_CORPUS_BIN) + " " + args + " >/dev/null 2>" + (t.path / "err").string();
+    const int status = std::system(cmd.c_str());
+    return std::make_pair(WEXITSTATUS(status), slurp(t.path / "err"));
+  };
+  const std::string out = "'" + (t.path / "c").string() + "'";
+  EXPECT_EQ(run("3 " + out + " --listings abc"),
+            std::make_pair(2, std::string("gen_corpus: --listings wants a whole number, not 'abc'\n")));
+  EXPECT_EQ(run("3 " + out + " --seed=-1"),
+            std::make_pair(2, std::string("gen_corpus: --seed wants a whole number, not '-1'\n")));
+  EXPECT_EQ(run("3 " + out + " --listings 110001"),
+            std::make_pair(2, std::string("gen_corpus: --listings is at most 110000\n")));
+  EXPECT_EQ(run("x " + out).first, 2);
+  EXPECT_FALSE(fs::exists(t.path / "c"));
+  EXPECT_EQ(run("3 " + out + " --seed 7 --listings=2").first, 0);
+}

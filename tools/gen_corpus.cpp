@@ -538,24 +538,48 @@ int usage() {
   return 2;
 }
 
+/// A whole number in decimal, or false (strtoull alone took "abc" as 0 and "-1" as 2^64-1).
+bool parse_count(const char* text, uint64_t& out) {
+  if (*text < '0' || *text > '9') return false;
+  errno = 0;
+  char* end = nullptr;
+  out = std::strtoull(text, &end, 10);
+  return errno == 0 && end && *end == '\0';
+}
+
+/// Listed stocks get codes 870000.BJ-879999.BJ, then 400000.BJ-499999.BJ.
+constexpr uint64_t kMaxListings = 110000;
+
 }  // namespace
 
 int main(int argc, char** argv) {
   std::vector<std::string> pos;
   uint64_t seed = 42, listings = 0;
+  auto bad = [](const char* option, const char* value) {
+    std::fprintf(stderr, "gen_corpus: %s wants a whole number, not '%s'\n", option, value);
+    return 2;
+  };
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    if (a == "--seed" && i + 1 < argc) seed = std::strtoull(argv[++i], nullptr, 10);
-    else if (a.rfind("--seed=", 0) == 0) seed = std::strtoull(a.c_str() + 7, nullptr, 10);
-    else if (a == "--listings" && i + 1 < argc) listings = std::strtoull(argv[++i], nullptr, 10);
-    else if (a.rfind("--listings=", 0) == 0) listings = std::strtoull(a.c_str() + 11, nullptr, 10);
-    else if (a == "-h" || a == "--help") return usage();
-    else pos.push_back(a);
+    const char* value = nullptr;
+    if ((a == "--seed" || a == "--listings") && i + 1 < argc) value = argv[++i];
+    else if (a.rfind("--seed=", 0) == 0 || a.rfind("--listings=", 0) == 0) value = argv[i] + a.find('=') + 1;
+    if (value) {
+      const std::string option = a.substr(0, a.find('='));
+      if (!parse_count(value, option == "--seed" ? seed : listings)) return bad(option.c_str(), value);
+    } else if (a == "-h" || a == "--help") {
+      return usage();
+    } else {
+      pos.push_back(a);
+    }
+  }
+  if (listings > kMaxListings) {
+    std::fprintf(stderr, "gen_corpus: --listings is at most %llu\n", static_cast<unsigned long long>(kMaxListings));
+    return 2;
   }
   if (pos.size() != 2) return usage();
-  char* end = nullptr;
-  const uint64_t n = std::strtoull(pos[0].c_str(), &end, 10);
-  if (!end || *end) return usage();
+  uint64_t n = 0;
+  if (!parse_count(pos[0].c_str(), n)) return usage();
   std::string out_dir = pos[1];
   while (out_dir.size() > 1 && out_dir.back() == '/') out_dir.pop_back();
   if (!mkdirs(out_dir)) {
