@@ -231,17 +231,36 @@ TEST(PickHistory, ReadsReportColumnsFromTheListingIndex) {
   }
 }
 
-TEST(TopPicks, WithoutFiltersReadsTheSummaryNotThePicks) {
+TEST(TopPicks, WithoutDatesReadsTheSummaryNotThePicks) {
   Fixture f;
   QueryCatalog c = QueryCatalog::builtin();
   const CannedQuery& q = c.get("top-picks");
-  auto details = plan(f.db, q, q.sql, resolve_params(q, {}, {}));
-  auto uses = [&](const std::string& what) {
-    return std::any_of(details.begin(), details.end(), [&](const auto& d) { return d.find(what) != std::string::npos; });
-  };
-  EXPECT_TRUE(uses("SCAN t"));  // top_picks: one row per stock
-  // the fallback walks reports by date; with the summary answering its range is empty
-  EXPECT_TRUE(uses("SEARCH r USING INDEX reports_by_date (report_date>? AND report_date<?)"));
+  for (const std::vector<std::pair<std::string, std::string>>& named :
+       {std::vector<std::pair<std::string, std::string>>{}, {{"kind", "watch"}}}) {
+    auto details = plan(f.db, q, q.sql, resolve_params(q, {}, named));
+    auto uses = [&](const std::string& what) {
+      return std::any_of(details.begin(), details.end(), [&](const auto& d) { return d.find(what) != std::string::npos; });
+    };
+    // top_picks: the rows of one kind ('any' without --kind), one per stock
+    EXPECT_TRUE(uses("SEARCH t USING PRIMARY KEY (kind=?)")) << named.size();
+    // the fallback walks reports by date; with the summary answering its range is empty
+    EXPECT_TRUE(uses("SEARCH r USING INDEX reports_by_date (report_date>? AND report_date<?)")) << named.size();
+  }
+}
+
+TEST(TopPicks, ArchiveFromBeforeKindSummariesSaysToIngestOnce) {
+  Fixture f;
+  {
+    auto w = open_archive_for_write(f.db);  // top_picks as migration 0008 made it
+    w->exec("DROP TABLE top_picks; CREATE TABLE top_picks (key TEXT PRIMARY KEY, code TEXT, reports INTEGER NOT NULL,"
+            " first_seen TEXT, last_seen TEXT) WITHOUT ROWID; PRAGMA user_version = 9");
+  }
+  auto r = run_yanbao({"--db", f.db, "run", "top-picks", "--kind", "watch"}, f.dir);
+  EXPECT_EQ(r.code, 1) << r.err;
+  EXPECT_NE(r.err.find("has schema version 9, older than this yanbao's (" + std::to_string(latest_schema_version()) +
+                       "): run yanbao ingest once to upgrade it"),
+            std::string::npos)
+      << r.err;
 }
 
 TEST(IndexHistory, AcceptsTheCanonicalNameAndAliases) {

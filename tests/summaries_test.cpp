@@ -7,6 +7,7 @@
 #include "test_util.h"
 
 #include <SQLiteCpp/Database.h>
+#include <sqlite3.h>
 #include <SQLiteCpp/Transaction.h>
 
 #include <algorithm>
@@ -17,7 +18,9 @@
 #include "query/canned.h"
 #include "query/sql.h"
 #include "store/archive.h"
+#include "store/fts.h"
 #include "store/summaries.h"
+#include "util/embedded.h"
 
 using namespace yanbao;
 namespace fs = std::filesystem;
@@ -98,7 +101,10 @@ void expect_same_answers(const std::string& db, const std::string& when) {
                                                {{"limit", "-1"}, {"since", "2024-01-12"}},
                                                {{"limit", "-1"}, {"until", "2024-01-19"}},
                                                {{"limit", "-1"}, {"kind", "recommend"}},
-                                               {{"limit", "-1"}, {"kind", "watch"}}}) {
+                                               {{"limit", "-1"}, {"kind", "watch"}},
+                                               {{"limit", "-1"}, {"kind", "beneficiary"}},
+                                               {{"limit", "-1"}, {"kind", "rating"}},
+                                               {{"limit", "2"}, {"kind", "recommend"}}}) {
     auto [now, before] = both(db, "top-picks", kTopPicksBefore, {}, named);
     EXPECT_EQ(now, before) << when << ": top-picks " << named.back().first;
   }
@@ -199,6 +205,9 @@ TEST(QuerySummaries, StayExactThroughDeletesUpdatesAndAliasChanges) {
   change(f.db, "UPDATE picks SET code = '688326.SH', code_source = 'archive' WHERE code IS NULL AND base_name = '经纬恒润'");
   change(f.db, "UPDATE picks SET base_name = '宁德时代', name = '宁德时代' WHERE report_id = 2 AND seq = 1");
   change(f.db, "UPDATE reports SET report_date = '2023-12-29' WHERE id = 3");
+  // a pick changes kind: it leaves one kind's rows (the stock's last watch) for another's
+  change(f.db, "UPDATE picks SET kind = 'beneficiary' WHERE report_id = 5 AND seq = 2");
+  change(f.db, "UPDATE picks SET kind = 'watch' WHERE report_id = 6 AND seq = 1");
   change(f.db, "UPDATE reports SET broker = NULL WHERE id = 6");
   change(f.db, "UPDATE reports SET report_date = NULL WHERE id = 7");
   // a new report: picks, a repeated index row (same name and period twice), then one goes
@@ -213,6 +222,53 @@ TEST(QuerySummaries, StayExactThroughDeletesUpdatesAndAliasChanges) {
   change(f.db, "DELETE FROM indices WHERE report_id = 20 AND seq = 1");
   change(f.db, "DELETE FROM picks WHERE report_id = 20 AND seq = 2");
   change(f.db, "UPDATE indices SET close = close + 1 WHERE report_id = 2");
+}
+
+namespace {
+void returns_zero(sqlite3_context* ctx, int, sqlite3_value**) { sqlite3_result_int(ctx, 0); }
+}  // namespace
+
+TEST(QuerySummaries, ArchiveFromVersionNineIsRecountedPerKind) {
+  // Migration 0010 rebuilds the summary tables with a kind column and lists every report as
+  // pending: until the next refresh the answers come from the base tables, then from the
+  // new rows; nothing the version-9 tables held survives.
+  TempDir t;
+  const std::string db = (t.path / "v9.db").string();
+  {
+    SQLite::Database v9(db, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    for (const char* name : {"yanbao_fts_batching", "yanbao_summaries_suspended"})
+      sqlite3_create_function(v9.getHandle(), name, 0, SQLITE_UTF8, nullptr, returns_zero, nullptr, nullptr);
+    register_fts_tokenizer(v9.getHandle());
+    for (const char* m : {"0001_initial", "0002_search", "0003_fts_batched_inserts", "0004_search_bigrams",
+                          "0005_deferred_indexes", "0006_parser_version_index", "0007_checks_without_in_lists",
+                          "0008_query_speed", "0009_bulk_load_summaries"})
+      v9.exec(std::string(*embedded::find("migrations/" + std::string(m) + ".sql")));
+    v9.exec("PRAGMA user_version = 9");
+    v9.exec(test::slurp(fs::path(YANBAO_TEST_DATA) / "query" / "fixture.sql"));
+    // as if a version-9 refresh had counted everything (with a wrong count, to see it go)
+    v9.exec("DELETE FROM query_summary_pending;"
+            "INSERT INTO top_picks (key, code, reports, first_seen, last_seen) VALUES ('688326.SH', '688326.SH', 99, "
+            "'2000-01-01', '2000-01-01');"
+            "INSERT INTO index_days VALUES ('上证综指', 'week', '2024-01-05', 99, 1, 1, 0, 0)");
+  }
+  {
+    auto w = open_archive_for_write(db);
+    EXPECT_EQ(w->execAndGet("SELECT count(*) FROM query_summary_pending").getInt(),
+              w->execAndGet("SELECT count(*) FROM reports").getInt());
+    EXPECT_EQ(w->execAndGet("SELECT count(*) FROM top_picks").getInt(), 0);
+    EXPECT_EQ(w->execAndGet("SELECT count(*) FROM index_days").getInt(), 0);
+  }
+  EXPECT_FALSE(summaries_answer(db));
+  expect_same_answers(db, "migrated to 10, pending");
+  {
+    auto w = open_archive_for_write(db);
+    refresh_query_summaries(*w);
+  }
+  EXPECT_TRUE(summaries_answer(db));
+  expect_same_answers(db, "migrated to 10, refreshed");
+  SQLite::Database ro(db);
+  EXPECT_EQ(ro.execAndGet("SELECT reports FROM top_picks WHERE kind = 'any' AND key = '688326.SH'").getInt(), 5);
+  EXPECT_EQ(ro.execAndGet("SELECT reports FROM top_picks WHERE kind = 'watch' AND key = '688981.SH'").getInt(), 1);
 }
 
 TEST(QuerySummaries, IngestKeepsThemCurrentIncrementally) {

@@ -26,12 +26,13 @@ int run_canned_command(CommandContext& ctx, const std::string& name, const std::
   try {
     run_and_print_canned(db->getHandle(), q, params, std::cout, std::cerr, output_options(ctx.global));
   } catch (const FatalError& e) {
-    // A built-in may read tables or indexes a later migration added (0008: the query
-    // summaries); a read-only open never migrates.
+    // A built-in may read tables, columns or indexes a later migration added (0008: the
+    // query summaries; 0010: their kind); a read-only open never migrates.
     const std::string what = e.what();
     const int version = db->execAndGet("PRAGMA user_version").getInt();
     if (version < latest_schema_version() &&
-        (what.find("no such table") != std::string::npos || what.find("no such index") != std::string::npos))
+        (what.find("no such table") != std::string::npos || what.find("no such index") != std::string::npos ||
+         what.find("no such column") != std::string::npos))
       throw FatalError(what + "\nthe archive " + ctx.global.db + " has schema version " + std::to_string(version) +
                        ", older than this yanbao's (" + std::to_string(latest_schema_version()) +
                        "): run yanbao ingest once to upgrade it");

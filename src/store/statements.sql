@@ -153,30 +153,30 @@ SELECT count(*) FROM reports;
 
 -- name: summary_count_pending_picks
 -- Every pending report dated '' … '9999-12-31' (the range top-picks and index-history read),
--- one row per distinct (report, stock key, base name) of its picks.
+-- one row per distinct (report, kind, stock key, base name) of its picks, kind 'any' included.
 CREATE TEMP TABLE query_summary_counted AS
-SELECT DISTINCT k.key, k.base_name, k.coded, r.id AS report_id, r.report_date, r.broker
+SELECT DISTINCT k.kind, k.key, k.base_name, k.coded, r.id AS report_id, r.report_date, r.broker
 FROM query_summary_pending q
 JOIN reports r ON r.id = q.report_id
-JOIN pick_keys k ON k.report_id = r.id
+JOIN pick_summary_keys k ON k.report_id = r.id
 WHERE r.report_date >= '' AND r.report_date <= '9999-12-31';
 
-INSERT INTO top_picks (key, code, reports, first_seen, last_seen)
-SELECT key, max(CASE WHEN coded THEN key END), count(DISTINCT report_id), min(report_date), max(report_date)
-FROM temp.query_summary_counted WHERE true GROUP BY key
-ON CONFLICT (key) DO UPDATE SET
+INSERT INTO top_picks (kind, key, code, reports, first_seen, last_seen)
+SELECT kind, key, max(CASE WHEN coded THEN key END), count(DISTINCT report_id), min(report_date), max(report_date)
+FROM temp.query_summary_counted WHERE true GROUP BY kind, key
+ON CONFLICT (kind, key) DO UPDATE SET
   code = coalesce(code, excluded.code), reports = reports + excluded.reports,
   first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen);
 
-INSERT INTO top_pick_brokers (key, broker, reports)
-SELECT key, broker, count(DISTINCT report_id)
-FROM temp.query_summary_counted WHERE broker IS NOT NULL GROUP BY key, broker
-ON CONFLICT (key, broker) DO UPDATE SET reports = reports + excluded.reports;
+INSERT INTO top_pick_brokers (kind, key, broker, reports)
+SELECT kind, key, broker, count(DISTINCT report_id)
+FROM temp.query_summary_counted WHERE broker IS NOT NULL GROUP BY kind, key, broker
+ON CONFLICT (kind, key, broker) DO UPDATE SET reports = reports + excluded.reports;
 
-INSERT INTO top_pick_names (key, base_name, reports)
-SELECT key, base_name, count(DISTINCT report_id)
-FROM temp.query_summary_counted WHERE true GROUP BY key, base_name
-ON CONFLICT (key, base_name) DO UPDATE SET reports = reports + excluded.reports;
+INSERT INTO top_pick_names (kind, key, base_name, reports)
+SELECT kind, key, base_name, count(DISTINCT report_id)
+FROM temp.query_summary_counted WHERE true GROUP BY kind, key, base_name
+ON CONFLICT (kind, key, base_name) DO UPDATE SET reports = reports + excluded.reports;
 
 DROP TABLE temp.query_summary_counted;
 
@@ -206,19 +206,22 @@ ON CONFLICT (name, period, report_date) DO UPDATE SET
 -- name: summary_recompute_stale_dates
 -- A subtraction that may have moved a stock's first or last date: recomputed from the
 -- reports that hold a pick of the key (by code, by a base name whose smallest alias it is,
--- or by the base name itself when it has no alias).
+-- or by the base name itself when it has no alias), of the row's kind unless it is 'any'.
 UPDATE top_picks SET (first_seen, last_seen) = (
   SELECT min(r.report_date), max(r.report_date)
-  FROM (SELECT report_id FROM picks WHERE code = top_picks.key
+  FROM (SELECT report_id FROM picks
+        WHERE code = top_picks.key AND (top_picks.kind = 'any' OR kind = top_picks.kind)
         UNION SELECT p.report_id FROM security_aliases a JOIN picks p ON p.base_name = a.base_name
               WHERE a.code = top_picks.key AND p.code IS NULL
+                AND (top_picks.kind = 'any' OR p.kind = top_picks.kind)
                 AND (SELECT min(b.code) FROM security_aliases b WHERE b.base_name = p.base_name) = top_picks.key
         UNION SELECT report_id FROM picks
               WHERE base_name = top_picks.key AND code IS NULL
+                AND (top_picks.kind = 'any' OR kind = top_picks.kind)
                 AND NOT EXISTS (SELECT 1 FROM security_aliases a WHERE a.base_name = top_picks.key)) k
   JOIN reports r ON r.id = k.report_id
   WHERE r.report_date >= '' AND r.report_date <= '9999-12-31')
-WHERE key IN (SELECT key FROM top_pick_stale);
+WHERE (kind, key) IN (SELECT kind, key FROM top_pick_stale);
 DELETE FROM top_pick_stale;
 
 UPDATE index_days SET (first_id, first_seq, close, change_pct) = (
@@ -262,7 +265,7 @@ INSERT OR IGNORE INTO query_summary_pending (report_id) SELECT id FROM reports;
 -- view pick_keys does (from summary_smallest_alias_codes). The reports come from the
 -- covering index in id order and each one's picks from the primary key: no sort, and no
 -- report row (with its body) is read.
-SELECT r.id, p.base_name, p.code, r.report_date, r.broker
+SELECT r.id, p.base_name, p.code, r.report_date, r.broker, p.kind
 FROM reports r INDEXED BY reports_by_id_listing JOIN picks p ON p.report_id = r.id
 WHERE r.report_date >= '' AND r.report_date <= '9999-12-31'
 ORDER BY r.id;
@@ -276,14 +279,14 @@ FROM indices i JOIN reports r ON r.id = i.report_id
 WHERE r.report_date >= '' AND r.report_date <= '9999-12-31';
 
 -- name: summary_put_top_pick
-INSERT INTO top_picks (key, code, reports, first_seen, last_seen)
-VALUES (:key, :code, :reports, :first_seen, :last_seen);
+INSERT INTO top_picks (kind, key, code, reports, first_seen, last_seen)
+VALUES (:kind, :key, :code, :reports, :first_seen, :last_seen);
 
 -- name: summary_put_top_pick_broker
-INSERT INTO top_pick_brokers (key, broker, reports) VALUES (:key, :broker, :reports);
+INSERT INTO top_pick_brokers (kind, key, broker, reports) VALUES (:kind, :key, :broker, :reports);
 
 -- name: summary_put_top_pick_name
-INSERT INTO top_pick_names (key, base_name, reports) VALUES (:key, :base_name, :reports);
+INSERT INTO top_pick_names (kind, key, base_name, reports) VALUES (:kind, :key, :base_name, :reports);
 
 -- name: summary_put_index_day
 INSERT INTO index_days (name, period, report_date, reports, first_id, first_seq, close, change_pct)

@@ -55,14 +55,15 @@ void rebuild_from_scratch(SQLite::Database& db) {
   auto text = [](const SQLite::Column& c) {
     return std::string_view(static_cast<const char*>(c.getText()), static_cast<size_t>(c.getBytes()));
   };
-  Interned key_ids, broker_ids, base_ids;
+  Interned key_ids, broker_ids, base_ids, kind_ids;
+  kind_ids.id("any");  // kind 0: picks of every kind
   struct KeyStats {
     bool coded = false;
     int64_t reports = 0;
     std::optional<std::string> first_seen, last_seen;
     std::map<int, int64_t> brokers, names;  // by interned broker / base name
   };
-  std::vector<KeyStats> keys;  // by interned key
+  std::vector<std::vector<KeyStats>> stats;  // by interned kind, then interned key
   {
     // As the view pick_keys: the printed code, else the smallest code the archive knows for
     // the base name, else the base name (then the key is no code).
@@ -70,38 +71,41 @@ void rebuild_from_scratch(SQLite::Database& db) {
     SQLite::Statement aliases = prepare_statement(db, "summary_smallest_alias_codes");
     while (aliases.executeStep()) smallest_code.emplace(aliases.getColumn(0).getString(), aliases.getColumn(1).getString());
 
-    // Rows of one report are adjacent; what a report counts once per key (and per base name
-    // under a key) is decided when the next report starts.
+    // Rows of one report are adjacent; what a report counts once per kind and key (and per
+    // base name under them) is decided when the next report starts. Each pick counts under
+    // its own kind and under kind 0.
     struct Row {
-      int key, base_name;
+      int kind, key, base_name;
       bool coded;
     };
     int64_t current = -1;
     std::optional<std::string> date;
     int broker = -1;  // none
     std::vector<Row> rows;
-    std::vector<int> seen_keys;
-    std::vector<std::pair<int, int>> seen_names;
+    std::vector<std::pair<int, int>> seen_keys;              // (kind, key)
+    std::vector<std::tuple<int, int, int>> seen_names;       // (kind, key, base name)
     auto flush = [&] {
       seen_keys.clear();
       seen_names.clear();
       for (const Row& row : rows) {
-        seen_keys.push_back(row.key);
-        seen_names.emplace_back(row.key, row.base_name);
-        keys[row.key].coded = keys[row.key].coded || row.coded;
+        for (int kind : {0, row.kind}) {
+          seen_keys.emplace_back(kind, row.key);
+          seen_names.emplace_back(kind, row.key, row.base_name);
+          stats[kind][row.key].coded = stats[kind][row.key].coded || row.coded;
+        }
       }
       std::sort(seen_keys.begin(), seen_keys.end());
       seen_keys.erase(std::unique(seen_keys.begin(), seen_keys.end()), seen_keys.end());
       std::sort(seen_names.begin(), seen_names.end());
       seen_names.erase(std::unique(seen_names.begin(), seen_names.end()), seen_names.end());
-      for (int key : seen_keys) {
-        KeyStats& k = keys[key];
+      for (const auto& [kind, key] : seen_keys) {
+        KeyStats& k = stats[kind][key];
         ++k.reports;
         if (date && (!k.first_seen || *date < *k.first_seen)) k.first_seen = date;
         if (date && (!k.last_seen || *date > *k.last_seen)) k.last_seen = date;
         if (broker >= 0) ++k.brokers[broker];
       }
-      for (const auto& [key, base] : seen_names) ++keys[key].names[base];
+      for (const auto& [kind, key, base] : seen_names) ++stats[kind][key].names[base];
       rows.clear();
     };
     SQLite::Statement scan = prepare_statement(db, "summary_scan_picks");
@@ -123,34 +127,43 @@ void rebuild_from_scratch(SQLite::Database& db) {
       } else {
         coded = false;
       }
-      const int key_id = key_ids.id(key);
-      if (static_cast<size_t>(key_id) >= keys.size()) keys.resize(key_id + 1);
-      rows.push_back({key_id, base_ids.id(base), coded});
+      const int key_id = key_ids.id(key), kind_id = kind_ids.id(text(scan.getColumn(5)));
+      if (static_cast<size_t>(kind_id) >= stats.size()) stats.resize(kind_id + 1);
+      for (int kind : {0, kind_id})
+        if (static_cast<size_t>(key_id) >= stats[kind].size()) stats[kind].resize(key_id + 1);
+      rows.push_back({kind_id, key_id, base_ids.id(base), coded});
     }
     flush();
   }
   SQLite::Statement put = prepare_statement(db, "summary_put_top_pick"), put_broker = prepare_statement(db, "summary_put_top_pick_broker"),
                     put_name = prepare_statement(db, "summary_put_top_pick_name");
-  for (size_t i = 0; i < keys.size(); ++i) {
-    const KeyStats& k = keys[i];
-    const std::string& key = key_ids.names[i];
-    put.bind(":key", key);
-    bind_optional(put, ":code", k.coded ? std::optional<std::string>(key) : std::nullopt);
-    put.bind(":reports", k.reports);
-    bind_optional(put, ":first_seen", k.first_seen);
-    bind_optional(put, ":last_seen", k.last_seen);
-    exec_and_reset(put);
-    for (const auto& [broker, n] : k.brokers) {
-      put_broker.bind(":key", key);
-      put_broker.bind(":broker", broker_ids.names[broker]);
-      put_broker.bind(":reports", n);
-      exec_and_reset(put_broker);
-    }
-    for (const auto& [name, n] : k.names) {
-      put_name.bind(":key", key);
-      put_name.bind(":base_name", base_ids.names[name]);
-      put_name.bind(":reports", n);
-      exec_and_reset(put_name);
+  for (size_t kind_id = 0; kind_id < stats.size(); ++kind_id) {
+    const std::string& kind = kind_ids.names[kind_id];
+    for (size_t i = 0; i < stats[kind_id].size(); ++i) {
+      const KeyStats& k = stats[kind_id][i];
+      if (k.reports == 0) continue;  // never picked under this kind
+      const std::string& key = key_ids.names[i];
+      put.bind(":kind", kind);
+      put.bind(":key", key);
+      bind_optional(put, ":code", k.coded ? std::optional<std::string>(key) : std::nullopt);
+      put.bind(":reports", k.reports);
+      bind_optional(put, ":first_seen", k.first_seen);
+      bind_optional(put, ":last_seen", k.last_seen);
+      exec_and_reset(put);
+      for (const auto& [broker, n] : k.brokers) {
+        put_broker.bind(":kind", kind);
+        put_broker.bind(":key", key);
+        put_broker.bind(":broker", broker_ids.names[broker]);
+        put_broker.bind(":reports", n);
+        exec_and_reset(put_broker);
+      }
+      for (const auto& [name, n] : k.names) {
+        put_name.bind(":kind", kind);
+        put_name.bind(":key", key);
+        put_name.bind(":base_name", base_ids.names[name]);
+        put_name.bind(":reports", n);
+        exec_and_reset(put_name);
+      }
     }
   }
 
