@@ -191,7 +191,8 @@ TEST(PickHistory, IsServedByIndexes) {
     return std::any_of(details.begin(), details.end(), [&](const auto& d) { return d.find(index) != std::string::npos; });
   };
   EXPECT_TRUE(uses("picks_by_name"));
-  EXPECT_TRUE(uses("picks_by_base_name"));
+  // a stock's picks come from the index alone (version 11), not from rows all over the table
+  EXPECT_TRUE(uses("SEARCH picks USING COVERING INDEX picks_by_base_name (base_name=?)"));
   EXPECT_TRUE(uses("picks_by_code"));
   // The summaries read no pick rows: the report ids come from the indexes.
   for (const auto& s : q.summary) {
@@ -229,6 +230,23 @@ TEST(PickHistory, ReadsReportColumnsFromTheListingIndex) {
       return d.find("USING COVERING INDEX reports_by_id_listing (id=?)") != std::string::npos;
     })) << sql;
   }
+}
+
+TEST(PickHistory, CoveringIndexReplacesOneABulkLoadLeftDeferred) {
+  // A bulk load killed before its end leaves picks_by_base_name dropped and its version-8
+  // definition in deferred_indexes; migration 0011 creates the new index and forgets the old.
+  Fixture f;
+  {
+    auto w = open_archive_for_write(f.db);
+    w->exec("DROP INDEX picks_by_base_name;"
+            "INSERT INTO deferred_indexes (name, sql) VALUES ('picks_by_base_name',"
+            " 'CREATE INDEX picks_by_base_name ON picks (base_name, report_id)');"
+            "PRAGMA user_version = 10");
+  }
+  auto w = open_archive_for_write(f.db);
+  EXPECT_NE(w->execAndGet("SELECT sql FROM sqlite_schema WHERE name = 'picks_by_base_name'").getString().find("code)"),
+            std::string::npos);
+  EXPECT_EQ(w->execAndGet("SELECT count(*) FROM deferred_indexes").getInt(), 0);
 }
 
 TEST(TopPicks, WithoutDatesReadsTheSummaryNotThePicks) {
