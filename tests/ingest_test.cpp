@@ -315,6 +315,47 @@ TEST(Ingest, TouchChangesNothingEditReplacesDeletePrunes) {
   EXPECT_EQ(count(a, "files"), 6);
 }
 
+TEST(Ingest, ReingestMatchesStoredFilesInBytewisePathOrder) {
+  // Ingest walks the folder and reads the stored files of the root side by side, both in
+  // bytewise path order. Names where '-' and '0' sort around '/', upper and lower case, and
+  // UTF-8 (bytes above 0x7F, which must compare as unsigned) all have to line up, or a
+  // second run would read files again and count others as gone.
+  TempDir t;
+  const std::string good = slurp(kData / "good" / "toml.md");
+  const std::vector<std::string> names = {"a.md", "a-b.md", "a0.md", "a/b.md", "a/b/c.md", "ab.md", "Z.md",
+                                          "z.md", "中小盘/周报.md", "中小盘.md", "中/报告.md", "é.md"};
+  for (size_t i = 0; i < names.size(); ++i) {
+    fs::create_directories((t.path / "in" / names[i]).parent_path());
+    std::ofstream(t.path / "in" / names[i]) << good << "\n<!-- " << i << " -->\n";
+  }
+  std::string db = (t.path / "a.db").string(), in = (t.path / "in").string();
+  auto first = ingest_quietly(db, in);
+  EXPECT_EQ(first.added, static_cast<int64_t>(names.size()));
+  auto second = ingest_quietly(db, in);
+  EXPECT_EQ(second.added + second.changed + second.gone + second.removed, 0);
+  EXPECT_EQ(second.unchanged, static_cast<int64_t>(names.size()));
+
+  // a new file just before stored ones that start with bytes above 0x7F
+  std::ofstream(t.path / "in/zz.md") << good;
+  auto added = ingest_quietly(db, in);
+  EXPECT_EQ(added.added, 1);
+  EXPECT_EQ(added.unchanged, static_cast<int64_t>(names.size()));
+  EXPECT_EQ(added.gone, 0);
+  fs::remove(t.path / "in/zz.md");
+
+  fs::remove(t.path / "in/a/b.md");
+  fs::remove(t.path / "in/中小盘.md");
+  IngestOptions prune;
+  prune.prune = true;
+  auto pruned = ingest_quietly(db, in, prune);
+  EXPECT_EQ(pruned.removed, 3);  // and zz.md
+  EXPECT_EQ(pruned.unchanged, static_cast<int64_t>(names.size()) - 2);
+  EXPECT_EQ(pruned.added, 0);
+  SQLite::Database a(db);
+  EXPECT_EQ(count(a, "files"), static_cast<int64_t>(names.size()) - 2);
+  EXPECT_EQ(a.execAndGet("SELECT count(*) FROM files WHERE path IN ('a/b.md', '中小盘.md')").getInt(), 0);
+}
+
 TEST(Ingest, IdenticalBytesAtSecondPathAreADuplicate) {
   TempDir t;
   fs::create_directories(t.path / "in/sub");

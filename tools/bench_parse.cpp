@@ -172,7 +172,7 @@ int main(int argc, char** argv) {
   contents.reserve(walk.files.size());
   size_t total_bytes = 0;
   for (const auto& f : walk.files) {
-    std::ifstream in(f.abs_path, std::ios::binary);
+    std::ifstream in(abs_path(root, f), std::ios::binary);
     contents.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     total_bytes += contents.back().size();
   }

@@ -14,7 +14,6 @@
 #include <iostream>
 #include <map>
 #include <unordered_map>
-#include <unordered_set>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -71,12 +70,13 @@ std::string now_utc() {
   return buf;
 }
 
+/// What the archive holds for a file, from the row of `files` at the merge cursor.
 struct KnownFile {
   int64_t size = 0, mtime_ns = 0;
-  std::string status;
+  std::string_view status;
   bool has_report = false;
   int parser_version = 0;
-  std::string sha256;
+  std::string_view sha256;
 };
 
 /// A file the walk found that has to be read this run.
@@ -84,7 +84,8 @@ struct Job {
   const FoundFile* file;
   /// The digest stored for the file when its stored rows are current (a report made by
   /// this parser, or a duplicate of a stored report): equal bytes need no parsing then.
-  const std::string* current_sha256 = nullptr;
+  /// Empty otherwise.
+  std::string current_sha256;
 };
 
 /// What a worker produces for one file.
@@ -94,7 +95,7 @@ struct Parsed {
   ParseOutcome outcome;
 };
 
-Parsed read_and_parse(const Job& job, int64_t max_size) {
+Parsed read_and_parse(const std::string& root, const Job& job, int64_t max_size) {
   const FoundFile& f = *job.file;
   Parsed p;
   if (f.size > max_size) {
@@ -102,7 +103,7 @@ Parsed read_and_parse(const Job& job, int64_t max_size) {
                              std::to_string(max_size) + " bytes)", 0};
     return p;
   }
-  std::ifstream in(f.abs_path, std::ios::binary);
+  std::ifstream in(abs_path(root, f), std::ios::binary);
   if (!in) {
     p.outcome.problem = {std::string("cannot read file: ") + std::strerror(errno), 0};
     return p;
@@ -116,7 +117,7 @@ Parsed read_and_parse(const Job& job, int64_t max_size) {
     return p;
   }
   p.sha256 = sha256_hex(bytes);
-  if (job.current_sha256 && *job.current_sha256 == p.sha256) {
+  if (!job.current_sha256.empty() && job.current_sha256 == p.sha256) {
     p.same_bytes = true;
     return p;
   }
@@ -131,14 +132,14 @@ Parsed read_and_parse(const Job& job, int64_t max_size) {
 
 /// Parses jobs[begin, end) on `threads` workers; each result lands in its own slot, so the
 /// writer sees them in walk order whatever the scheduling.
-void parse_chunk(const std::vector<Job>& jobs, size_t begin, size_t end, int threads, int64_t max_size,
-                 std::vector<Parsed>& out) {
+void parse_chunk(const std::string& root, const std::vector<Job>& jobs, size_t begin, size_t end, int threads,
+                 int64_t max_size, std::vector<Parsed>& out) {
   out.assign(end - begin, Parsed{});
   std::atomic<size_t> next{begin};
   auto work = [&] {
     for (size_t i; (i = next.fetch_add(1)) < end;) {
       if (g_signal.load()) return;
-      out[i - begin] = read_and_parse(jobs[i], max_size);
+      out[i - begin] = read_and_parse(root, jobs[i], max_size);
     }
   };
   std::vector<std::thread> pool;
@@ -251,61 +252,70 @@ IngestSummary run_ingest(const std::string& db_path, const IngestOptions& opt, s
     WalkResult walk = walk_reports(root, opt.globs);
     for (const auto& w : walk.warnings) err << w << "\n";
 
-    // Hashed, not ordered: a no-op re-ingest of 100k files is mostly these lookups.
-    std::unordered_map<std::string, KnownFile> known;
+    // What the archive holds for this root, read in path order alongside the walk (sorted
+    // the same way, bytewise): a merge, with nothing held per file but the walk itself.
+    // Reports an older parser extracted are few: found through an index.
+    std::unordered_map<std::string, int> older_parser;
     {
-      SQLite::Statement st(*db, std::string(sql_statement("files_for_root")));
-      st.bind(":root", root);
-      known.reserve(walk.files.size());
-      while (st.executeStep()) {
-        KnownFile k;
-        k.size = st.getColumn(1).getInt64();
-        k.mtime_ns = st.getColumn(2).getInt64();
-        k.status = st.getColumn(3).getString();
-        k.has_report = !st.getColumn(4).isNull();
-        k.parser_version = kParserVersion;
-        k.sha256 = st.getColumn(5).getString();
-        known.emplace(st.getColumn(0).getString(), std::move(k));
-      }
-      // Few or none: found through an index, without reading every report's row.
       SQLite::Statement old(*db, std::string(sql_statement("reports_from_older_parsers")));
       old.bind(":root", root);
       old.bind(":parser_version", kParserVersion);
-      while (old.executeStep())
-        if (auto it = known.find(old.getColumn(0).getString()); it != known.end())
-          it->second.parser_version = old.getColumn(1).getInt();
+      while (old.executeStep()) older_parser.emplace(old.getColumn(0).getString(), old.getColumn(1).getInt());
     }
-
     std::vector<Job> jobs;
-    std::unordered_set<std::string> seen;
-    seen.reserve(walk.files.size());
-    for (const auto& f : walk.files) {
-      seen.insert(f.rel_path);
-      auto it = known.find(f.rel_path);
-      bool unchanged = !opt.force && it != known.end() && it->second.size == f.size &&
-                       it->second.mtime_ns == f.mtime_ns;
-      if (unchanged && it->second.status == "report" && it->second.parser_version < kParserVersion)
-        unchanged = false;  // stored by an older parser: re-extract
-      if (unchanged && it->second.status == "duplicate" && !it->second.has_report)
-        unchanged = false;  // the report it duplicated is gone or was replaced
-      if (!unchanged) {
-        Job job{&f};
-        if (!opt.force && it != known.end() && !it->second.sha256.empty() && it->second.has_report &&
-            ((it->second.status == "report" && it->second.parser_version >= kParserVersion) ||
-             it->second.status == "duplicate"))
-          job.current_sha256 = &it->second.sha256;
-        jobs.push_back(job);
-        continue;
+    std::vector<bool> counted_duplicate(walk.files.size());  // counted as an unchanged duplicate
+    std::vector<std::string> vanished;  // stored, but not found by the walk
+    {
+      SQLite::Statement stored(*db, std::string(sql_statement("files_for_root")));
+      stored.bind(":root", root);
+      auto column_text = [&](int c) {
+        return std::string_view(static_cast<const char*>(stored.getColumn(c).getText()),
+                                static_cast<size_t>(stored.getColumn(c).getBytes()));
+      };
+      bool have_stored = stored.executeStep();
+      for (size_t i = 0; i < walk.files.size(); ++i) {
+        const FoundFile& f = walk.files[i];
+        while (have_stored && column_text(0) < f.rel_path) {
+          vanished.emplace_back(column_text(0));
+          have_stored = stored.executeStep();
+        }
+        std::optional<KnownFile> known;
+        if (have_stored && column_text(0) == f.rel_path) {
+          KnownFile k;
+          k.size = stored.getColumn(1).getInt64();
+          k.mtime_ns = stored.getColumn(2).getInt64();
+          k.status = column_text(3);
+          k.has_report = !stored.getColumn(4).isNull();
+          auto old = older_parser.find(f.rel_path);
+          k.parser_version = old == older_parser.end() ? kParserVersion : old->second;
+          k.sha256 = column_text(5);
+          known = k;
+        }
+        bool unchanged = !opt.force && known && known->size == f.size && known->mtime_ns == f.mtime_ns;
+        if (unchanged && known->status == "report" && known->parser_version < kParserVersion)
+          unchanged = false;  // stored by an older parser: re-extract
+        if (unchanged && known->status == "duplicate" && !known->has_report)
+          unchanged = false;  // the report it duplicated is gone or was replaced
+        if (!unchanged) {
+          Job job{&f, {}};
+          if (!opt.force && known && !known->sha256.empty() && known->has_report &&
+              ((known->status == "report" && known->parser_version >= kParserVersion) ||
+               known->status == "duplicate"))
+            job.current_sha256 = known->sha256;
+          jobs.push_back(std::move(job));
+        } else if (known->status == "error") {
+          ++sum.rejected;
+          if (auto e = writer.stored_error(root, f.rel_path))
+            err << location(shown(f.rel_path), e->second) << ": " << e->first << " (unchanged)\n";
+        } else if (known->status == "duplicate") {
+          ++sum.duplicates;
+          counted_duplicate[i] = true;
+        } else {
+          ++sum.unchanged;
+        }
+        if (known) have_stored = stored.executeStep();
       }
-      if (it->second.status == "error") {
-        ++sum.rejected;
-        if (auto e = writer.stored_error(root, f.rel_path))
-          err << location(shown(f.rel_path), e->second) << ": " << e->first << " (unchanged)\n";
-      } else if (it->second.status == "duplicate") {
-        ++sum.duplicates;
-      } else {
-        ++sum.unchanged;
-      }
+      for (; have_stored; have_stored = stored.executeStep()) vanished.emplace_back(column_text(0));
     }
 
     if (!indexes_deferred && worth_deferring_indexes(jobs.size(), stored_reports)) {
@@ -375,12 +385,12 @@ IngestSummary run_ingest(const std::string& db_path, const IngestOptions& opt, s
       if (jobs.empty()) return;
       std::vector<Parsed> current, next;
       size_t begin = 0, end = std::min(jobs.size(), chunk);
-      parse_chunk(jobs, begin, end, threads, opt.max_size, current);
+      parse_chunk(root, jobs, begin, end, threads, opt.max_size, current);
       for (;;) {
         const size_t next_end = std::min(jobs.size(), end + chunk);
         JoiningThread prefetch;
         if (end < jobs.size() && !g_signal.load())
-          prefetch.start([&, end, next_end] { parse_chunk(jobs, end, next_end, threads, opt.max_size, next); });
+          prefetch.start([&, end, next_end] { parse_chunk(root, jobs, end, next_end, threads, opt.max_size, next); });
         write_batch(jobs, begin, end, current);
         if (!prefetch.join() || g_signal.load()) break;
         std::swap(current, next);
@@ -399,14 +409,11 @@ IngestSummary run_ingest(const std::string& db_path, const IngestOptions& opt, s
       st.bind(":root", root);
       while (st.executeStep()) orphans.insert(st.getColumn(0).getString());
       std::vector<Job> again;
-      for (const auto& f : walk.files)
-        if (orphans.count(f.rel_path)) again.push_back({&f});
-      for (const auto& j : again) {
-        auto it = known.find(j.file->rel_path);
+      for (size_t i = 0; i < walk.files.size(); ++i) {
+        if (!orphans.count(walk.files[i].rel_path)) continue;
+        again.push_back({&walk.files[i], {}});
         // It was counted as an unchanged duplicate above; it is counted again when written.
-        if (it != known.end() && it->second.status == "duplicate" && it->second.size == j.file->size &&
-            it->second.mtime_ns == j.file->mtime_ns && it->second.has_report)
-          --sum.duplicates;
+        if (counted_duplicate[i]) --sum.duplicates;
       }
       process(again);
     }
@@ -414,11 +421,7 @@ IngestSummary run_ingest(const std::string& db_path, const IngestOptions& opt, s
     // Files that vanished from disk: removed with --prune, otherwise only counted.
     if (!g_signal.load()) {
       SQLite::Transaction tx(*db, SQLite::TransactionBehavior::IMMEDIATE);
-      std::vector<std::string> vanished;
-      for (const auto& [path, k] : known)
-        if (!seen.count(path)) vanished.push_back(path);
-      std::sort(vanished.begin(), vanished.end());  // a deterministic order of deletes
-      for (const auto& path : vanished) {
+      for (const auto& path : vanished) {  // in path order
         if (opt.prune) {
           writer.forget_file(root, path);
           ++sum.removed;

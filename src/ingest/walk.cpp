@@ -55,7 +55,7 @@ struct Walker {
       if (S_ISDIR(cst.st_mode)) {
         visit_dir(child_abs, child_rel, depth + 1);
       } else if (S_ISREG(cst.st_mode) && matches(name.c_str())) {
-        out.files.push_back({child_abs, child_rel, static_cast<int64_t>(cst.st_size),
+        out.files.push_back({std::move(child_rel), static_cast<int64_t>(cst.st_size),
                              static_cast<int64_t>(cst.st_mtim.tv_sec) * 1000000000 + cst.st_mtim.tv_nsec});
       }
     }
@@ -64,15 +64,24 @@ struct Walker {
 
 }  // namespace
 
+namespace {
+std::string without_trailing_slashes(std::string root) {
+  while (root.size() > 1 && root.back() == '/') root.pop_back();
+  return root;
+}
+}  // namespace
+
 WalkResult walk_reports(const std::string& root, const std::vector<std::string>& globs) {
   WalkResult out;
   Walker w{globs, out, {}};
-  std::string r = root;
-  while (r.size() > 1 && r.back() == '/') r.pop_back();
-  w.visit_dir(r, "", 0);
+  w.visit_dir(without_trailing_slashes(root), "", 0);
   std::sort(out.files.begin(), out.files.end(),
             [](const FoundFile& a, const FoundFile& b) { return a.rel_path < b.rel_path; });
   return out;
+}
+
+std::string abs_path(const std::string& root, const FoundFile& f) {
+  return without_trailing_slashes(root) + "/" + f.rel_path;
 }
 
 }  // namespace yanbao

@@ -2,7 +2,8 @@
 -- store/statements.cpp looks them up by that name.
 
 -- name: files_for_root
-SELECT path, size, mtime_ns, status, report_id, sha256 FROM files WHERE root = :root;
+-- In path order (the primary key's), as the walk sorts its files: ingest merges the two.
+SELECT path, size, mtime_ns, status, report_id, sha256 FROM files WHERE root = :root ORDER BY path;
 
 -- name: reports_from_older_parsers
 -- Reports an older parser extracted: re-extracted even when their file is unchanged. Through
