@@ -137,6 +137,17 @@ void rebuild_from_scratch(SQLite::Database& db) {
   }
   SQLite::Statement put = prepare_statement(db, "summary_put_top_pick"), put_broker = prepare_statement(db, "summary_put_top_pick_broker"),
                     put_name = prepare_statement(db, "summary_put_top_pick_name");
+  // One row per (kind, key, broker or base name) with its count of reports.
+  auto put_counts = [](SQLite::Statement& put_count, const std::string& kind, const std::string& key,
+                       const char* column, const Interned& names, const std::map<int, int64_t>& counts) {
+    for (const auto& [id, n] : counts) {
+      put_count.bind(":kind", kind);
+      put_count.bind(":key", key);
+      put_count.bind(column, names.names[id]);
+      put_count.bind(":reports", n);
+      exec_and_reset(put_count);
+    }
+  };
   for (size_t kind_id = 0; kind_id < stats.size(); ++kind_id) {
     const std::string& kind = kind_ids.names[kind_id];
     for (size_t i = 0; i < stats[kind_id].size(); ++i) {
@@ -150,20 +161,8 @@ void rebuild_from_scratch(SQLite::Database& db) {
       bind_optional(put, ":first_seen", k.first_seen);
       bind_optional(put, ":last_seen", k.last_seen);
       exec_and_reset(put);
-      for (const auto& [broker, n] : k.brokers) {
-        put_broker.bind(":kind", kind);
-        put_broker.bind(":key", key);
-        put_broker.bind(":broker", broker_ids.names[broker]);
-        put_broker.bind(":reports", n);
-        exec_and_reset(put_broker);
-      }
-      for (const auto& [name, n] : k.names) {
-        put_name.bind(":kind", kind);
-        put_name.bind(":key", key);
-        put_name.bind(":base_name", base_ids.names[name]);
-        put_name.bind(":reports", n);
-        exec_and_reset(put_name);
-      }
+      put_counts(put_broker, kind, key, ":broker", broker_ids, k.brokers);
+      put_counts(put_name, kind, key, ":base_name", base_ids, k.names);
     }
   }
 
