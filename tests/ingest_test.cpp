@@ -568,6 +568,27 @@ TEST(RowStatement, BindsByNameWithoutCopyingAndRejectsUnknownNames) {
             "第1条|第2条|第3条");
 }
 
+TEST(Bench, RejectsBadArgumentsBeforeBuildingAnything) {
+  // tools/bench checks its arguments first: a bad one costs no build and no corpus.
+  TempDir t;
+  auto run = [&](const std::string& args) {
+    const std::string cmd = "bash " YANBAO_SOURCE_DIR "/tools/bench " + args + " >/dev/null 2>" + (t.path / "err").string();
+    const int status = std::system(cmd.c_str());
+    return std::make_pair(WEXITSTATUS(status), slurp(t.path / "err"));
+  };
+  const std::string data = " --data '" + (t.path / "data").string() + "'";
+  EXPECT_EQ(run("--listings x" + data), std::make_pair(2, std::string("bench: --listings wants a count, not 'x'\n")));
+  EXPECT_EQ(run("--runs 0" + data), std::make_pair(2, std::string("bench: --runs wants a count of 1 or more, not '0'\n")));
+  EXPECT_EQ(run("--jobs two" + data), std::make_pair(2, std::string("bench: --jobs wants a count of 1 or more, not 'two'\n")));
+  EXPECT_EQ(run("--seed -1" + data), std::make_pair(2, std::string("bench: --seed wants a whole number, not '-1'\n")));
+  EXPECT_EQ(run("--sizes 10k" + data), std::make_pair(2, std::string("bench: --sizes wants N[,N...], not '10k'\n")));
+  EXPECT_EQ(run(data + " --runs"), std::make_pair(2, std::string("bench: --runs wants a value\n")));
+  EXPECT_EQ(run("--data " YANBAO_SOURCE_DIR "/x"), std::make_pair(2, std::string("bench: --data must be outside the repo\n")));
+  EXPECT_EQ(run("--frobnicate" + data).first, 2);
+  EXPECT_EQ(run("--help").first, 0);
+  EXPECT_FALSE(fs::exists(t.path / "data"));
+}
+
 TEST(GenCorpus, RejectsCountsThatAreNotWholeNumbers) {
   TempDir t;
   auto run = [&](const std::string& args) {
