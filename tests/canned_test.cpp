@@ -232,20 +232,25 @@ TEST(PickHistory, ReadsReportColumnsFromTheListingIndex) {
   }
 }
 
-TEST(PickHistory, CoveringIndexReplacesOneABulkLoadLeftDeferred) {
-  // A bulk load killed before its end leaves picks_by_base_name dropped and its version-8
-  // definition in deferred_indexes; migration 0011 creates the new index and forgets the old.
+TEST(PickHistory, WiderPickIndexesReplaceOnesABulkLoadLeftDeferred) {
+  // A bulk load killed before its end leaves its indexes dropped and their version-8
+  // definitions in deferred_indexes; migrations 0011 and 0012 create the new indexes and
+  // forget the old definitions, which the next ingest would otherwise build again.
   Fixture f;
   {
     auto w = open_archive_for_write(f.db);
-    w->exec("DROP INDEX picks_by_base_name;"
-            "INSERT INTO deferred_indexes (name, sql) VALUES ('picks_by_base_name',"
-            " 'CREATE INDEX picks_by_base_name ON picks (base_name, report_id)');"
+    w->exec("DROP INDEX picks_by_base_name; DROP INDEX picks_by_code;"
+            "INSERT INTO deferred_indexes (name, sql) VALUES"
+            " ('picks_by_base_name', 'CREATE INDEX picks_by_base_name ON picks (base_name, report_id)'),"
+            " ('picks_by_code', 'CREATE INDEX picks_by_code ON picks (code, base_name, report_id)');"
             "PRAGMA user_version = 10");
   }
   auto w = open_archive_for_write(f.db);
-  EXPECT_NE(w->execAndGet("SELECT sql FROM sqlite_schema WHERE name = 'picks_by_base_name'").getString().find("code)"),
-            std::string::npos);
+  auto sql = [&](const char* index) {
+    return w->execAndGet(std::string("SELECT sql FROM sqlite_schema WHERE name = '") + index + "'").getString();
+  };
+  EXPECT_NE(sql("picks_by_base_name").find("rating, name, code)"), std::string::npos);
+  EXPECT_NE(sql("picks_by_code").find("report_id, kind)"), std::string::npos);
   EXPECT_EQ(w->execAndGet("SELECT count(*) FROM deferred_indexes").getInt(), 0);
 }
 
