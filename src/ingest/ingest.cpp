@@ -268,27 +268,23 @@ IngestSummary run_ingest(const std::string& db_path, const IngestOptions& opt, s
     {
       SQLite::Statement stored(*db, std::string(sql_statement("files_for_root")));
       stored.bind(":root", root);
-      auto column_text = [&](int c) {
-        return std::string_view(static_cast<const char*>(stored.getColumn(c).getText()),
-                                static_cast<size_t>(stored.getColumn(c).getBytes()));
-      };
       bool have_stored = stored.executeStep();
       for (size_t i = 0; i < walk.files.size(); ++i) {
         const FoundFile& f = walk.files[i];
-        while (have_stored && column_text(0) < f.rel_path) {
-          vanished.emplace_back(column_text(0));
+        while (have_stored && column_text(stored.getColumn(0)) < f.rel_path) {
+          vanished.emplace_back(column_text(stored.getColumn(0)));
           have_stored = stored.executeStep();
         }
         std::optional<KnownFile> known;
-        if (have_stored && column_text(0) == f.rel_path) {
+        if (have_stored && column_text(stored.getColumn(0)) == f.rel_path) {
           KnownFile k;
           k.size = stored.getColumn(1).getInt64();
           k.mtime_ns = stored.getColumn(2).getInt64();
-          k.status = column_text(3);
+          k.status = column_text(stored.getColumn(3));
           k.has_report = !stored.getColumn(4).isNull();
           auto old = older_parser.find(f.rel_path);
           k.parser_version = old == older_parser.end() ? kParserVersion : old->second;
-          k.sha256 = column_text(5);
+          k.sha256 = column_text(stored.getColumn(5));
           known = k;
         }
         bool unchanged = !opt.force && known && known->size == f.size && known->mtime_ns == f.mtime_ns;
@@ -315,7 +311,7 @@ IngestSummary run_ingest(const std::string& db_path, const IngestOptions& opt, s
         }
         if (known) have_stored = stored.executeStep();
       }
-      for (; have_stored; have_stored = stored.executeStep()) vanished.emplace_back(column_text(0));
+      for (; have_stored; have_stored = stored.executeStep()) vanished.emplace_back(column_text(stored.getColumn(0)));
     }
 
     if (!indexes_deferred && worth_deferring_indexes(jobs.size(), stored_reports)) {

@@ -26,6 +26,11 @@ void bind_optional(SQLite::Statement& st, const char* name, const std::optional<
 /// Executes a statement that returns no rows once and resets it for the next.
 void exec_and_reset(SQLite::Statement& st);
 
+/// A column's text without a copy ("" for NULL). Valid until the statement steps or resets.
+inline std::string_view column_text(const SQLite::Column& c) {
+  return {static_cast<const char*>(c.getText()), static_cast<size_t>(c.getBytes())};
+}
+
 /// A named statement run once per row, as the ingest writer's inserts are. Binding by name
 /// through SQLite::Statement searches the statement's parameter names and copies every
 /// string on each call, 5 % of a bulk load's instructions; a RowStatement looks each name up

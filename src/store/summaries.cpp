@@ -52,9 +52,6 @@ void rebuild_from_scratch(SQLite::Database& db) {
       return static_cast<int>(names.size() - 1);
     }
   };
-  auto text = [](const SQLite::Column& c) {
-    return std::string_view(static_cast<const char*>(c.getText()), static_cast<size_t>(c.getBytes()));
-  };
   Interned key_ids, broker_ids, base_ids, kind_ids;
   kind_ids.id("any");  // kind 0: picks of every kind
   struct KeyStats {
@@ -115,19 +112,19 @@ void rebuild_from_scratch(SQLite::Database& db) {
         flush();
         current = report;
         date = text_or_null(scan.getColumn(3));
-        broker = scan.getColumn(4).isNull() ? -1 : broker_ids.id(text(scan.getColumn(4)));
+        broker = scan.getColumn(4).isNull() ? -1 : broker_ids.id(column_text(scan.getColumn(4)));
       }
-      const std::string_view base = text(scan.getColumn(1));
+      const std::string_view base = column_text(scan.getColumn(1));
       std::string_view key = base;
       bool coded = true;
       if (!scan.getColumn(2).isNull()) {
-        key = text(scan.getColumn(2));
+        key = column_text(scan.getColumn(2));
       } else if (auto it = smallest_code.find(base); it != smallest_code.end()) {
         key = it->second;
       } else {
         coded = false;
       }
-      const int key_id = key_ids.id(key), kind_id = kind_ids.id(text(scan.getColumn(5)));
+      const int key_id = key_ids.id(key), kind_id = kind_ids.id(column_text(scan.getColumn(5)));
       if (static_cast<size_t>(kind_id) >= stats.size()) stats.resize(kind_id + 1);
       for (int kind : {0, kind_id})
         if (static_cast<size_t>(key_id) >= stats[kind].size()) stats[kind].resize(key_id + 1);
