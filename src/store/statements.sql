@@ -213,35 +213,25 @@ ON CONFLICT (name, period, report_date) DO UPDATE SET
 -- A subtraction that may have moved a stock's first or last date: recomputed from the
 -- reports that hold a pick of the key (by code, by a base name whose smallest alias it is,
 -- or by the base name itself when it has no alias), of the row's kind unless it is 'any'.
--- Two statements, so that the rows of kind 'any' do not read picks.kind. Every pick comes
--- from a covering index (picks_by_code, picks_by_base_name) and every date from
--- reports_by_id_listing: a popular stock has thousands of picks, and a prune of the latest
--- reports makes most stocks stale. (CROSS JOIN: from the key's aliases to their picks, not
--- through every pick printed without a code.)
+-- Every pick comes from a covering index (picks_by_code and picks_by_base_name carry kind)
+-- and every date from reports_by_id_listing: a popular stock has thousands of picks, and a
+-- prune of the latest reports makes most stocks stale. (CROSS JOIN: from the key's aliases
+-- to their picks, not through every pick printed without a code.)
 UPDATE top_picks SET (first_seen, last_seen) = (
   SELECT min(r.report_date), max(r.report_date)
-  FROM (SELECT report_id FROM picks WHERE code = top_picks.key
+  FROM (SELECT report_id FROM picks
+        WHERE code = top_picks.key AND (top_picks.kind = 'any' OR kind = top_picks.kind)
         UNION SELECT p.report_id FROM security_aliases a CROSS JOIN picks p ON p.base_name = a.base_name
               WHERE a.code = top_picks.key AND p.code IS NULL
+                AND (top_picks.kind = 'any' OR p.kind = top_picks.kind)
                 AND (SELECT min(b.code) FROM security_aliases b WHERE b.base_name = p.base_name) = top_picks.key
         UNION SELECT report_id FROM picks
               WHERE base_name = top_picks.key AND code IS NULL
+                AND (top_picks.kind = 'any' OR kind = top_picks.kind)
                 AND NOT EXISTS (SELECT 1 FROM security_aliases a WHERE a.base_name = top_picks.key)) k
   JOIN reports r INDEXED BY reports_by_id_listing ON r.id = k.report_id
   WHERE r.report_date >= '' AND r.report_date <= '9999-12-31')
-WHERE kind = 'any' AND key IN (SELECT key FROM top_pick_stale WHERE kind = 'any');
-UPDATE top_picks SET (first_seen, last_seen) = (
-  SELECT min(r.report_date), max(r.report_date)
-  FROM (SELECT report_id FROM picks WHERE code = top_picks.key AND kind = top_picks.kind
-        UNION SELECT p.report_id FROM security_aliases a CROSS JOIN picks p ON p.base_name = a.base_name
-              WHERE a.code = top_picks.key AND p.code IS NULL AND p.kind = top_picks.kind
-                AND (SELECT min(b.code) FROM security_aliases b WHERE b.base_name = p.base_name) = top_picks.key
-        UNION SELECT report_id FROM picks
-              WHERE base_name = top_picks.key AND code IS NULL AND kind = top_picks.kind
-                AND NOT EXISTS (SELECT 1 FROM security_aliases a WHERE a.base_name = top_picks.key)) k
-  JOIN reports r INDEXED BY reports_by_id_listing ON r.id = k.report_id
-  WHERE r.report_date >= '' AND r.report_date <= '9999-12-31')
-WHERE kind <> 'any' AND (kind, key) IN (SELECT kind, key FROM top_pick_stale WHERE kind <> 'any');
+WHERE (kind, key) IN (SELECT kind, key FROM top_pick_stale);
 DELETE FROM top_pick_stale;
 
 UPDATE index_days SET (first_id, first_seq, close, change_pct) = (
