@@ -62,13 +62,11 @@ struct Walker {
   }
 };
 
-}  // namespace
-
-namespace {
 std::string without_trailing_slashes(std::string root) {
   while (root.size() > 1 && root.back() == '/') root.pop_back();
   return root;
 }
+
 }  // namespace
 
 WalkResult walk_reports(const std::string& root, const std::vector<std::string>& globs) {
