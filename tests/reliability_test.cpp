@@ -111,6 +111,27 @@ pid_t spawn_ingest(const fs::path& dir, const std::string& db, const fs::path& l
   return pid;
 }
 
+/// Waits until the ingest `pid` writing `db` has committed its ingest_runs row: the marker
+/// that its stop handlers are installed. False if the process ended before that. Polls a
+/// read-only connection; the only bound is the process itself, never a clock.
+bool wait_for_started_run(const std::string& db, pid_t pid) {
+  for (;;) {
+    std::error_code ec;
+    if (fs::exists(db, ec)) {
+      try {
+        SQLite::Database reader(db, SQLite::OPEN_READONLY);
+        reader.setBusyTimeout(1000);
+        if (reader.execAndGet("SELECT count(*) FROM ingest_runs").getInt64() > 0) return true;
+      } catch (const SQLite::Exception&) {
+        // The archive is being created (it appears whole, by a link) or is locked: poll again.
+      }
+    }
+    int status = 0;
+    if (waitpid(pid, &status, WNOHANG) == pid) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));  // pacing, not a deadline
+  }
+}
+
 int wait_exit(pid_t pid) {
   int status = 0;
   waitpid(pid, &status, 0);
@@ -131,14 +152,18 @@ TEST(WhatSurvives, RandomSigkillsThenRerunEqualsCleanIngest) {
 
   // Kill at a uniformly random moment of a full run's duration. Every other run is --force,
   // so there is always work to interrupt, even once a previous run got to the end.
+  // A kill that lands after a run ended interrupts nothing, so on a machine whose speed
+  // changes under load the loop goes on until 20 kills have landed mid-run (at most 200 runs).
   std::mt19937 rng(2024);
   int kills = 0;
-  for (int i = 0; i < 50; ++i) {
+  for (int i = 0; i < 200 && (i < 50 || kills < 20); ++i) {
     pid_t pid = spawn_ingest(t.path / "in", killed, t.path, "1", i % 2 == 1);
     std::this_thread::sleep_for(std::chrono::microseconds(rng() % std::max<int64_t>(full_run_us, 1000)));
     kill(pid, SIGKILL);
     if (wait_exit(pid) == 128 + SIGKILL) ++kills;
-    if (fs::exists(killed)) ASSERT_EQ(integrity(killed), "ok") << "after kill " << i;
+    if (fs::exists(killed)) {
+      ASSERT_EQ(integrity(killed), "ok") << "after kill " << i;
+    }
   }
   EXPECT_GE(kills, 20);
   ASSERT_EQ(wait_exit(spawn_ingest(t.path / "in", killed, t.path)), 3) << slurp(t.path / "err");
@@ -154,10 +179,12 @@ TEST(WhatSurvives, SigintFinishesTheBatchPrintsSummaryAndExits130) {
   for (int sig : {SIGINT, SIGTERM}) {
     fs::remove(db);
     pid_t pid = spawn_ingest(t.path / "in", db, t.path);
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    // The marker: the run's ingest_runs row is committed after the stop handlers are in, and
+    // before any file is read. No fixed sleep: a loaded machine only makes the wait longer.
+    ASSERT_TRUE(wait_for_started_run(db, pid)) << slurp(t.path / "err");
     kill(pid, sig);
     int code = wait_exit(pid);
-    if (code == 3) continue;  // the machine was fast enough to finish first; nothing to check
+    if (code == 3) continue;  // it finished between the marker and the signal; nothing to check
     EXPECT_EQ(code, sig == SIGINT ? 130 : 143);
     EXPECT_NE(slurp(t.path / "out").find(" added, "), std::string::npos) << slurp(t.path / "out");
     EXPECT_EQ(integrity(db), "ok");

@@ -218,8 +218,10 @@ IngestSummary run_ingest(const std::string& db_path, const IngestOptions& opt, s
     roots.push_back(std::filesystem::canonical(d).string());
   }
 
-  auto db = open_archive_for_write(db_path);
+  // The stop handlers go in first: a Ctrl-C while the archive opens (or is created) must
+  // still end in a summary, not kill the process mid-step.
   StopSignals signals;
+  auto db = open_archive_for_write(db_path);
   ReportWriter writer(*db);
   const int threads = opt.jobs > 0 ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
   const std::string started = now_utc();
