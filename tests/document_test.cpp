@@ -178,3 +178,10 @@ TEST(IndexTables, AMoveOfUnknownPeriodIsNotStored) {
   ASSERT_EQ(weekly.indices.size(), 1u);
   EXPECT_EQ(weekly.indices[0].period, "week");
 }
+
+TEST(Document, DropsATableOfContents) {
+  auto d = parse_document(
+      "# 目录\n\n行业要闻...................................... 5\n公司动态 …………………… 6\n图1：本周涨跌幅.............. 3\n\n# 行业要闻\n\n正文。\n");
+  EXPECT_EQ(texts(d, BlockKind::kParagraph), (std::vector<std::string>{"正文。"}));
+  EXPECT_EQ(texts(d, BlockKind::kHeading), (std::vector<std::string>{"行业要闻"}));
+}

@@ -255,9 +255,27 @@ bool is_running_title(std::string_view t) {
   return blank;
 }
 
+/// A line of a table of contents: a dot leader and a page number ("行业要闻.......... 5"), or
+/// the contents' own title. Its entries are headings of the report, not news or items.
+bool is_contents_line(std::string_view t) {
+  static constexpr std::string_view kTitles[] = {"目录", "目 录", "图表目录", "表格目录", "插图目录", "图目录", "表目录"};
+  std::string_view title = t;
+  while (!title.empty() && title.front() == '#') title.remove_prefix(1);
+  title = trim(title);
+  for (std::string_view k : kTitles)
+    if (title == k) return true;
+  size_t e = t.size();
+  while (e > 0 && (std::isdigit(static_cast<unsigned char>(t[e - 1])) || t[e - 1] == ' ')) --e;
+  if (e == t.size()) return false;  // no page number at the end
+  std::string_view head = t.substr(0, e);
+  return scan::ends_at(head, head.size(), "....") || scan::ends_at(head, head.size(), "……") ||
+         scan::ends_at(head, head.size(), "···") || scan::ends_at(head, head.size(), "．．");
+}
+
 bool is_furniture(std::string_view line, const std::map<std::string, int>& shape_counts) {
   std::string_view t = trim(line);
   if (t.empty()) return false;
+  if (is_contents_line(t)) return true;
   const size_t n = cp_count(t);
   if (n > 120) return false;
   // A running header or footer: several fields spread over the line, one of them a page
@@ -763,9 +781,11 @@ Document parse_document(std::string_view body) {
   return doc;
 }
 
-std::string render_text(const Document& doc) {
+std::string render_text(const Document& doc, std::vector<int>* line_of) {
   std::string out;
+  if (line_of) line_of->clear();
   for (const Block& b : doc.blocks) {
+    if (line_of && b.kind != BlockKind::kTable) line_of->insert(line_of->end(), {b.line, b.line});
     switch (b.kind) {
       case BlockKind::kTable:
         continue;
