@@ -103,3 +103,12 @@ TEST(Movers, AListedCompanyNamedGongsiIsAStockButAGenericOneIsNot) {
   for (const auto& m : generic.movers) EXPECT_NE(m.name.find("公司"), 2u) << m.name;
   EXPECT_TRUE(generic.movers.empty());
 }
+
+TEST(ReportWeek, AMonthlyReportCoversItsWholeMonth) {
+  auto out = market("6月行情回顾（2025.06.01-2025.06.30）：6月上证指数上涨2.10%。\n", "化工行业月报：景气修复", "2025-07-02");
+  ASSERT_TRUE(out.period_start.has_value());
+  EXPECT_EQ(*out.period_start, "2025-06-01");
+  EXPECT_EQ(*out.period_end, "2025-06-30");
+  auto part = market("回顾（2025.06.01-2025.06.20）：6月上证指数上涨2.10%。\n", "化工行业月报：景气修复", "2025-07-02");
+  EXPECT_FALSE(part.period_start.has_value());
+}

@@ -833,6 +833,12 @@ void extract_market(std::string_view body, const ExtractContext& ctx, Extraction
   // A monthly review's unmarked moves are the month's (7月行情回顾：…上证指数上涨3.74%).
   const bool monthly = !weekly && contains_any(std::string_view(ctx.title), kMonthlyTitle);
   const std::string_view review_period = monthly ? "month" : "week";
+  if (monthly && !morning) {
+    if (auto month = market::find_report_week(tv, ctx.report_date, true)) {
+      out.period_start = month->start;
+      out.period_end = month->end;
+    }
+  }
   IndexReader reader(ctx, out.indices);
   reader.sectors_ = &out.sectors;
   bool review_section = false;
