@@ -76,3 +76,19 @@ TEST(ExtractGolden, EveryExampleAsJson) {
     check(golden_name(f, ".json"), "exit " + std::to_string(r.code) + "\n" + r.out + r.err);
   }
 }
+
+TEST(RowLines, EveryIngestedIndexAndMoverNamesItsBodyLine) {
+  TempDir t;
+  const std::string db = (t.path / "a.db").string();
+  auto in = run_yanbao({"ingest", (fs::path(YANBAO_SOURCE_DIR) / "examples").string(), "--db", db, "-q"}, t.path);
+  ASSERT_EQ(in.code, 3) << in.err;  // the broken example is rejected on purpose
+  auto q = run_yanbao({"--db", db, "--format", "csv", "query",
+                       "SELECT (SELECT count(*) FROM indices WHERE line IS NULL OR line < 1) + "
+                       "(SELECT count(*) FROM movers WHERE line IS NULL OR line < 1) AS missing, "
+                       "(SELECT count(*) FROM indices) > 0 AS any"},
+                      t.path);
+  EXPECT_EQ(q.out, "missing,any\r\n0,1\r\n") << q.err;  // csv ends records with CRLF (RFC 4180)
+  auto show = run_yanbao({"--db", db, "show", "real/jixie-weekly-pdf-20250914.md"}, t.path);
+  EXPECT_EQ(show.code, 0) << show.err;
+  EXPECT_NE(show.out.find("line"), std::string::npos) << show.out;
+}

@@ -448,11 +448,14 @@ class MoverReader {
 void extract_movers(std::string_view text, std::vector<Mover>& out) {
   MoverReader reader(out);
   // Every rank phrase has 涨 or 跌: other paragraphs and sentences are not read.
+  int line = 0;
   for (size_t start = 0; start < text.size();) {
     size_t nl = text.find('\n', start);
     if (nl == std::string_view::npos) nl = text.size();
     std::string_view para = text.substr(start, nl - start);
     start = nl + 1;
+    ++line;
+    const size_t before = out.size();
     auto relevant = [](std::string_view t) {
       return contains(t, "涨") || contains(t, "跌") || contains(t, "表现最");
     };
@@ -460,6 +463,7 @@ void extract_movers(std::string_view text, std::vector<Mover>& out) {
     scan::split(para, U"。！？!?", [&](std::string_view s) {
       if (relevant(s)) reader.sentence(s);
     });
+    for (size_t k = before; k < out.size(); ++k) out[k].line = line;  // the paragraph's line
   }
 }
 

@@ -32,26 +32,26 @@ VALUES (:root, :path, :title, :published, :report_date, :broker, :series, :url, 
 INSERT OR IGNORE INTO report_tags (report_id, kind, value) VALUES (:report_id, :kind, :value);
 
 -- name: insert_index
-INSERT INTO indices (report_id, seq, name, raw_name, period, close, change_pct)
-VALUES (:report_id, :seq, :name, :raw_name, :period, :close, :change_pct);
+INSERT INTO indices (report_id, seq, name, raw_name, period, close, change_pct, line)
+VALUES (:report_id, :seq, :name, :raw_name, :period, :close, :change_pct, :line);
 
 -- name: insert_mover
-INSERT INTO movers (report_id, seq, name, code, direction, change_pct)
-VALUES (:report_id, :seq, :name, :code, :direction, :change_pct);
+INSERT INTO movers (report_id, seq, name, code, direction, change_pct, line)
+VALUES (:report_id, :seq, :name, :code, :direction, :change_pct, :line);
 
 -- name: insert_news
-INSERT INTO news (report_id, seq, text) VALUES (:report_id, :seq, :text);
+INSERT INTO news (report_id, seq, text, line) VALUES (:report_id, :seq, :text, :line);
 
 -- name: insert_event
-INSERT INTO events (report_id, seq, event_date, company, code, text)
-VALUES (:report_id, :seq, :event_date, :company, :code, :text);
+INSERT INTO events (report_id, seq, event_date, company, code, text, line)
+VALUES (:report_id, :seq, :event_date, :company, :code, :text, :line);
 
 -- name: insert_pick
-INSERT INTO picks (report_id, seq, theme, name, base_name, code, code_source, kind, rating)
-VALUES (:report_id, :seq, :theme, :name, :base_name, :code, :code_source, :kind, :rating);
+INSERT INTO picks (report_id, seq, theme, name, base_name, code, code_source, kind, rating, line)
+VALUES (:report_id, :seq, :theme, :name, :base_name, :code, :code_source, :kind, :rating, :line);
 
 -- name: insert_risk
-INSERT INTO risks (report_id, seq, text) VALUES (:report_id, :seq, :text);
+INSERT INTO risks (report_id, seq, text, line) VALUES (:report_id, :seq, :text, :line);
 
 -- name: learn_alias
 INSERT OR IGNORE INTO security_aliases (base_name, code, source) VALUES (:base_name, :code, 'report');

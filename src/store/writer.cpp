@@ -34,6 +34,14 @@ struct ReportWriter::Statements {
         report_stat(RowStatement(db, "update_report_stat")) {}
 };
 
+namespace {
+/// A row's body line, NULL when the grammar could not tell (0).
+void bind_line(RowStatement& st, int line) {
+  if (line > 0) st.bind(":line", line);
+  else st.bind_null(":line");
+}
+}  // namespace
+
 ReportWriter::ReportWriter(SQLite::Database& db) : db_(db), st_(std::make_unique<Statements>(db)) {
   set_fts_batching(true);
 }
@@ -152,6 +160,7 @@ ReportWriter::Written ReportWriter::write_report(const FileIdentity& f, const Re
     st.bind(":period", v.period);
     st.bind(":close", v.close);
     st.bind(":change_pct", v.change_pct);
+    bind_line(st, v.line);
     st.exec_and_reset();
   }
   seq = 0;
@@ -163,6 +172,7 @@ ReportWriter::Written ReportWriter::write_report(const FileIdentity& f, const Re
     st.bind(":code", v.code);
     st.bind(":direction", v.direction);
     st.bind(":change_pct", v.change_pct);
+    bind_line(st, v.line);
     st.exec_and_reset();
     learn(v.name, v.code);
   }
@@ -171,6 +181,7 @@ ReportWriter::Written ReportWriter::write_report(const FileIdentity& f, const Re
     st_->news.bind(":report_id", id);
     st_->news.bind(":seq", ++seq);
     st_->news.bind(":text", v.text);
+    bind_line(st_->news, v.line);
     st_->news.exec_and_reset();
   }
   seq = 0;
@@ -183,6 +194,7 @@ ReportWriter::Written ReportWriter::write_report(const FileIdentity& f, const Re
     else st.bind(":company", v.company);
     st.bind(":code", v.code);
     st.bind(":text", v.text);
+    bind_line(st, v.line);
     st.exec_and_reset();
     learn(v.company, v.code);
   }
@@ -200,6 +212,7 @@ ReportWriter::Written ReportWriter::write_report(const FileIdentity& f, const Re
     else st.bind_null(":code_source");
     st.bind(":kind", v.kind);
     st.bind(":rating", v.rating);
+    bind_line(st, v.line);
     st.exec_and_reset();
     learn(v.name, v.code);
   }
@@ -208,6 +221,7 @@ ReportWriter::Written ReportWriter::write_report(const FileIdentity& f, const Re
     st_->risk.bind(":report_id", id);
     st_->risk.bind(":seq", ++seq);
     st_->risk.bind(":text", v.text);
+    bind_line(st_->risk, v.line);
     st_->risk.exec_and_reset();
   }
 
