@@ -112,3 +112,23 @@ TEST(ReportWeek, AMonthlyReportCoversItsWholeMonth) {
   auto part = market("回顾（2025.06.01-2025.06.20）：6月上证指数上涨2.10%。\n", "化工行业月报：景气修复", "2025-07-02");
   EXPECT_FALSE(part.period_start.has_value());
 }
+
+TEST(Extract, ASpaceInsideANameNeverLendsItsNumberToTheIndexBefore) {
+  ExtractContext ctx{"中小盘周报", "2025-04-27"};
+  auto out = extract_report("本周（4 月 21 日-4 月 25 日）中小板 指数下跌 0.50%，创业板 指数上涨 1.74%。\n", ctx);
+  ASSERT_EQ(out.indices.size(), 2u);
+  EXPECT_EQ(out.indices[0].name, "中小板");  // canonical: 中小板指数 without 指数
+  EXPECT_DOUBLE_EQ(*out.indices[0].change_pct, -0.5);
+  EXPECT_EQ(out.indices[1].name, "创业板指");
+  EXPECT_DOUBLE_EQ(*out.indices[1].change_pct, 1.74);
+  EXPECT_EQ(out.period_start, "2025-04-21");
+}
+
+TEST(Extract, LatexPercentsInAWeeklyReview) {
+  ExtractContext ctx{"计算机行业周报", "2025-06-08"};
+  auto out = extract_report("# 行情回顾：本周申万计算机指数上涨 $2.15\\%$ ，沪深300指数上涨 $0.88\\%$ 。\n", ctx);
+  ASSERT_EQ(out.indices.size(), 1u);
+  EXPECT_DOUBLE_EQ(*out.indices[0].change_pct, 0.88);
+  ASSERT_EQ(out.sectors.size(), 1u);
+  EXPECT_DOUBLE_EQ(out.sectors[0].change_pct, 2.15);
+}
