@@ -1,0 +1,242 @@
+// Specs for pick lists in the wordings of real reports (issue 12): portfolios (组合), monthly
+// golden stocks (金股), 【】 lists, cues standing before their list, numbered sub-themes, and
+// the traps that must yield nothing (a cue word inside a company name, industries in a list,
+// analyst blocks, lists of older reports, bullet glyphs). Every body is written for these
+// tests; company names are listed companies, the prose is invented.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "extract/lists.h"
+
+using namespace yanbao;
+
+namespace {
+
+Extraction run(std::string_view body, std::string title = "", std::string date = "2025-06-20") {
+  Extraction out;
+  extract_lists(body, ExtractContext{std::move(title), std::move(date)}, out);
+  return out;
+}
+
+/// "theme|name|code|kind" with "-" for nullopt.
+std::vector<std::string> picks_of(const Extraction& x) {
+  std::vector<std::string> v;
+  auto o = [](const std::optional<std::string>& s) { return s ? *s : std::string("-"); };
+  for (const auto& p : x.picks) v.push_back(o(p.theme) + "|" + p.name + "|" + o(p.code) + "|" + p.kind);
+  return v;
+}
+
+using V = std::vector<std::string>;
+
+}  // namespace
+
+// ------------------------------------------------------------------------- portfolios
+
+TEST(Picks, PortfolioNameIsTheTheme) {
+  auto x = run("成长&前瞻方向组合：北方华创、中微公司、中际旭创；宁德时代、汇川技术。\n");
+  EXPECT_EQ(picks_of(x), (V{"成长&前瞻方向组合|北方华创|-|recommend", "成长&前瞻方向组合|中微公司|-|recommend",
+                            "成长&前瞻方向组合|中际旭创|-|recommend", "成长&前瞻方向组合|宁德时代|-|recommend",
+                            "成长&前瞻方向组合|汇川技术|-|recommend"}));
+}
+
+TEST(Picks, PortfolioWithCodesAndWideColon) {
+  auto x = run("重点长期组合：贵州茅台（600519.SH）、招商银行（600036.SH）、美的集团（000333.SZ）。");
+  EXPECT_EQ(picks_of(x), (V{"重点长期组合|贵州茅台|600519.SH|recommend", "重点长期组合|招商银行|600036.SH|recommend",
+                            "重点长期组合|美的集团|000333.SZ|recommend"}));
+}
+
+TEST(Picks, CorePortfolioInsideOneBracket) {
+  auto x = run("本月核心组合【紫金矿业、立讯精密、恒瑞医药】，组合上月跑赢沪深300指数。");
+  EXPECT_EQ(picks_of(x), (V{"核心组合|紫金矿业|-|recommend", "核心组合|立讯精密|-|recommend",
+                            "核心组合|恒瑞医药|-|recommend"}));
+}
+
+TEST(Picks, PortfolioLabelAfterNumberedHeadingLine) {
+  auto x = run("二、稳健组合：长江电力（600900.SH）、中国神华（601088.SH）\n");
+  EXPECT_EQ(picks_of(x), (V{"稳健组合|长江电力|600900.SH|recommend", "稳健组合|中国神华|601088.SH|recommend"}));
+}
+
+TEST(Picks, PortfolioInProseIsNoCue) {
+  auto x = run(
+      "政策组合拳持续发力，消费与地产有望企稳。\n\n"
+      "公司产品组合不断丰富，立讯精密、歌尔股份等客户订单饱满。\n\n"
+      "我们的投资组合上月收益率为3.2%，跑赢基准。\n");
+  EXPECT_TRUE(x.picks.empty()) << testing::PrintToString(picks_of(x));
+}
+
+// ------------------------------------------------------------------------- golden stocks
+
+TEST(Picks, GoldenStocksInAdjacentBrackets) {
+  auto x = run("1月金股推荐：【比亚迪】【中际旭创】【海尔智家】\n");
+  EXPECT_EQ(picks_of(x), (V{"金股|比亚迪|-|recommend", "金股|中际旭创|-|recommend", "金股|海尔智家|-|recommend"}));
+}
+
+TEST(Picks, GoldenStocksOfThisMonthWithSpacesBetweenBrackets) {
+  auto x = run("本月金股： 【工业富联（601138.SH）】 【金山办公（688111.SH）】 【迈瑞医疗（300760.SZ）】");
+  EXPECT_EQ(picks_of(x), (V{"金股|工业富联|601138.SH|recommend", "金股|金山办公|688111.SH|recommend",
+                            "金股|迈瑞医疗|300760.SZ|recommend"}));
+}
+
+TEST(Picks, GoldenStockInsideCompanyNameNeverTriggers) {
+  auto x = run(
+      "汇金股份（300368.SZ）发布公告，拟回购公司股份。\n\n"
+      "本周涨幅居前的个股有汇金股份、中金黄金，跌幅居前的有某某科技。\n\n"
+      "黄金股表现强势，山东黄金、紫金矿业涨幅居前。\n");
+  EXPECT_TRUE(x.picks.empty()) << testing::PrintToString(picks_of(x));
+}
+
+// ------------------------------------------------------------------------- cue variants
+
+TEST(Picks, KeyRecommendationWithCodeInProse) {
+  auto x = run("投资建议：重点推荐应流股份（603308.SH），公司两机叶片订单充足。");
+  EXPECT_EQ(picks_of(x), (V{"-|应流股份|603308.SH|recommend"}));
+}
+
+TEST(Picks, BeneficiariesIncludeWithEtc) {
+  auto x = run("国产设备替代提速，受益标的包括北方华创、中微公司、拓荆科技等。");
+  EXPECT_EQ(picks_of(x), (V{"-|北方华创|-|beneficiary", "-|中微公司|-|beneficiary", "-|拓荆科技|-|beneficiary"}));
+}
+
+TEST(Picks, RelatedTargetsAfterThemeSentence) {
+  auto x = run("光模块需求持续超预期。相关标的：中际旭创（300308.SZ）、新易盛（300502.SZ）。");
+  EXPECT_EQ(picks_of(x), (V{"-|中际旭创|300308.SZ|watch", "-|新易盛|300502.SZ|watch"}));
+}
+
+TEST(Picks, RecommendedTargetsWithSpacesAroundSeparators) {
+  auto x = run("推荐标的： 恒瑞医药（600276.SH） 、 迈瑞医疗（300760.SZ）");
+  EXPECT_EQ(picks_of(x), (V{"-|恒瑞医药|600276.SH|recommend", "-|迈瑞医疗|300760.SZ|recommend"}));
+}
+
+// ------------------------------------------------------------------------- distant cues
+
+TEST(Picks, PortfolioListAfterDistantCue) {
+  auto x = run("建议重点关注两机产业链：1）燃机热端叶片：【应流股份】、【万泽股份】；2）高温合金：图南股份、抚顺特钢。");
+  EXPECT_EQ(picks_of(x), (V{"燃机热端叶片|应流股份|-|watch", "燃机热端叶片|万泽股份|-|watch",
+                            "高温合金|图南股份|-|watch", "高温合金|抚顺特钢|-|watch"}));
+}
+
+TEST(Picks, DistantCueThenNumberedLines) {
+  auto x = run(
+      "我们认为燃气轮机需求迎来拐点，建议重点关注以下环节：\n"
+      "1）燃机热端叶片：【应流股份】、【万泽股份】；\n"
+      "2）高温合金：图南股份（300855.SZ）。\n\n"
+      "行业景气度持续向上，订单饱满。\n");
+  EXPECT_EQ(picks_of(x), (V{"燃机热端叶片|应流股份|-|watch", "燃机热端叶片|万泽股份|-|watch",
+                            "高温合金|图南股份|300855.SZ|watch"}));
+}
+
+TEST(Picks, DistantCueAcrossSentenceThenSubThemes) {
+  auto x = run("建议关注燃机产业链。1）燃机热端叶片：应流股份、万泽股份；2）控制系统：航发控制。");
+  EXPECT_EQ(picks_of(x), (V{"燃机热端叶片|应流股份|-|watch", "燃机热端叶片|万泽股份|-|watch",
+                            "控制系统|航发控制|-|watch"}));
+}
+
+TEST(Picks, SubThemeBeforeBeneficiaryCue) {
+  auto x = run("1）AI应用：受益标的金山办公、科大讯飞；2）信创：受益标的中国软件、海光信息。");
+  EXPECT_EQ(picks_of(x), (V{"AI应用|金山办公|-|beneficiary", "AI应用|科大讯飞|-|beneficiary",
+                            "信创|中国软件|-|beneficiary", "信创|海光信息|-|beneficiary"}));
+}
+
+TEST(Picks, DistantCueWithProseAfterColonYieldsNothing) {
+  auto x = run("建议关注美联储议息会议：若降息落地，成长风格有望占优，关注半导体、算力。");
+  EXPECT_TRUE(x.picks.empty()) << testing::PrintToString(picks_of(x));
+}
+
+// ------------------------------------------------------------------------- traps
+
+TEST(Picks, IndustriesInAListAreNotStocks) {
+  EXPECT_TRUE(run("科技方向逢回调关注半导体设备、算力链。").picks.empty());
+  EXPECT_TRUE(run("建议关注储能电池、光伏设备、消费电子。").picks.empty());
+  EXPECT_TRUE(run("重点关注：人形机器人、低空经济、算力链。").picks.empty());
+}
+
+TEST(Picks, RecommendedReadingIsNotAList) {
+  auto x = run("推荐阅读：《2025年电子行业年度策略》、《半导体设备深度报告》\n");
+  EXPECT_TRUE(x.picks.empty()) << testing::PrintToString(picks_of(x));
+}
+
+TEST(Picks, AnalystBlockIsNeverAPickList) {
+  auto x = run(
+      "## 重点推荐\n\n"
+      "- 贵州茅台（600519.SH）\n\n"
+      "证券分析师：吴鸣远\n"
+      "执业证书编号：S0000000000000\n"
+      "分析师 张三\n"
+      "研究助理：李四、王五\n");
+  EXPECT_EQ(picks_of(x), (V{"-|贵州茅台|600519.SH|recommend"}));
+}
+
+TEST(Picks, AnalystLineAfterCueLine) {
+  auto x = run("推荐标的：宁德时代（300750.SZ）\n分析师：赵六、钱七\n");
+  EXPECT_EQ(picks_of(x), (V{"-|宁德时代|300750.SZ|recommend"}));
+}
+
+TEST(Picks, RelatedResearchListIsNotPicks) {
+  auto x = run(
+      "## 相关研究\n\n"
+      "1. 电子行业周报：推荐北方华创、中微公司 2025-06-01\n"
+      "2. 《通信行业点评：关注中际旭创、新易盛》 2025-05-25\n"
+      "3. 重点推荐组合：宁德时代、比亚迪（2025-05-18）\n");
+  EXPECT_TRUE(x.picks.empty()) << testing::PrintToString(picks_of(x));
+}
+
+TEST(Picks, BulletGlyphsAreNeverNames) {
+  auto x = run("受益标的：\n■ 北方华创\n■ 中微公司\n\n➢ 推荐标的：● 宁德时代、● 比亚迪\n");
+  EXPECT_EQ(picks_of(x), (V{"-|北方华创|-|beneficiary", "-|中微公司|-|beneficiary", "-|宁德时代|-|recommend",
+                            "-|比亚迪|-|recommend"}));
+  for (const auto& p : x.picks)
+    for (std::string g : {"■", "●", "◆", "➢", "•", "⚫"}) EXPECT_EQ(p.name.find(g), std::string::npos) << p.name;
+}
+
+TEST(Picks, ParagraphBehindHashIsReadAsText) {
+  auto x = run(
+      "# 投资建议：我们看好AI算力链的持续景气，推荐标的：中际旭创（300308.SZ）、新易盛（300502.SZ）。"
+      "风险提示：下游需求不及预期；竞争加剧。\n");
+  EXPECT_EQ(picks_of(x), (V{"-|中际旭创|300308.SZ|recommend", "-|新易盛|300502.SZ|recommend"}));
+  ASSERT_EQ(x.risks.size(), 2u);
+}
+
+TEST(Picks, SingleHanCharacterIsNeverAName) {
+  auto x = run("推荐标的：份（300368.SZ）、茅（600519.SH）");
+  EXPECT_TRUE(x.picks.empty()) << testing::PrintToString(picks_of(x));
+}
+
+// ------------------------------------------------------------------------- lines
+
+TEST(Lists, EveryRowCarriesItsBodyLine) {
+  auto x = run(
+      "# 周报\n"
+      "\n"
+      "推荐标的：宁德时代（300750.SZ）、比亚迪（002594.SZ）\n"
+      "本周要闻：甲公司发布新品；乙公司获得订单。\n"
+      "公司公告：6月18日，胜宏科技发布业绩预告。\n"
+      "风险提示：需求不及预期。\n");
+  ASSERT_EQ(x.picks.size(), 2u);
+  EXPECT_EQ(x.picks[0].line, 3);
+  EXPECT_EQ(x.picks[1].line, 3);
+  ASSERT_EQ(x.news.size(), 2u);
+  EXPECT_EQ(x.news[0].line, 4);
+  EXPECT_EQ(x.news[1].line, 4);
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(x.events[0].line, 5);
+  ASSERT_EQ(x.risks.size(), 1u);
+  EXPECT_EQ(x.risks[0].line, 6);
+}
+
+TEST(Lists, RowsUnderAHeadingCarryTheirOwnLine) {
+  auto x = run("## 重点推荐\n\n- 贵州茅台（600519.SH）\n- 五粮液（000858.SZ）\n\n## 风险提示\n\n1）需求不及预期；\n2）竞争加剧。\n");
+  ASSERT_EQ(x.picks.size(), 2u);
+  EXPECT_EQ(x.picks[0].line, 3);
+  EXPECT_EQ(x.picks[1].line, 4);
+  ASSERT_EQ(x.risks.size(), 2u);
+  EXPECT_EQ(x.risks[0].line, 8);
+  EXPECT_EQ(x.risks[1].line, 9);
+}
+
+TEST(Lists, CompanyNoteRatingCarriesTheLineOfTheRating) {
+  auto x = run("公司业绩超预期。\n\n维持“买入”评级。\n", "汇川技术（300124.SZ）：点评");
+  ASSERT_EQ(x.picks.size(), 1u);
+  EXPECT_EQ(x.picks[0].line, 3);
+}
