@@ -240,3 +240,72 @@ TEST(Lists, CompanyNoteRatingCarriesTheLineOfTheRating) {
   ASSERT_EQ(x.picks.size(), 1u);
   EXPECT_EQ(x.picks[0].line, 3);
 }
+
+// ------------------------------------------------------------------------- more traps
+
+TEST(Picks, ProseAboutGoldenStocksIsNoList) {
+  auto x = run(
+      "新进金股中中芯国际、卫星化学、中航西飞位居前列。\n\n"
+      "本月金股表现优异，金股组合上涨3.4%。\n\n"
+      "金股的收益率领先的券商为甲证券、乙证券。\n");
+  EXPECT_TRUE(x.picks.empty()) << testing::PrintToString(picks_of(x));
+}
+
+TEST(Picks, KindsOfCompaniesAreNotNames) {
+  auto x = run("建议关注Robotaxi运营服务商、头部智驾整车公司、大算力智驾芯片供应商、激光雷达等。");
+  EXPECT_TRUE(x.picks.empty()) << testing::PrintToString(picks_of(x));
+}
+
+TEST(Picks, PortfolioBuildingInProseIsNoCue) {
+  auto x = run("示例组合构建（仅供参考）：\n蓝筹股：工商银行（金融）、腾讯控股（科技）\n");
+  EXPECT_TRUE(x.picks.empty()) << testing::PrintToString(picks_of(x));
+}
+
+TEST(Picks, TableOfContentsUnderANewsHeadingIsSkipped) {
+  auto x = run(
+      "# 行业要闻\n\n目录\n\n1. 行情回顾 ........................ 3\n\n2. 行业要闻 ........................ 5\n\n"
+      "图表目录\n\n图1：本周指数涨跌幅 .................. 3\n\n"
+      "# 行业要闻\n\n甲公司发布新品；乙公司获得订单。\n");
+  ASSERT_EQ(x.news.size(), 2u);
+  EXPECT_EQ(x.news[0].text, "甲公司发布新品");
+}
+
+TEST(Events, DateSplitByBlanksAndBulletGlyphs) {
+  auto x = run("■ 公司公告：5 月 20 日，胜宏科技发布限制性股票激励计划；5 月 22 日消息，沪电股份公告拟投资建设新项目。\n",
+               "", "2025-05-25");
+  ASSERT_EQ(x.events.size(), 2u);
+  EXPECT_EQ(x.events[0].event_date, "2025-05-20");
+  EXPECT_EQ(x.events[0].company, "胜宏科技");
+  EXPECT_EQ(x.events[1].event_date, "2025-05-22");
+  EXPECT_EQ(x.events[1].company, "沪电股份");
+}
+
+TEST(Events, NoCompanyNoEvent) {
+  auto x = run("公司公告：5月20日，\n", "", "2025-05-25");
+  EXPECT_TRUE(x.events.empty());
+}
+
+TEST(Lists, SectionLabelOnAGlyphBulletEndsTheEventList) {
+  auto x = run(
+      "## 公司动态\n\n"
+      "● 6月18日，胜宏科技发布业绩预告。\n"
+      "● 投资观点：创新药板块有望迎来估值与业绩的双重修复。\n");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(x.events[0].company, "胜宏科技");
+}
+
+TEST(Picks, CueLineWrappedBeforeTheNextSubTheme) {
+  auto x = run(
+      "⚫ 投资建议：建议重点关注汽车智能化产业链：1）智驾：【德赛西威】、【地平线机器人-W】；\n"
+      "2）整车：【比亚迪】、【吉利汽车】。\n");
+  EXPECT_EQ(picks_of(x), (V{"智驾|德赛西威|-|watch", "智驾|地平线机器人-W|-|watch", "整车|比亚迪|-|watch",
+                            "整车|吉利汽车|-|watch"}));
+}
+
+TEST(Picks, GoldenStockTableUnderPortfolioHeading) {
+  auto x = run(
+      "## 本月金股组合\n\n"
+      "| 代码 | 名称 | 推荐理由 |\n| --- | --- | --- |\n"
+      "| 601899.SH | 紫金矿业 | 铜金量价齐升 |\n| 300750.SZ | 宁德时代 | 储能放量 |\n");
+  EXPECT_EQ(picks_of(x), (V{"金股|紫金矿业|601899.SH|recommend", "金股|宁德时代|300750.SZ|recommend"}));
+}

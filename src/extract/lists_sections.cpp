@@ -67,20 +67,29 @@ bool read_month_day(std::string_view s, size_t& i, int& y, int& m, int& d) {
     }
     return n ? v : -1;
   };
+  // PDF text may split a date with blanks: "5 月 20 日". One blank at most per gap.
+  auto blank = [&](size_t k) {
+    if (k < s.size() && is_space(decode_at(s, k).cp)) return k + decode_at(s, k).len;
+    return k;
+  };
   size_t k = i;
   y = 0;
   int a = num(k, 4);
   if (a < 0) return false;
+  k = blank(k);
   if (starts_with(s.substr(k), "年")) {
     y = a;
-    k += std::string_view("年").size();
+    k = blank(k + std::string_view("年").size());
     a = num(k, 2);
     if (a < 0) return false;
+    k = blank(k);
   }
   if (!starts_with(s.substr(k), "月")) return false;
-  k += std::string_view("月").size();
+  k = blank(k + std::string_view("月").size());
   int b = num(k, 2);
   if (b < 0) return false;
+  k = blank(k);
+  if (a < 1 || a > 12 || b < 1 || b > 31) return false;
   if (starts_with(s.substr(k), "日")) k += std::string_view("日").size();
   else if (starts_with(s.substr(k), "号")) k += std::string_view("号").size();
   else return false;
@@ -116,7 +125,7 @@ void parse_event(std::string_view item, const ExtractContext& ctx, std::vector<E
   if (read_month_day(s, i, y, m, d)) {
     ev.event_date = resolve_date(y, m, d, ctx);
     s = s.substr(i);
-    for (std::string_view w : {"晚间", "早间", "盘后", "午间", "晚", "讯"})
+    for (std::string_view w : {"消息", "晚间", "早间", "盘后", "午间", "晚", "讯"})
       if (starts_with(s, w)) s.remove_prefix(w.size());
     for (bool changed = true; changed;) {
       changed = false;
@@ -180,8 +189,18 @@ void parse_event(std::string_view item, const ExtractContext& ctx, std::vector<E
       k += decode_at(s, k).len;
     }
   }
+  // A subject is a name: two characters or more, with a Han or Latin letter ("5" of a date
+  // split by blanks, or a stray glyph, is not).
+  size_t letters = 0;
+  for (size_t i = 0; i < company.size();) {
+    auto c = decode_at(company, i);
+    char32_t f = fold(c.cp);
+    if (is_han(c.cp) || (f >= U'a' && f <= U'z') || (f >= U'A' && f <= U'Z')) ++letters;
+    i += c.len;
+  }
+  if (letters == 0 || cp_count(company) < 2) company = {};
   ev.company = std::string(company);
-  if (ev.company.empty() && !ev.event_date) return;
+  if (ev.company.empty()) return;  // an event is about a company: without one the row misleads
   out.push_back(std::move(ev));
 }
 

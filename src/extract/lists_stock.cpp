@@ -20,7 +20,7 @@ constexpr std::string_view kNotInNames[] = {
     "不及", "预期", "进展", "指数", "资金", "价格", "涨价", "订单", "需求", "景气", "布局", "投资",
     "配置", "受益", "建议", "我们", "关注", "推荐", "发布", "推出", "实现", "同比", "环比", "增长",
     "下降", "上涨", "下跌", "提升", "回升", "加速", "落地", "突破", "应用", "核心", "市场", "回暖",
-    "提速", "模型"};
+    "提速", "模型", "居前", "前列", "位居", "表现", "占比", "排名", "收益率", "涨幅", "跌幅"};
 
 /// Industries and styles that read like names. Rejected only in weak clauses (a bare
 /// "关注X、Y" in prose); in a stated stock list a name such as 机器人 (300024) is trusted.

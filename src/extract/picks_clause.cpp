@@ -105,6 +105,9 @@ bool cue_ok(std::string_view s, size_t i, const KindWord* k) {
   std::string_view after = s.substr(i + k->word.size());
   if (k->word == "金股") {
     if (starts_with(after, "份") || starts_with(after, "票")) return false;
+    // Prose about golden stocks: 金股中…位居前列, 金股的收益率, 金股数量, 金股表现.
+    for (std::string_view w : {"中", "里", "的", "数", "表现", "收益", "占比", "行业"})
+      if (starts_with(after, w)) return false;
     if (i >= 3 && s.substr(i - 3, 3) == "黄") return false;
   } else if (k->word == "组合") {
     after = trim(after);
