@@ -309,3 +309,14 @@ TEST(Picks, GoldenStockTableUnderPortfolioHeading) {
       "| 601899.SH | 紫金矿业 | 铜金量价齐升 |\n| 300750.SZ | 宁德时代 | 储能放量 |\n");
   EXPECT_EQ(picks_of(x), (V{"金股|紫金矿业|601899.SH|recommend", "金股|宁德时代|300750.SZ|recommend"}));
 }
+
+TEST(Picks, IndustryColumnIsNotTheName) {
+  auto x = run(
+      "## 12月金股\n\n"
+      "| 行业 | 代码 | 名称 | 推荐理由 |\n| --- | --- | --- | --- |\n"
+      "| 有色金属 | 601899.SH | 紫金矿业 | 铜价上行 |\n| 电子 | 002475.SZ | 立讯精密 | 果链复苏 |\n\n"
+      "## 港股金股\n\n"
+      "| 电子 | 01810.HK | 小米集团-W |\n");
+  EXPECT_EQ(picks_of(x), (V{"金股|紫金矿业|601899.SH|recommend", "金股|立讯精密|002475.SZ|recommend",
+                            "港股金股|小米集团-W|01810.HK|recommend"}));
+}

@@ -113,6 +113,7 @@ class ListExtractor {
       PickCtx ctx = carried ? carry_ : sec_ctx;
       ctx.item_line = line.bullet;
       process(cur, line.text, ctx, line);
+      if (line.table) sec_ctx.name_col = ctx.name_col;  // a header row names the table's columns
       carry_after(cur, ctx, line);
       return;
     }

@@ -33,6 +33,7 @@ struct PickCtx {
   bool item_line = false;  ///< the line is a bullet or numbered entry, so one bare name is a list
   bool list_open = false;  ///< a stated list ("受益标的：A；B") runs on in this paragraph
   bool labels_only = false;  ///< a cue named a theme: only "1）X：A、B" sub-lists continue it
+  int name_col = -1;         ///< the name column of a table under a picks heading (its header row)
 };
 
 /// Collects picks, one row per (name, kind, theme); a repeat only fills a missing code.
@@ -56,6 +57,6 @@ class PickSink {
 void scan_picks(std::string_view text, PickCtx& ctx, PickSink& sink);
 
 /// Table rows under a picks heading: "| 贵州茅台 | 600519.SH | 买入 |".
-void table_row(std::string_view row, const PickCtx& ctx, PickSink& sink);
+void table_row(std::string_view row, PickCtx& ctx, PickSink& sink);
 
 }  // namespace yanbao::lists
