@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/document.h"
 #include "extract/lists.h"
 
 using namespace yanbao;
@@ -319,4 +320,68 @@ TEST(Picks, IndustryColumnIsNotTheName) {
       "| 电子 | 01810.HK | 小米集团-W |\n");
   EXPECT_EQ(picks_of(x), (V{"金股|紫金矿业|601899.SH|recommend", "金股|立讯精密|002475.SZ|recommend",
                             "港股金股|小米集团-W|01810.HK|recommend"}));
+}
+
+// ------------------------------------------------------------------------- document input
+
+namespace {
+
+Block block(BlockKind kind, int line, std::string text, int level = 0) {
+  Block b;
+  b.kind = kind;
+  b.line = line;
+  b.level = level;
+  b.text = std::move(text);
+  return b;
+}
+
+Block table(int line, std::string caption, std::vector<std::vector<std::string>> rows) {
+  Block b = block(BlockKind::kTable, line, std::move(caption));
+  b.table.rows = std::move(rows);
+  return b;
+}
+
+}  // namespace
+
+TEST(Picks, DocumentBlocksReadLikeLinesWithTheirOwnLines) {
+  Document doc;
+  doc.blocks.push_back(block(BlockKind::kHeading, 1, "投资建议", 1));
+  doc.blocks.push_back(block(BlockKind::kParagraph, 3,
+                             "建议重点关注两机产业链：1）燃机热端叶片：【应流股份】、【万泽股份】；"));
+  doc.blocks.push_back(block(BlockKind::kItem, 5, "高温合金：图南股份（300855.SZ）、抚顺特钢（600399.SH）"));
+  doc.blocks.push_back(block(BlockKind::kHeading, 7, "风险提示", 1));
+  doc.blocks.push_back(block(BlockKind::kParagraph, 8, "订单不及预期；原材料涨价。"));
+  Extraction x;
+  extract_lists(doc, ExtractContext{"", "2025-06-20"}, x);
+  EXPECT_EQ(picks_of(x), (V{"燃机热端叶片|应流股份|-|watch", "燃机热端叶片|万泽股份|-|watch",
+                            "高温合金|图南股份|300855.SZ|watch", "高温合金|抚顺特钢|600399.SH|watch"}));
+  ASSERT_EQ(x.picks.size(), 4u);
+  EXPECT_EQ(x.picks[0].line, 3);
+  EXPECT_EQ(x.picks[3].line, 5);
+  ASSERT_EQ(x.risks.size(), 2u);
+  EXPECT_EQ(x.risks[1].line, 8);
+}
+
+TEST(Picks, CaptionedGoldenStockTableGivesRows) {
+  Document doc;
+  doc.blocks.push_back(block(BlockKind::kParagraph, 1, "本月市场震荡上行。"));
+  doc.blocks.push_back(table(3, "表1：12月金股组合",
+                             {{"行业", "证券代码", "证券简称", "推荐理由"},
+                              {"有色金属", "601899.SH", "紫金矿业", "铜价上行"},
+                              {"电子", "002475.SZ", "立讯精密", "果链复苏"}}));
+  Extraction x;
+  extract_lists(doc, ExtractContext{"", "2025-12-01"}, x);
+  EXPECT_EQ(picks_of(x), (V{"金股|紫金矿业|601899.SH|recommend", "金股|立讯精密|002475.SZ|recommend"}));
+  for (const auto& p : x.picks) EXPECT_EQ(p.line, 3);
+}
+
+TEST(Picks, TablesOutsidePickSectionsGiveNoRows) {
+  Document doc;
+  doc.blocks.push_back(block(BlockKind::kHeading, 1, "重点公司盈利预测", 2));
+  doc.blocks.push_back(table(2, "", {{"代码", "名称", "EPS", "评级"}, {"002594.SZ", "比亚迪", "13.84", "增持"}}));
+  doc.blocks.push_back(block(BlockKind::kHeading, 4, "市场表现", 2));
+  doc.blocks.push_back(table(5, "表2：本周涨幅前五", {{"代码", "名称", "涨幅"}, {"300750.SZ", "宁德时代", "5.2%"}}));
+  Extraction x;
+  extract_lists(doc, ExtractContext{"", "2025-12-01"}, x);
+  EXPECT_TRUE(x.picks.empty()) << testing::PrintToString(picks_of(x));
 }

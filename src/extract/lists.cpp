@@ -1,5 +1,6 @@
 #include "extract/lists.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,47 +48,96 @@ class ListExtractor {
   ListExtractor(const ExtractContext& ctx, Extraction& out) : ctx_(ctx), out_(out), sink_(out.picks) {}
 
   void run(std::string_view body) {
-    Sec cur = Sec::Other;
-    PickCtx sec_ctx;
     size_t pos = 0;
     int lineno = 0;
     while (pos <= body.size()) {
-      ++lineno;
       size_t nl = body.find('\n', pos);
       if (nl == std::string_view::npos) nl = body.size();
-      std::string_view raw = body.substr(pos, nl - pos);
-      pos = nl + 1;
-      line_ = lineno;
-      sink_.set_line(lineno);
-      CleanLine line = clean_line(raw);
-      if (line.text.empty()) {
-        if (nl == body.size()) break;
-        continue;
-      }
-      auto parts = embedded_headings(line.text);
-      if (parts.size() > 1) {
-        // "…拐点。风险提示：A；B。" — each sentence run opened by a list label is its own line.
-        for (size_t k = 0; k < parts.size(); ++k) {
-          CleanLine part;
-          part.text = std::string(parts[k]);
-          if (k == 0) {
-            part.bullet = line.bullet;
-            part.heading = line.heading;
-          }
-          handle(part, cur, sec_ctx);
-        }
-      } else {
-        handle(line, cur, sec_ctx);
-      }
+      feed_line(body.substr(pos, nl - pos), ++lineno);
       if (nl == body.size()) break;
+      pos = nl + 1;
     }
+    finish();
+  }
+
+  void run(const Document& doc) {
+    std::string text;
+    for (const Block& b : doc.blocks) {
+      switch (b.kind) {
+        case BlockKind::kHeading:
+          text.assign(static_cast<size_t>(std::clamp(b.level, 1, 6)), '#').append(" ").append(b.text);
+          break;
+        case BlockKind::kItem:
+          text.assign("- ").append(b.text);
+          break;
+        case BlockKind::kParagraph:
+          text = b.text;
+          break;
+        case BlockKind::kTable:
+          feed_table(b);
+          continue;
+      }
+      feed_line(text, b.line);
+    }
+    finish();
+  }
+
+ private:
+  /// One raw body line.
+  void feed_line(std::string_view raw, int lineno) {
+    line_ = lineno;
+    sink_.set_line(lineno);
+    CleanLine line = clean_line(raw);
+    if (line.text.empty()) return;
+    auto parts = embedded_headings(line.text);
+    if (parts.size() > 1) {
+      // "…拐点。风险提示：A；B。" — each sentence run opened by a list label is its own line.
+      for (size_t k = 0; k < parts.size(); ++k) {
+        CleanLine part;
+        part.text = std::string(parts[k]);
+        if (k == 0) {
+          part.bullet = line.bullet;
+          part.heading = line.heading;
+        }
+        handle(part, cur_, sec_ctx_);
+      }
+    } else {
+      handle(line, cur_, sec_ctx_);
+    }
+  }
+
+  /// A table block: its rows are pick rows when its caption ("表1：12月金股组合") or the
+  /// picks heading above it says so. A table ends any inline list.
+  void feed_table(const Block& b) {
+    carry_ = PickCtx{};
+    PickCtx ctx;
+    if (!b.text.empty()) {
+      line_ = b.line;
+      sink_.set_line(b.line);
+      CleanLine caption = clean_line(b.text);
+      if (has_kind_word(caption.text)) scan_picks(caption.text, ctx, sink_);
+      if (ctx.labels_only) ctx = PickCtx{};
+    }
+    if (!ctx.active && cur_ == Sec::Picks) ctx = sec_ctx_;
+    if (!ctx.active) return;
+    ctx.name_col = -1;
+    std::string row;
+    // Rows carry the table's line: an HTML table's rows all stand on one line.
+    sink_.set_line(b.line);
+    for (const auto& cells : b.table.rows) {
+      row = "|";
+      for (const auto& cell : cells) row.append(" ").append(cell).append(" |");
+      table_row(row, ctx, sink_);
+    }
+  }
+
+  void finish() {
     if (rating_) {
       sink_.set_line(rating_line_);
       if (auto company = title_company(ctx_.title)) sink_.add(std::nullopt, *company, "rating", rating_);
     }
   }
 
- private:
   /// One cleaned line: a heading switches the current section (an inline one only for its
   /// own text); any other line belongs to the current section.
   void handle(const CleanLine& line, Sec& cur, PickCtx& sec_ctx) {
@@ -204,6 +254,8 @@ class ListExtractor {
   std::optional<std::string> rating_;
   PickCtx carry_;             ///< a cue line's list, carried to the item lines after it
   bool carry_fresh_ = false; ///< the next line is the first after the cue line
+  Sec cur_ = Sec::Other;     ///< the section being read
+  PickCtx sec_ctx_;          ///< what a picks heading says about the lines under it
   int line_ = 0;         ///< 1-based body line being read
   int rating_line_ = 0;  ///< the line the note's rating was read from
 };
@@ -212,6 +264,10 @@ class ListExtractor {
 
 void extract_lists(std::string_view body, const ExtractContext& ctx, Extraction& out) {
   ListExtractor(ctx, out).run(body);
+}
+
+void extract_lists(const Document& doc, const ExtractContext& ctx, Extraction& out) {
+  ListExtractor(ctx, out).run(doc);
 }
 
 }  // namespace yanbao
