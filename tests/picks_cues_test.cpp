@@ -385,3 +385,31 @@ TEST(Picks, TablesOutsidePickSectionsGiveNoRows) {
   extract_lists(doc, ExtractContext{"", "2025-12-01"}, x);
   EXPECT_TRUE(x.picks.empty()) << testing::PrintToString(picks_of(x));
 }
+
+TEST(Picks, BracketedLabelOpensTheList) {
+  auto x = run("【重点推荐】宁德时代、比亚迪、理想汽车-W\n【风险提示】需求不及预期；竞争加剧\n");
+  EXPECT_EQ(picks_of(x), (V{"-|宁德时代|-|recommend", "-|比亚迪|-|recommend", "-|理想汽车-W|-|recommend"}));
+  EXPECT_EQ(x.risks.size(), 2u);
+}
+
+TEST(Picks, StatedListOfThemesYieldsNothing) {
+  EXPECT_TRUE(run("受益于政策催化，建议关注：华为产业链、鸿蒙生态。").picks.empty());
+  EXPECT_TRUE(run("## 投资建议\n\n关注政策催化：华为产业链、鸿蒙生态。\n").picks.empty());
+}
+
+TEST(Picks, EnumeratedFirstSubThemeRightAfterTheCue) {
+  auto x = run("建议关注（1）AI算力：工业富联、沪电股份；（2）AI应用：金山办公。");
+  EXPECT_EQ(picks_of(x), (V{"AI算力|工业富联|-|watch", "AI算力|沪电股份|-|watch", "AI应用|金山办公|-|watch"}));
+}
+
+TEST(Picks, NamedPortfoliosInOneSentence) {
+  auto x = run("重点推荐组合：贵州茅台、五粮液；弹性组合：山西汾酒、今世缘。本期金股组合为：中国海油、招商银行。");
+  EXPECT_EQ(picks_of(x), (V{"重点推荐组合|贵州茅台|-|recommend", "重点推荐组合|五粮液|-|recommend",
+                            "弹性组合|山西汾酒|-|recommend", "弹性组合|今世缘|-|recommend", "金股|中国海油|-|recommend",
+                            "金股|招商银行|-|recommend"}));
+}
+
+TEST(Picks, RelatedIsNoTheme) {
+  auto x = run("相关受益标的：中际旭创（300308.SZ）、新易盛（300502.SZ）。");
+  EXPECT_EQ(picks_of(x), (V{"-|中际旭创|300308.SZ|beneficiary", "-|新易盛|300502.SZ|beneficiary"}));
+}

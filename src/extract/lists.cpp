@@ -89,6 +89,7 @@ class ListExtractor {
     sink_.set_line(lineno);
     CleanLine line = clean_line(raw);
     if (line.text.empty()) return;
+    unbracket_label(line);
     auto parts = embedded_headings(line.text);
     if (parts.size() > 1) {
       // "…拐点。风险提示：A；B。" — each sentence run opened by a list label is its own line.
@@ -129,6 +130,22 @@ class ListExtractor {
       for (const auto& cell : cells) row.append(" ").append(cell).append(" |");
       table_row(row, ctx, sink_);
     }
+  }
+
+  /// "【重点推荐】A、B" / "【本周要闻】甲；乙": a leading 【label】 that names a section reads
+  /// as "label：…" (a line of its own when nothing follows). 【沪电股份】2月18日… stays.
+  static void unbracket_label(CleanLine& line) {
+    static constexpr std::string_view kOpen = "【", kClose = "】";
+    std::string_view t = line.text;
+    if (!starts_with(t, kOpen)) return;
+    size_t close = find_word(t, kClose);
+    if (close == std::string_view::npos) return;
+    std::string_view label = trim(t.substr(kOpen.size(), close - kOpen.size()));
+    if (label.empty() || cp_count(label) > 12 || contains(label, kOpen)) return;
+    if (classify_label(label) == Sec::Other) return;
+    std::string_view rest = trim(t.substr(close + kClose.size()));
+    if (size_t n = folded_char_len(rest, ':')) rest = trim(rest.substr(n));
+    line.text = rest.empty() ? std::string(label) : std::string(label) + "：" + std::string(rest);
   }
 
   void finish() {

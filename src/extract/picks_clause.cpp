@@ -448,7 +448,8 @@ void scan_picks(std::string_view text, PickCtx& ctx, PickSink& sink) {
             } else if (f == U':' && cp_count(intro) <= 20) {
               rest = after;
               colon = distant = true;
-              distant_intro = trim(intro);
+              // "（1）AI算力：A、B" — an enumerated intro is the first sub-theme.
+              distant_intro = strip_enumeration(trim(intro));
             }
             break;
           }
@@ -463,6 +464,11 @@ void scan_picks(std::string_view text, PickCtx& ctx, PickSink& sink) {
         theme = t ? *t + "金股" : std::string("金股");
       } else if (hit.word->word == "组合") {
         theme = portfolio_name(prefix);  // the list's own name: 成长&前瞻方向组合, 核心组合
+      } else if (std::string_view words = text.substr(hit.start, hit.end - hit.start);
+                 ends_with(words, "组合") && hit.word->word != "推荐") {
+        // 重点推荐组合, 核心推荐组合: a named portfolio too (a bare 推荐组合 names nothing).
+        words.remove_suffix(std::string_view("组合").size());
+        theme = portfolio_name(std::string(trim(prefix)) + std::string(words));
       } else {
         theme = clean_theme(prefix);
         if (!theme && trim(prefix).empty() && prefix_start[h] > sb) {
@@ -517,7 +523,10 @@ void scan_picks(std::string_view text, PickCtx& ctx, PickSink& sink) {
       }
       bool accept;
       if (distant) accept = invalid == 0 && (valid >= 2 || coded > 0 || heading_ctx);
-      else if (colon || heading_ctx || coded > 0) accept = valid > 0;
+      // Without a code, a stated list must be all stocks: in "建议关注：华为产业链、鸿蒙生态"
+      // the one name-like entry is a theme like the other.
+      else if (coded > 0) accept = valid > 0;
+      else if (colon || heading_ctx) accept = valid > 0 && invalid == 0;
       else if (strong) accept = valid >= 2;  // "受益标的包括A、B等", not "本月金股表现优异"
       else accept = invalid == 0 && valid >= 2;  // bare "关注X、Y" in prose
       if (accept) {
