@@ -413,3 +413,15 @@ TEST(Picks, RelatedIsNoTheme) {
   auto x = run("相关受益标的：中际旭创（300308.SZ）、新易盛（300502.SZ）。");
   EXPECT_EQ(picks_of(x), (V{"-|中际旭创|300308.SZ|beneficiary", "-|新易盛|300502.SZ|beneficiary"}));
 }
+
+TEST(Picks, MacroWatchItemsAreNotStocks) {
+  EXPECT_TRUE(run("关注美联储议息会议、国内社融数据。").picks.empty());
+  EXPECT_TRUE(run("关注：美联储议息会议；国内社融数据。").picks.empty());
+  EXPECT_TRUE(run("重点关注两会政策、出口数据、地产销售。").picks.empty());
+}
+
+TEST(Picks, ThemedTargetListsAfterOneCue) {
+  auto x = run("建议关注高股息标的：长江电力、中国神华；科技成长标的：中芯国际、北方华创。");
+  EXPECT_EQ(picks_of(x), (V{"高股息|长江电力|-|watch", "高股息|中国神华|-|watch", "科技成长|中芯国际|-|watch",
+                            "科技成长|北方华创|-|watch"}));
+}

@@ -20,7 +20,7 @@ constexpr std::string_view kNotInNames[] = {
     "不及", "预期", "进展", "指数", "资金", "价格", "涨价", "订单", "需求", "景气", "布局", "投资",
     "配置", "受益", "建议", "我们", "关注", "推荐", "发布", "推出", "实现", "同比", "环比", "增长",
     "下降", "上涨", "下跌", "提升", "回升", "加速", "落地", "突破", "应用", "核心", "市场", "回暖",
-    "提速", "模型", "居前", "前列", "位居", "表现", "占比", "排名", "收益率", "涨幅", "跌幅"};
+    "提速", "模型", "国内", "海外", "全球", "美联储", "会议", "议息", "社融", "居前", "前列", "位居", "表现", "占比", "排名", "收益率", "涨幅", "跌幅"};
 
 /// Industries and styles that read like names. Rejected only in weak clauses (a bare
 /// "关注X、Y" in prose); in a stated stock list a name such as 机器人 (300024) is trusted.
@@ -111,6 +111,9 @@ bool is_stock_name(std::string_view name, bool has_code, bool weak) {
     i += c.len;
   }
   if (core_han < 2 || core_han > 8 || cp_count(core) > 12 || digits > 3) return false;
+  // A-share short names are at most four Han characters, Hong Kong ones a few more: in a bare
+  // "关注X、Y" a longer "name" (美联储议息会议) is a phrase.
+  if (weak && core_han > 6) return false;
   if (kBadLead.find(decode_at(name, 0).cp) != std::u32string_view::npos) return false;
   // Listed names that hold a word of kNotInNames (公司, 投资).
   static constexpr std::string_view kKnownNames[] = {"中微公司", "中金公司", "国投资本", "中国中免"};
@@ -168,7 +171,7 @@ std::string_view strip_time_prefix(std::string_view s) {
 /// is left (我们/建议/个股/行业 are not themes).
 std::optional<std::string> clean_theme(std::string_view raw) {
   static constexpr std::string_view kLead[] = {
-      "投资建议", "投资策略", "我们", "建议", "相关", "本期", "当期", "最新", "继续", "持续", "重点", "维持", "积极", "依然", "仍然", "仍",
+      "投资建议", "投资策略", "我们", "建议", "相关", "本期", "当期", "最新", "以下", "如下", "继续", "持续", "重点", "维持", "积极", "依然", "仍然", "仍",
       "坚定", "首次", "此外", "另外", "同时", "其中", "因此", "综上", "总体", "整体上", "整体", "具体",
       "个股上", "个股", "标的上", "标的", "主要", "可以", "可", "也", "亦", "均", "都", "还", "并", "和",
       "及", "与", "在", "对于", "关于", "聚焦", "短期", "中长期", "长期", "中期", "近期", "当前", "目前",
@@ -176,7 +179,7 @@ std::optional<std::string> clean_theme(std::string_view raw) {
       "月度", "年度", "季度", "周度"};
   static constexpr std::string_view kTail[] = {
       "方面", "领域", "方向", "板块", "主题", "赛道", "主线", "建议", "我们", "继续", "持续", "重点", "可",
-      "也", "均", "都", "仍", "积极"};
+      "也", "均", "都", "仍", "积极", "相关标的", "受益标的", "标的", "个股"};
   std::string_view s = strip_time_prefix(trim_trailing_punct(trim(raw)));
   for (bool changed = true; changed && !s.empty();) {
     changed = false;

@@ -425,6 +425,7 @@ void scan_picks(std::string_view text, PickCtx& ctx, PickSink& sink) {
       // the list after 如/例如/包括 or a colon. "建议重点关注两机产业链：1）…" — a cue a few
       // words before its colon (distant): the list must then be all stocks.
       bool distant = false;
+      std::optional<std::string> intro_theme;
       std::string_view distant_intro;
       if (!colon) {
         auto d = nesting(rest);
@@ -445,6 +446,14 @@ void scan_picks(std::string_view text, PickCtx& ctx, PickSink& sink) {
             if (marker && names_stocks && cp_count(intro) <= 20) {
               rest = after;
               colon = strong = true;
+              // "高股息标的：A、B" names its theme; "业绩确定性强的标的，如" and "以下龙头公司："
+              // do not.
+              std::string_view name = trim(intro);
+              for (std::string_view tail : {"标的", "个股"})
+                if (ends_with(name, tail)) name.remove_suffix(tail.size());
+              if (name.size() < trim(intro).size() && !contains(name, "的") &&
+                  !any_of_words(name, kGenericIntro))
+                intro_theme = clean_theme(name);
             } else if (f == U':' && cp_count(intro) <= 20) {
               rest = after;
               colon = distant = true;
@@ -496,6 +505,7 @@ void scan_picks(std::string_view text, PickCtx& ctx, PickSink& sink) {
         }
       }
       if (!theme && distant && !any_of_words(distant_intro, kGenericIntro)) theme = clean_theme(distant_intro);
+      if (!theme && intro_theme) theme = intro_theme;
       if (hit.word->word != "金股") {
         if (auto label = sublabel(rest))
           if (auto t = clean_theme(*label)) theme = t;
