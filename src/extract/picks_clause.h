@@ -9,21 +9,10 @@
 #include <vector>
 
 #include "extract/lists_stock.h"
+#include "extract/picks_cues.h"
 #include "extract/model.h"
 
 namespace yanbao::lists {
-
-struct KindWord {
-  std::string_view word;
-  std::string_view kind;
-  bool intro;  ///< the word itself announces a list of stocks (推荐标的, 金股), not a verb
-};
-
-/// The longest kind word that s starts with, or null.
-const KindWord* kind_word_at(std::string_view s);
-
-/// Whether s holds a kind word anywhere (outside a company name such as 汇金股份).
-bool has_kind_word(std::string_view s);
 
 /// What the lines read so far say about the next one.
 struct PickCtx {
@@ -56,7 +45,7 @@ class PickSink {
 /// line and is updated with the last clause's kind/theme.
 void scan_picks(std::string_view text, PickCtx& ctx, PickSink& sink);
 
-/// Table rows under a picks heading: "| 贵州茅台 | 600519.SH | 买入 |".
+/// Table rows under a picks heading (picks_table.cpp): "| 贵州茅台 | 600519.SH | 买入 |".
 void table_row(std::string_view row, PickCtx& ctx, PickSink& sink);
 
 }  // namespace yanbao::lists
