@@ -35,8 +35,17 @@
 // Every table (kKindWords, kNotInNames, kIndustryWords, kHeadingWords, kRatings, …) is an
 // immutable word list; there is no state beyond one call.
 //
-// Files: lists_text (line cleaning), lists_stock (stock items), picks_clause (the clause
-// grammar), picks_rating (a note's own rating), lists_sections (headings, news/events/risks).
+// 6. Cues stand apart from their lists in real reports: "建议重点关注两机产业链：1）叶片：
+//    【A】、【B】；2）…" (a distant colon, numbered sub-themes as themes), "建议关注X产业链。
+//    1）…" (a theme cue whose labelled sub-lists follow), a cue line ending in ：/； whose list
+//    runs on over the item lines after it, portfolios named by 组合 (成长&前瞻方向组合：…).
+// 7. Precision first: a cue inside a word (汇金股份, 政策组合拳) is none; a list holding an
+//    industry or product (半导体设备, 算力链) is a theme list; author lines (证券分析师：…),
+//    lists of older reports (相关研究) and tables of contents are never lists.
+//
+// Files: lists_text (line cleaning), lists_stock (stock items), picks_cues (cue words),
+// picks_clause (the clause grammar), picks_table (table rows), picks_rating (a note's own
+// rating), lists_sections (headings, news/events/risks items). Every row records its line.
 
 namespace yanbao {
 namespace {
