@@ -101,9 +101,10 @@ bool is_stock_name(std::string_view name, bool has_code, bool weak) {
       return false;
     }
   }
-  // 的 is a particle of prose ("跨年行情的进攻"); of listed names only 美的 holds it.
+  // 的 is a particle of prose ("跨年行情的进攻"); listed names hold it only second (美的集团,
+  // 绿的谐波).
   for (size_t p = find_word(name, "的"); p != std::string_view::npos; p = find_word(name, "的", p + 1))
-    if (p < 3 || name.substr(p - 3, 3) != "美") return false;
+    if (cp_count(name.substr(0, p)) != 1) return false;
   // A printed code vouches for the name, but one Han character ("份" of 汇金股份) is never one.
   if (has_code) return (han >= 2 || latin >= 2) && total <= 20;
   std::string core = base_name(name);
