@@ -425,3 +425,9 @@ TEST(Picks, ThemedTargetListsAfterOneCue) {
   EXPECT_EQ(picks_of(x), (V{"高股息|长江电力|-|watch", "高股息|中国神华|-|watch", "科技成长|中芯国际|-|watch",
                             "科技成长|北方华创|-|watch"}));
 }
+
+TEST(Picks, ParticleInsideAPhraseIsNoName) {
+  EXPECT_TRUE(run("# 12月金股：跨年行情的进攻与防守\n").picks.empty());
+  auto x = run("推荐标的：美的集团、绿的谐波、海尔智家");
+  EXPECT_EQ(picks_of(x), (V{"-|美的集团|-|recommend", "-|绿的谐波|-|recommend", "-|海尔智家|-|recommend"}));
+}
