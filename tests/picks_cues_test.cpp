@@ -431,3 +431,10 @@ TEST(Picks, ParticleInsideAPhraseIsNoName) {
   auto x = run("推荐标的：美的集团、绿的谐波、海尔智家");
   EXPECT_EQ(picks_of(x), (V{"-|美的集团|-|recommend", "-|绿的谐波|-|recommend", "-|海尔智家|-|recommend"}));
 }
+
+TEST(Lists, FigureAndTableCaptionsAreNoNewsItems) {
+  auto x = run("## 行业要闻\n\n甲公司发布新品；乙公司获得订单。\n\n图3：本周行业指数走势\n\n表 2 重点公司估值\n\n丙公司完成融资。\n");
+  ASSERT_EQ(x.news.size(), 3u);
+  EXPECT_EQ(x.news[2].text, "丙公司完成融资");
+  EXPECT_EQ(x.news[2].line, 9);
+}

@@ -178,6 +178,7 @@ class ListExtractor {
     }
     bool in_list = cur == Sec::News || cur == Sec::Events || cur == Sec::Mixed || cur == Sec::Risks ||
                    cur == Sec::Picks;
+    if (in_list && cur != Sec::Picks && is_caption_line(line.text)) return;
     Heading h = detect_heading(line, in_list, cur == Sec::Picks);
     // "…建议重点关注以下环节：" then "1）叶片：A、B" lines: the cue line's list runs on over
     // the item lines right after it (which may read as inline "叶片：" headings).

@@ -309,6 +309,24 @@ bool is_author_line(std::string_view text) {
 }
 
 
+bool is_caption_line(std::string_view text) {
+  std::string_view t = trim(text);
+  for (std::string_view w : {"图表", "图", "表", "附图", "附表"}) {
+    if (!starts_with(t, w)) continue;
+    std::string_view rest = trim(t.substr(w.size()));
+    size_t digits = 0;
+    while (digits < rest.size() && decode_at(rest, digits).len == 1 && rest[digits] >= '0' && rest[digits] <= '9') ++digits;
+    if (digits == 0) return false;
+    rest = trim(rest.substr(digits));
+    // "图3：…", "图 3 …", "表2-1 …"; not "表3月…" or "图2家…" (a number with its unit).
+    if (rest.empty() || folded_char_len(rest, ':') || rest.front() == '-' || rest.front() == '.') return true;
+    for (std::string_view unit : {"月", "日", "年", "%", "万", "亿", "个", "家", "只", "款", "项", "倍", "次"})
+      if (starts_with(rest, unit)) return false;
+    return true;
+  }
+  return false;
+}
+
 bool is_toc_line(std::string_view text) {
   // "3. 公司动态 ........ 6", "图2：涨幅前十 …… 4": a run of leader dots, then a page number.
   std::string_view t = trim(text);

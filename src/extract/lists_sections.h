@@ -34,6 +34,10 @@ Heading detect_heading(const CleanLine& line, bool in_list, bool in_picks);
 /// "研究助理：李四", "执业证书编号：S…"): such a line ends any list and is never one.
 bool is_author_line(std::string_view text);
 
+/// Whether a line is a figure or table caption ("图3：本周行业指数走势", "表 2 重点公司估值",
+/// "图表12："): it names a chart, it is no list item.
+bool is_caption_line(std::string_view text);
+
 /// Whether a line is an entry of a table of contents ("3. 公司动态 ........ 6").
 bool is_toc_line(std::string_view text);
 
