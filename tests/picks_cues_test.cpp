@@ -438,3 +438,12 @@ TEST(Lists, FigureAndTableCaptionsAreNoNewsItems) {
   EXPECT_EQ(x.news[2].text, "丙公司完成融资");
   EXPECT_EQ(x.news[2].line, 9);
 }
+
+TEST(Picks, TableAfterALongCueLine) {
+  auto x = run(
+      "我们看好算力基础设施的持续景气，本月重点推荐以下公司：\n"
+      "| 代码 | 名称 | 推荐理由 |\n| --- | --- | --- |\n"
+      "| 300308.SZ | 中际旭创 | 800G放量 |\n| 601138.SH | 工业富联 | AI服务器 |\n\n"
+      "| 300750.SZ | 宁德时代 | 储能 |\n");
+  EXPECT_EQ(picks_of(x), (V{"-|中际旭创|300308.SZ|recommend", "-|工业富联|601138.SH|recommend"}));
+}

@@ -97,7 +97,12 @@ class ListExtractor {
     line_ = lineno;
     sink_.set_line(lineno);
     CleanLine line = clean_line(raw);
-    if (line.text.empty()) return;
+    if (line.text.empty()) {
+      if (after_table_) carry_ = PickCtx{};  // a blank line ends a table and the list it held
+      after_table_ = false;
+      return;
+    }
+    after_table_ = line.table;
     unbracket_label(line);
     auto parts = embedded_headings(line.text);
     if (parts.size() > 1) {
@@ -182,7 +187,7 @@ class ListExtractor {
     Heading h = detect_heading(line, in_list, cur == Sec::Picks);
     // "…建议重点关注以下环节：" then "1）叶片：A、B" lines: the cue line's list runs on over
     // the item lines right after it (which may read as inline "叶片：" headings).
-    bool carried = carry_.active && !sec_ctx.active && (line.bullet || carry_fresh_) &&
+    bool carried = carry_.active && !sec_ctx.active && (line.bullet || line.table || carry_fresh_) &&
                    (!h.found || (h.sec == Sec::Other && !h.rest.empty() && !line.heading));
     if (!carried) carry_ = PickCtx{};
     carry_fresh_ = false;
@@ -190,7 +195,7 @@ class ListExtractor {
       PickCtx ctx = carried ? carry_ : sec_ctx;
       ctx.item_line = line.bullet;
       process(cur, line.text, ctx, line);
-      if (line.table) sec_ctx.name_col = ctx.name_col;  // a header row names the table's columns
+      if (line.table) (carried ? carry_ : sec_ctx).name_col = ctx.name_col;  // a header row names the columns
       carry_after(cur, ctx, line);
       return;
     }
@@ -281,6 +286,7 @@ class ListExtractor {
   std::optional<std::string> rating_;
   PickCtx carry_;             ///< a cue line's list, carried to the item lines after it
   bool carry_fresh_ = false; ///< the next line is the first after the cue line
+  bool after_table_ = false; ///< the last line read was a table row
   Sec cur_ = Sec::Other;     ///< the section being read
   PickCtx sec_ctx_;          ///< what a picks heading says about the lines under it
   int line_ = 0;         ///< 1-based body line being read
