@@ -447,3 +447,20 @@ TEST(Picks, TableAfterALongCueLine) {
       "| 300750.SZ | 宁德时代 | 储能 |\n");
   EXPECT_EQ(picks_of(x), (V{"-|中际旭创|300308.SZ|recommend", "-|工业富联|601138.SH|recommend"}));
 }
+
+TEST(Picks, DirectionsAfterACueAreNotStocks) {
+  auto x = run("我们看好半导体设备板块，建议关注以下方向：\n1）国产替代\n2）先进封装\n3）零部件：富创精密、新莱应材\n");
+  EXPECT_EQ(picks_of(x), (V{"零部件|富创精密|-|watch", "零部件|新莱应材|-|watch"}));
+  auto y = run("## 关注方向\n\n- 国产替代\n- 先进封装\n- 存储：兆易创新、北京君正\n");
+  EXPECT_EQ(picks_of(y), (V{"存储|兆易创新|-|watch", "存储|北京君正|-|watch"}));
+}
+
+TEST(Picks, IndicesInAWatchListAreNotStocks) {
+  EXPECT_TRUE(run("关注海外市场：纳斯达克、标普500。").picks.empty());
+  EXPECT_TRUE(run("关注中证1000、国证2000。").picks.empty());
+}
+
+TEST(Picks, CodedEntriesUnderADirectionHeading) {
+  auto x = run("## 重点推荐方向及标的\n\n- 储能方向\n- 宁德时代（300750.SZ）\n- 阳光电源（300274.SZ）\n");
+  EXPECT_EQ(picks_of(x), (V{"-|宁德时代|300750.SZ|recommend", "-|阳光电源|300274.SZ|recommend"}));
+}

@@ -204,7 +204,9 @@ class ListExtractor {
       cur = h.sec;
       sec_ctx = PickCtx{};
       if (cur == Sec::Picks) scan_picks(h.label, sec_ctx, sink_);
-      if (sec_ctx.labels_only) sec_ctx = PickCtx{};  // a heading's own words are no theme list
+      // A heading's own words are no theme list ("关注要点"), unless they name directions
+      // ("关注方向"): then only the labelled lists under it are stocks.
+      if (sec_ctx.labels_only && !has_direction_word(h.label)) sec_ctx = PickCtx{};
       if (cur == Sec::Picks && !sec_ctx.active) {
         // "关注要点": the label's first kind word still says what the lists under it are.
         std::string kind = "recommend";

@@ -20,7 +20,8 @@ constexpr std::string_view kNotInNames[] = {
     "不及", "预期", "进展", "指数", "资金", "价格", "涨价", "订单", "需求", "景气", "布局", "投资",
     "配置", "受益", "建议", "我们", "关注", "推荐", "发布", "推出", "实现", "同比", "环比", "增长",
     "下降", "上涨", "下跌", "提升", "回升", "加速", "落地", "突破", "应用", "核心", "市场", "回暖",
-    "提速", "模型", "国内", "海外", "全球", "美联储", "会议", "议息", "社融", "居前", "前列", "位居", "表现", "占比", "排名", "收益率", "涨幅", "跌幅"};
+    "提速", "模型", "国内", "海外", "全球", "美联储", "国产", "替代", "升级", "迭代", "扩产", "纳斯达克", "标普",
+    "道琼斯", "日经", "富时", "纳指", "道指", "沪深", "上证", "深证", "创业板", "中证", "国证", "恒指", "会议", "议息", "社融", "居前", "前列", "位居", "表现", "占比", "排名", "收益率", "涨幅", "跌幅"};
 
 /// Industries and styles that read like names. Rejected only in weak clauses (a bare
 /// "关注X、Y" in prose); in a stated stock list a name such as 机器人 (300024) is trusted.
@@ -118,6 +119,7 @@ bool is_stock_name(std::string_view name, bool has_code, bool weak) {
   // A-share short names are at most four Han characters, Hong Kong ones a few more: in a bare
   // "关注X、Y" a longer "name" (美联储议息会议) is a phrase.
   if (weak && core_han > 6) return false;
+  if (weak && digits > 0) return false;  // 标普500, 中证1000: indices, not names
   if (kBadLead.find(decode_at(name, 0).cp) != std::u32string_view::npos) return false;
   // Listed names that hold a word of kNotInNames (公司, 投资).
   static constexpr std::string_view kKnownNames[] = {"中微公司", "中金公司", "国投资本", "中国中免"};

@@ -94,6 +94,11 @@ void continue_list(std::string_view seg, const PickCtx& ctx, PickSink& sink) {
     if (auto t = clean_theme(*label)) theme = t;
     labelled = true;
   } else if (ctx.labels_only) {
+    // Under a cue naming directions, an unlabelled entry counts only with its code.
+    auto items = parse_items(list, true, false);
+    for (const auto& it : items)
+      if (it.kind != Item::kStock || !it.stock.code) return;
+    emit_items(items, theme, ctx.kind, sink);
     return;
   } else {
     auto depth = nesting(list);
@@ -155,6 +160,9 @@ std::optional<std::string> portfolio_name(std::string_view prefix) {
   }
   return std::string(s) + "组合";
 }
+
+/// Words that make a cue's object a set of directions (以下方向, 细分环节), not of stocks.
+constexpr std::string_view kDirectionWords[] = {"方向", "环节", "领域", "赛道", "主线", "细分", "机会", "板块"};
 
 /// Intros that say "the following stocks" rather than name a theme.
 constexpr std::string_view kGenericIntro[] = {"以下", "如下", "标的", "个股", "公司", "股票", "环节", "方向", "机会"};
@@ -434,13 +442,16 @@ void scan_picks(std::string_view text, PickCtx& ctx, PickSink& sink) {
         ctx.kind = std::string(kind);
         ctx.theme = theme;
         ctx.list_open = strong && accept;
-        ctx.labels_only = false;
+        // "建议关注以下方向：" — what follows are themes: only their labelled lists are stocks.
+        ctx.labels_only = distant && any_of_words(distant_intro, kDirectionWords);
       } else if (!colon && h + 1 == hits.size() && is_pending_theme(rest)) {
         // "建议关注燃机产业链。1）叶片：A、B；2）…" — the cue names a theme and its
         // numbered sub-lists follow: only labelled lists of stocks continue it.
         ctx.active = true;
         ctx.kind = std::string(kind);
-        ctx.theme = clean_theme(rest);
+        // "燃机产业链" names a theme; "方向及标的", "以下环节" do not.
+        ctx.theme = any_of_words(rest, kDirectionWords) || any_of_words(rest, kGenericIntro) ? std::nullopt
+                                                                                              : clean_theme(rest);
         ctx.list_open = false;
         ctx.labels_only = true;
       }

@@ -114,6 +114,12 @@ bool cue_ok(std::string_view s, size_t i, const KindWord* k) {
   return true;
 }
 
+bool has_direction_word(std::string_view s) {
+  for (std::string_view w : {"方向", "环节", "领域", "赛道", "主线", "细分", "机会", "板块"})
+    if (contains(s, w)) return true;
+  return false;
+}
+
 bool has_kind_word(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     auto b = static_cast<unsigned char>(s[i]);

@@ -20,6 +20,9 @@ const KindWord* kind_word_at(std::string_view s);
 /// ("### 稳健组合"), never in prose (政策组合拳, 产品组合不断丰富).
 bool cue_ok(std::string_view s, size_t i, const KindWord* k);
 
+/// Whether s names directions rather than stocks (方向, 环节, 领域, 赛道, 主线, 细分, 机会, 板块).
+bool has_direction_word(std::string_view s);
+
 /// Whether s holds a cue anywhere.
 bool has_kind_word(std::string_view s);
 
