@@ -464,3 +464,14 @@ TEST(Picks, CodedEntriesUnderADirectionHeading) {
   auto x = run("## 重点推荐方向及标的\n\n- 储能方向\n- 宁德时代（300750.SZ）\n- 阳光电源（300274.SZ）\n");
   EXPECT_EQ(picks_of(x), (V{"-|宁德时代|300750.SZ|recommend", "-|阳光电源|300274.SZ|recommend"}));
 }
+
+TEST(Lists, NewsBulletWithASectionWordStaysAnItem) {
+  auto x = run("## 行业要闻\n\n- 某银行评级获上调：外资机构上调其信用评级\n- 投资观点：板块估值修复\n");
+  ASSERT_EQ(x.news.size(), 1u);
+  EXPECT_EQ(x.news[0].text, "某银行评级获上调：外资机构上调其信用评级");
+}
+
+TEST(Picks, AuthorLinesOfEveryFormEndAList) {
+  auto x = run("## 推荐标的\n\n- 宁德时代（300750.SZ）\n作者：张三、李四\n联系人 王五\n");
+  EXPECT_EQ(picks_of(x), (V{"-|宁德时代|300750.SZ|recommend"}));
+}

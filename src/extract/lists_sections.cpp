@@ -298,7 +298,7 @@ bool is_author_line(std::string_view text) {
   // The role word within the first few characters (证券分析师, 首席分析师, 联系人), then a
   // colon or a blank before the name, or a short line: "分析师预计油价…" is prose.
   std::string_view head = text.substr(0, std::min<size_t>(text.size(), 8 * 3));
-  for (std::string_view w : {"分析师", "研究助理", "联系人", "执业证书", "证书编号", "SAC"}) {
+  for (std::string_view w : {"分析师", "研究助理", "联系人", "执业证书", "证书编号", "SAC", "作者"}) {
     size_t p = find_word(head, w);
     if (p == std::string_view::npos) continue;
     std::string_view after = text.substr(p + w.size());
@@ -387,7 +387,7 @@ Heading detect_heading(const CleanLine& line, bool in_list, bool in_picks) {
       // Under a picks heading "有研新材：靶材国产替代加速" is an entry, not a heading.
       // A bullet inside a list is an item ("- 小米：发布AI眼镜") unless its label names a
       // section: PDF glyph bullets also mark paragraphs ("● 投资观点：…", "■ 投资建议：…").
-      bool section_label = any_of_words(label, kSectionLabels);
+      bool section_label = len <= 6 && any_of_words(label, kSectionLabels);
       bool generic = sec == Sec::Other && len <= 10 && !has_digit(label) && !(in_list && line.bullet && !section_label) &&
                      !(in_picks && parse_item(label, false, false).kind == Item::kStock) &&
                      !(text_list && !headingish(label));
