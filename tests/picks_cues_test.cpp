@@ -475,3 +475,9 @@ TEST(Picks, AuthorLinesOfEveryFormEndAList) {
   auto x = run("## 推荐标的\n\n- 宁德时代（300750.SZ）\n作者：张三、李四\n联系人 王五\n");
   EXPECT_EQ(picks_of(x), (V{"-|宁德时代|300750.SZ|recommend"}));
 }
+
+TEST(Picks, RatingTakesTheCompanyOfADashedTitle) {
+  auto x = run("维持“买入”评级。\n", "汇川技术-300124-2024年报点评：工控龙头韧性强");
+  EXPECT_EQ(picks_of(x), (V{"-|汇川技术|300124.SZ|rating"}));
+  EXPECT_TRUE(run("维持“买入”评级。\n", "电子-行业周报-2025：存储回暖").picks.empty());
+}

@@ -1,5 +1,7 @@
 #include "extract/picks_rating.h"
 
+#include "extract/codes.h"
+
 namespace yanbao::lists {
 
 namespace {
@@ -157,6 +159,18 @@ std::optional<Stock> title_company(std::string_view title) {
       return std::nullopt;
     }
     i += c.len;
+  }
+  // "汇川技术-300124-2024年报点评：…": name and code joined by dashes (mirrored titles).
+  for (std::string_view dash : {"-", "－", "—"}) {
+    size_t d1 = s.find(dash);
+    if (d1 == std::string_view::npos || d1 == 0) continue;
+    std::string_view after = s.substr(d1 + dash.size());
+    size_t d2 = after.find(dash);
+    std::string_view code_part = trim(after.substr(0, d2));
+    if (auto code = normalize_code(code_part)) {
+      auto name = strip_wrappers(s.substr(0, d1));
+      if (is_stock_name(name, true, false)) return Stock{std::string(name), code};
+    }
   }
   if (colon == s.size()) return std::nullopt;
   head = strip_wrappers(head);
