@@ -481,3 +481,8 @@ TEST(Picks, RatingTakesTheCompanyOfADashedTitle) {
   EXPECT_EQ(picks_of(x), (V{"-|汇川技术|300124.SZ|rating"}));
   EXPECT_TRUE(run("维持“买入”评级。\n", "电子-行业周报-2025：存储回暖").picks.empty());
 }
+
+TEST(Picks, StrayBlanksInsideACueAndItsList) {
+  auto x = run("1 月金股 推荐 ：【 比亚迪 】【中际旭创】");
+  EXPECT_EQ(picks_of(x), (V{"金股|比亚迪|-|recommend", "金股|中际旭创|-|recommend"}));
+}

@@ -158,7 +158,7 @@ constexpr std::string_view kGroupSuffixes[] = {"主题", "板块", "方向", "�
 
 /// Strips a leading time expression (三月, 2025年3月, 本月, 12月份) from a 金股 prefix.
 std::string_view strip_time_prefix(std::string_view s) {
-  static constexpr std::u32string_view kTime = U"0123456789一二三四五六七八九十年月份度季周本下次第上旬期双";
+  static constexpr std::u32string_view kTime = U"0123456789一二三四五六七八九十年月份度季周本下次第上旬期双 ";  // blank: "1 月"
   size_t end = 0;
   bool has_unit = false;
   for (size_t i = 0; i < s.size();) {

@@ -231,8 +231,11 @@ void scan_picks(std::string_view text, PickCtx& ctx, PickSink& sink) {
       if (depth[i] == 0) {
         const KindWord* k = kind_word_at(text.substr(i, se - i));
         if (k && cue_ok(text, i, k)) {
-          // Adjacent kind words name one list: 金股推荐, 重点推荐关注 — the first decides.
-          if (!hits.empty() && hits.back().end == i) hits.back().end = i + k->word.size();
+          // Adjacent kind words name one list: 金股推荐, 重点推荐关注 (or 金股 推荐, split by a
+          // PDF blank) — the first decides.
+          if (!hits.empty() && trim(text.substr(hits.back().end, i - hits.back().end)).empty() &&
+              i >= hits.back().end)
+            hits.back().end = i + k->word.size();
           else hits.push_back({i, i + k->word.size(), k});
           i += k->word.size();
           continue;
