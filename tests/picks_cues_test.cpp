@@ -486,3 +486,8 @@ TEST(Picks, StrayBlanksInsideACueAndItsList) {
   auto x = run("1 月金股 推荐 ：【 比亚迪 】【中际旭创】");
   EXPECT_EQ(picks_of(x), (V{"金股|比亚迪|-|recommend", "金股|中际旭创|-|recommend"}));
 }
+
+TEST(Picks, NotesInBracketsAfterNamesAreNoGroups) {
+  auto x = run("建议关注中际旭创（800G龙头、1.6T领先）、新易盛（海外大客户）。");
+  EXPECT_EQ(picks_of(x), (V{"-|中际旭创|-|watch", "-|新易盛|-|watch"}));
+}

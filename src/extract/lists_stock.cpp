@@ -395,13 +395,16 @@ Item parse_item(std::string_view raw, bool weak, bool allow_group) {
     if (allow_group && (inner_parts.size() >= 2 || suffix)) {
       for (auto& m : parse_items(inner, weak, false))
         if (m.kind == Item::kStock) it.members.push_back(std::move(m.stock));
-      if (it.members.empty()) return it;
-      it.kind = Item::kGroup;
-      it.theme = clean_theme(before);
-      return it;
+      if (!it.members.empty()) {
+        it.kind = Item::kGroup;
+        it.theme = clean_theme(before);
+        return it;
+      }
+      // "中际旭创（800G龙头、1.6T领先）": no member is a stock, so the bracket is a note.
+      if (suffix || cp_count(inner) > 24) return it;
+    } else if (cp_count(inner) > 10) {
+      return it;  // a long aside, not an annotation such as （港股） or （买入）
     }
-    // An annotation such as （港股） or （买入）: keep the name.
-    if (cp_count(inner) > 10) return it;
     s = before;
   } else {
     // A code printed without brackets: "贵州茅台 600519.SH", "贵州茅台600519".
