@@ -491,3 +491,10 @@ TEST(Picks, NotesInBracketsAfterNamesAreNoGroups) {
   auto x = run("建议关注中际旭创（800G龙头、1.6T领先）、新易盛（海外大客户）。");
   EXPECT_EQ(picks_of(x), (V{"-|中际旭创|-|watch", "-|新易盛|-|watch"}));
 }
+
+TEST(Picks, WatchAgendaHeadingIsNoStockList) {
+  auto x = run("## 下周关注\n\n- 出口数据\n- 美国CPI\n- 宁德时代（300750.SZ）\n");
+  EXPECT_EQ(picks_of(x), (V{"-|宁德时代|300750.SZ|watch"}));
+  auto y = run("## 建议关注\n\n- 北方华创\n- 中微公司\n");
+  EXPECT_EQ(picks_of(y), (V{"-|北方华创|-|watch", "-|中微公司|-|watch"}));
+}

@@ -217,6 +217,9 @@ class ListExtractor {
           }
         sec_ctx = PickCtx{true, kind, std::nullopt};
       }
+      // "下周关注", "市场关注", "关注要点": things to watch, not a stock list — only coded or
+      // labelled entries under it are stocks.
+      if (cur == Sec::Picks && sec_ctx.kind == "watch" && is_watch_agenda(h.label)) sec_ctx.labels_only = true;
       return;
     }
     // An inline heading: its section is its own text. Picks and other text are scanned whole,

@@ -120,6 +120,15 @@ bool has_direction_word(std::string_view s) {
   return false;
 }
 
+bool is_watch_agenda(std::string_view label) {
+  std::string_view s = trim_trailing_punct(trim(label));
+  for (std::string_view w : {"标的", "个股", "公司", "股票", "名单", "组合", "金股"})
+    if (contains(s, w)) return false;
+  for (std::string_view w : {"关注", "建议关注", "重点关注", "建议重点关注", "可关注", "推荐关注", "持续关注"})
+    if (s == w) return false;
+  return true;
+}
+
 bool has_kind_word(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     auto b = static_cast<unsigned char>(s[i]);

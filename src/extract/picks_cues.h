@@ -23,6 +23,10 @@ bool cue_ok(std::string_view s, size_t i, const KindWord* k);
 /// Whether s names directions rather than stocks (方向, 环节, 领域, 赛道, 主线, 细分, 机会, 板块).
 bool has_direction_word(std::string_view s);
 
+/// Whether a watch heading names an agenda ("下周关注", "市场关注点", "关注要点") rather
+/// than a list of stocks ("建议关注", "重点关注标的").
+bool is_watch_agenda(std::string_view label);
+
 /// Whether s holds a cue anywhere.
 bool has_kind_word(std::string_view s);
 
