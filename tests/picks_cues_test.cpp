@@ -498,3 +498,8 @@ TEST(Picks, WatchAgendaHeadingIsNoStockList) {
   auto y = run("## 建议关注\n\n- 北方华创\n- 中微公司\n");
   EXPECT_EQ(picks_of(y), (V{"-|北方华创|-|watch", "-|中微公司|-|watch"}));
 }
+
+TEST(Picks, NamesThatBeginWithAnIndustryWord) {
+  auto x = run("关注农业银行、金融街、卫星化学。");
+  EXPECT_EQ(picks_of(x), (V{"-|农业银行|-|watch", "-|金融街|-|watch", "-|卫星化学|-|watch"}));
+}

@@ -137,7 +137,7 @@ bool is_industry_word(std::string_view name) {
   // Industry words that do begin listed names (金融街, 创新医疗, 生物股份, 卫星化学,
   // 电子城, 黄金…) are not used as prefixes.
   static constexpr std::string_view kNotPrefixes[] = {"金融", "创新", "生物", "卫星", "电子", "黄金", "消费", "科技",
-                                                      "成长", "周期", "食品", "医药", "通信", "核电"};
+                                                      "成长", "周期", "食品", "医药", "通信", "核电", "农业"};
   for (std::string_view w : kIndustryWords)
     if (core.size() > w.size() && starts_with(core, w) && !equals_any(w, kNotPrefixes)) return true;
   static constexpr std::string_view kProductTails[] = {"设备", "链", "电池", "芯片", "器件", "模组", "组件", "零部件",
