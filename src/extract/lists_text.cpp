@@ -239,13 +239,31 @@ CleanLine clean_line(std::string_view raw) {
     out.heading = true;
     while (!s.empty() && s.front() == '#') s.remove_prefix(1);
     s = trim(s);
+    // Converters put '#' before whole paragraphs ("# 投资建议：我们看好…。推荐…"): a
+    // "heading" with a sentence end inside, or one past 40 characters with a comma, is text.
+    size_t n = 0;
+    bool stop = false, comma = false;
+    for (size_t i = 0; i < s.size(); ++n) {
+      auto c = decode_at(s, i);
+      char32_t f = fold(c.cp);
+      if ((f == U'。' || f == U';') && i + c.len < s.size()) stop = true;
+      if (f == U',') comma = true;
+      i += c.len;
+    }
+    if (stop || (comma && n > 40)) out.heading = false;
   }
-  // Bullets; "**" is emphasis, not a bullet, so only "* " with a blank counts.
-  for (std::string_view b : {"- ", "* ", "+ ", "• ", "· ", "・", "•", "·"}) {
-    if (starts_with(s, b)) {
-      out.bullet = true;
-      s = trim(s.substr(b.size()));
-      break;
+  // Bullets; "**" is emphasis, not a bullet, so only "* " with a blank counts. PDF
+  // converters leave glyph bullets (■ ● ◆ ➢ ⚫ …), sometimes several, sometimes after "- ".
+  for (bool again = true; again;) {
+    again = false;
+    for (std::string_view b : {"- ", "* ", "+ ", "• ", "· ", "・", "•", "·", "■", "□", "▪", "▫", "●", "○", "◆", "◇",
+                               "◼", "◾", "➢", "➤", "►", "▶", "▸", "⚫", "⚪", "❖", "★", "☆", "✓", "✔", "→", "Ø "}) {
+      if (starts_with(s, b)) {
+        out.bullet = true;
+        s = trim(s.substr(b.size()));
+        again = true;
+        break;
+      }
     }
   }
   // A line that is nothing but one link is a source stamp or navigation, never list content.
