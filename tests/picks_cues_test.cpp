@@ -140,6 +140,12 @@ TEST(Picks, SubThemeBeforeBeneficiaryCue) {
                             "信创|中国软件|-|beneficiary", "信创|海光信息|-|beneficiary"}));
 }
 
+TEST(Picks, SubThemeRightAfterALabelColon) {
+  auto x = run("投资建议：1）光模块：受益标的甲乙科技、丙丁通信；2）卫星：受益标的戊己股份、庚辛电子。");
+  EXPECT_EQ(picks_of(x), (V{"光模块|甲乙科技|-|beneficiary", "光模块|丙丁通信|-|beneficiary",
+                            "卫星|戊己股份|-|beneficiary", "卫星|庚辛电子|-|beneficiary"}));
+}
+
 TEST(Picks, DistantCueWithProseAfterColonYieldsNothing) {
   auto x = run("建议关注美联储议息会议：若降息落地，成长风格有望占优，关注半导体、算力。");
   EXPECT_TRUE(x.picks.empty()) << testing::PrintToString(picks_of(x));

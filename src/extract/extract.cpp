@@ -27,15 +27,11 @@ Extraction extract_report(std::string_view body, const ExtractContext& ctx) {
   std::vector<int> line_of;
   const std::string text = render_text(doc, &line_of);
   extract_market(text, ctx, out);
-  extract_lists(text, ctx, out);
   to_body_lines(out.indices, line_of);
   to_body_lines(out.sectors, line_of);
   to_body_lines(out.movers, line_of);
-  to_body_lines(out.news, line_of);
-  to_body_lines(out.events, line_of);
-  to_body_lines(out.picks, line_of);
-  to_body_lines(out.risks, line_of);
-  // Table rows carry body lines already.
+  // The list grammars and the table grammars read the blocks: their rows carry body lines.
+  extract_lists(doc, ctx, out);
   extract_index_tables(doc, ctx, out);
   return out;
 }

@@ -397,7 +397,8 @@ void scan_picks(std::string_view text, PickCtx& ctx, PickSink& sink) {
           // "1）AI应用：受益标的A、B" — a numbered sub-theme labels the list after it.
           int number = 0;
           std::string_view label = strip_enumeration(prev, &number);
-          if (!theme && delim == U':' && ps == sb && (number > 0 || ctx.item_line) && is_sub_theme(label))
+          // The number itself marks the label, wherever the clause starts ("投资建议：1）X：…").
+          if (!theme && delim == U':' && (number > 0 || (ps == sb && ctx.item_line)) && is_sub_theme(label))
             theme = clean_theme(label);
         }
       }
