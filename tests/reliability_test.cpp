@@ -404,3 +404,40 @@ TEST(WhatSurvives, CannedAnswersDoNotDependOnIngestOrderOrPrunes) {
   EXPECT_EQ(canned_answers(reversed, t.path, runs), expected) << "second half first";
   EXPECT_EQ(canned_answers(pruned, t.path, runs), expected) << "--force, then a third pruned and put back";
 }
+
+// Issue 13, item 8: out of space while writing, the ingest says which archive, how many
+// files of the run were committed (they stay), and what to do. A file-size limit stands in
+// for a full disk (a write past it fails as one that finds no room would); SIGXFSZ is
+// ignored, as a full disk sends no signal.
+TEST(WhatSurvives, FullDiskSaysWhichArchiveWhatWasCommittedAndWhatToDo) {
+  TempDir t;
+  for (int i = 1; i <= 5; ++i)
+    yanbao::test::spit(t.path / "a" / ("r" + std::to_string(i) + ".md"),
+                       "---\ntitle: \"周报" + std::to_string(i) + "\"\ndate: \"2025-03-0" + std::to_string(i) +
+                           "\"\n---\n\n本周要闻：一条；两条。\n\n来源: 开源证券\n");
+  ASSERT_EQ(std::system((std::string(GEN_CORPUS_BIN) + " 240 " + yanbao::test::shell_quote((t.path / "b").string()) +
+                         " >/dev/null").c_str()),
+            0);
+  const std::string db = (t.path / "full.db").string();
+  // 3000 blocks of 512 bytes: room for the new archive and the first folder, not the second.
+  const std::string cmd = "sh -c " + yanbao::test::shell_quote("trap '' XFSZ; ulimit -f 3000; exec " +
+                                                               yanbao::test::shell_quote(YANBAO_BIN) + " ingest " +
+                                                               yanbao::test::shell_quote((t.path / "a").string()) + " " +
+                                                               yanbao::test::shell_quote((t.path / "b").string()) +
+                                                               " --db " + yanbao::test::shell_quote(db) + " -q") +
+                          " >" + yanbao::test::shell_quote((t.path / "out").string()) + " 2>" +
+                          yanbao::test::shell_quote((t.path / "err").string());
+  const int status = std::system(cmd.c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 1);
+  const std::string err = slurp(t.path / "err");
+  EXPECT_NE(err.find("yanbao: cannot write the archive " + db + ": the disk is full"), std::string::npos) << err;
+  EXPECT_NE(err.find("5 files of this run were committed and stay (5 added, 0 changed)"), std::string::npos) << err;
+  EXPECT_NE(err.find("Free space and rerun to finish."), std::string::npos) << err;
+  EXPECT_EQ(integrity(db), "ok");
+  EXPECT_EQ(SQLite::Database(db).execAndGet("SELECT count(*) FROM reports").getInt(), 5);
+  // With room again, the rerun finishes the job.
+  auto rerun = yanbao::test::run_yanbao({"ingest", (t.path / "a").string(), (t.path / "b").string(), "--db", db, "-q"}, t.path);
+  EXPECT_EQ(rerun.code, 0) << rerun.err;
+  EXPECT_EQ(SQLite::Database(db).execAndGet("SELECT count(*) FROM reports").getInt(), 245);
+}
