@@ -25,7 +25,7 @@ const char* kind_of(mode_t mode) {
 }
 
 struct Walker {
-  const std::string& root;
+  const std::string& root;  ///< canonical, for the outside-the-root test
   const std::vector<std::string>& globs;
   const WalkOptions& options;
   WalkResult& out;
@@ -126,7 +126,10 @@ std::string without_trailing_slashes(std::string root) {
 WalkResult walk_reports(const std::string& root, const std::vector<std::string>& globs, const WalkOptions& options) {
   WalkResult out;
   const std::string r = without_trailing_slashes(root);
-  Walker w{r, globs, options, out, {}};
+  std::string canonical = r;
+  if (std::unique_ptr<char, decltype(&std::free)> real(realpath(r.c_str(), nullptr), &std::free); real)
+    canonical = real.get();
+  Walker w{canonical, globs, options, out, {}};
   w.visit_dir(r, "", 0);
   std::sort(out.files.begin(), out.files.end(),
             [](const FoundFile& a, const FoundFile& b) { return a.rel_path < b.rel_path; });

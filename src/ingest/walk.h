@@ -40,8 +40,8 @@ struct WalkResult {
 /// Recursively lists regular files under root whose names match one of globs (fnmatch
 /// patterns on the file name, e.g. "*.md"). Hidden files and folders (name starting with
 /// '.') are skipped. A folder already visited (same device and inode) is not entered again,
-/// so symlink loops end. Never opens a file, so a FIFO cannot block it. `root` must be
-/// canonical (no symlinks, no "..") for the outside-the-root test.
+/// so symlink loops end. Never opens a file, so a FIFO cannot block it. "Outside the root"
+/// is judged on resolved paths (realpath), so `root` itself may be reached through a link.
 WalkResult walk_reports(const std::string& root, const std::vector<std::string>& globs,
                         const WalkOptions& options = {});
 
