@@ -250,6 +250,16 @@ TEST(Hostile, ControlCharactersInPathsArePrintedEscaped) {
   EXPECT_NE(r.err.find("/bad\\nforged.md: everything is fine.md: empty file"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("/\\x1B[31mred.md: "), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("/tab\\there.md: "), std::string::npos) << r.err;
+
+  // A report stored under such a name: `show` prints its path escaped too.
+  std::ofstream(in / "\x1b]0;title\x07good.md") << kGoodReport;
+  ingest(in, t.path / "a.db", "-q");
+  const std::string show = std::string(YANBAO_BIN) + " --db '" + (t.path / "a.db").string() + "' show 1 >'" +
+                           (t.path / "show").string() + "' 2>&1";
+  EXPECT_EQ(WEXITSTATUS(std::system(show.c_str())), 0) << slurp(t.path / "show");
+  const std::string shown = slurp(t.path / "show");
+  EXPECT_EQ(shown.find('\x1b'), std::string::npos) << shown;
+  EXPECT_NE(shown.find("\\x1B]0;title\\x07good.md"), std::string::npos) << shown;
 }
 
 TEST(PrintablePath, EscapesControlsAndBadBytesKeepsChinese) {

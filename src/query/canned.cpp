@@ -546,6 +546,15 @@ void write_record(std::ostream& out, const ResultSet& rs) {
         std::string shown;
         for (char ch : v) {
           if (ch == '\r') continue;
+          const auto u = static_cast<unsigned char>(ch);
+          if ((u < 0x20 && ch != '\n' && ch != '\t') || u == 0x7f) {
+            // an escape sequence in a path or a body must not reach the terminal
+            static constexpr char kHex[] = "0123456789ABCDEF";
+            shown += "\\x";
+            shown += kHex[u >> 4];
+            shown += kHex[u & 15];
+            continue;
+          }
           shown += ch;
           if (ch == '\n') shown += indent;
         }
