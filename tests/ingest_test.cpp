@@ -13,6 +13,7 @@
 #include <map>
 #include <random>
 #include <sstream>
+#include <thread>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -610,4 +611,101 @@ TEST(GenCorpus, RejectsCountsThatAreNotWholeNumbers) {
   EXPECT_EQ(run("x " + out).first, 2);
   EXPECT_FALSE(fs::exists(t.path / "c"));
   EXPECT_EQ(run("3 " + out + " --seed 7 --listings=2").first, 0);
+}
+
+// Issue 13, item 2: a read that fails (a file read torn while it is written, or one that
+// turned into something unreadable) never deletes the report of the last good read. The
+// error is recorded, the run exits 3, and the report is replaced only by a good read.
+TEST(Ingest, BadReadKeepsTheLastGoodReportUntilAGoodOne) {
+  TempDir t;
+  fs::copy(kData / "good", t.path / "in", fs::copy_options::recursive);
+  const std::string db = (t.path / "a.db").string(), in = (t.path / "in").string();
+  ingest_quietly(db, in);
+  SQLite::Database a(db);
+  const std::string title = a.execAndGet("SELECT title FROM reports WHERE path = 'toml.md'").getString();
+  const std::string good = slurp(t.path / "in/toml.md");
+
+  // Torn: the front matter's first lines only, as a writer that has not finished leaves it.
+  test::spit(t.path / "in/toml.md", good.substr(0, 12));
+  for (int run = 0; run < 2; ++run) {  // and again while it stays bad
+    auto torn = ingest_quietly(db, in);
+    EXPECT_EQ(torn.rejected, 1) << "run " << run;
+    EXPECT_EQ(torn.changed + torn.removed, 0) << "run " << run;
+    EXPECT_EQ(a.execAndGet("SELECT title FROM reports WHERE path = 'toml.md'").getString(), title) << "run " << run;
+    EXPECT_EQ(a.execAndGet("SELECT status FROM files WHERE path = 'toml.md'").getString(), "report");
+    EXPECT_EQ(count(a, "ingest_errors"), 1);
+  }
+  EXPECT_EQ(count(a, "reports"), 7);
+
+  // Written whole: replaced, and the error is gone.
+  test::spit(t.path / "in/toml.md", good + "\n本周要闻：写完了的一条；另一条。\n");
+  auto whole = ingest_quietly(db, in);
+  EXPECT_EQ(whole.changed, 1);
+  EXPECT_EQ(whole.rejected, 0);
+  EXPECT_EQ(count(a, "ingest_errors"), 0);
+
+  // Torn, then back to the very bytes stored: the same report, and no error left either.
+  const std::string stored = slurp(t.path / "in/toml.md");
+  test::spit(t.path / "in/toml.md", "");
+  EXPECT_EQ(ingest_quietly(db, in).rejected, 1);
+  test::spit(t.path / "in/toml.md", stored);
+  auto back = ingest_quietly(db, in);
+  EXPECT_EQ(back.rejected + back.changed, 0);
+  EXPECT_EQ(count(a, "ingest_errors"), 0);
+
+  // A FIFO in the file's place: it is there, only not readable as a report. --prune forgets
+  // only files that are gone, and the read never blocks on the FIFO.
+  fs::remove(t.path / "in/gbk.md");
+  ASSERT_EQ(mkfifo((t.path / "in/gbk.md").c_str(), 0644), 0);
+  IngestOptions prune;
+  prune.prune = true;
+  auto pruned = ingest_quietly(db, in, prune);
+  EXPECT_EQ(pruned.removed, 0);
+  EXPECT_EQ(pruned.rejected, 1);
+  EXPECT_EQ(count(a, "reports"), 7);
+  EXPECT_EQ(a.execAndGet("SELECT count(*) FROM reports WHERE path = 'gbk.md'").getInt(), 1);
+  fs::remove(t.path / "in/gbk.md");
+  auto gone = ingest_quietly(db, in, prune);
+  EXPECT_EQ(gone.removed, 1);
+  EXPECT_EQ(gone.rejected, 0);
+  EXPECT_EQ(count(a, "reports"), 6);
+  EXPECT_EQ(count(a, "ingest_errors"), 0);
+}
+
+// Issue 13, item 3: --force on a full archive re-reads every file but is no bulk load (the
+// README's rule: at least 2,000 new files and at least as many as the archive holds). The
+// query indexes and summaries stay in place, so queries stay fast while it runs.
+TEST(BulkLoad, ForceOnAFullArchiveIsNoBulkLoad) {
+  TempDir t;
+  const fs::path corpus = t.path / "c";
+  ASSERT_EQ(std::system((std::string(GEN_CORPUS_BIN) + " 2000 " + test::shell_quote(corpus.string()) +
+                         " --seed 3 >/dev/null").c_str()),
+            0);
+  const std::string db = (t.path / "a.db").string();
+  auto first = ingest_quietly(db, corpus.string());
+  EXPECT_EQ(first.added, 2000);
+  EXPECT_TRUE(first.bulk_load);
+  IngestOptions force;
+  force.force = true;
+  auto forced = ingest_quietly(db, corpus.string(), force);
+  EXPECT_EQ(forced.changed, 2000);
+  EXPECT_FALSE(forced.bulk_load);
+}
+
+// Issue 13, item 4: two ingests of one folder. The one that waited for the write lock
+// compares its work again with what is committed then, and does not redo what the other did.
+TEST(Ingest, AnIngestThatWaitedForTheLockDoesNotRedoWhatAnotherCommitted) {
+  TempDir t;
+  const std::string db = (t.path / "a.db").string(), in = (kData / "good").string();
+  ingest_quietly(db, (t.path).string());  // creates the archive; the folder holds no report
+  IngestOptions opt;
+  // Between this run's look at the archive and its writes, another ingest does everything.
+  opt.before_write_lock = [&] { std::thread([&] { ingest_quietly(db, in); }).join(); };
+  auto waited = ingest_quietly(db, in, opt);
+  EXPECT_EQ(waited.added, 0);
+  EXPECT_EQ(waited.changed, 0);
+  EXPECT_EQ(waited.unchanged, 7);
+  SQLite::Database a(db);
+  EXPECT_EQ(count(a, "reports"), 7);
+  EXPECT_EQ(a.execAndGet("SELECT max(id) FROM reports").getInt(), 7);  // nothing deleted and inserted again
 }

@@ -341,3 +341,40 @@ TEST(Output, StreamedStatementMatchesCollectedRowsInEveryFormat) {
   }
   sqlite3_close(db);
 }
+
+// Issue 13, item 9: a table (and a markdown table) is printed in bounded memory: its columns
+// are sized (aligned) by the first 1,000 rows, and the rows after them are printed as they
+// come. The 1,000 rows print exactly as a collected result; a later, wider cell does not
+// widen its column, it only shifts the rest of its own line.
+TEST(Output, TableSizesColumnsByTheFirstThousandRowsThenStreams) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(":memory:", &db), SQLITE_OK);
+  const char* sql =
+      "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1500) "
+      "SELECT i, CASE WHEN i = 1200 THEN 'a much wider cell than any before' ELSE 'x' END AS note, "
+      "CASE WHEN i = 1300 THEN 'text' ELSE i END AS num FROM n";
+  for (std::string format : {"table", "markdown"}) {
+    sqlite3_stmt* st = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(db, sql, -1, &st, nullptr), SQLITE_OK);
+    OutputOptions o;
+    o.format = format;
+    std::ostringstream out, err;
+    EXPECT_EQ(write_statement(out, err, st, o), 1500u);
+    sqlite3_finalize(st);
+    std::istringstream lines(out.str());
+    std::vector<std::string> all;
+    for (std::string line; std::getline(lines, line);) all.push_back(line);
+    ASSERT_EQ(all.size(), 1502u) << format;
+    if (format == "table") {
+      EXPECT_EQ(all[0], "   i  note   num");
+      EXPECT_EQ(all[1], "----  ----  ----");
+      EXPECT_EQ(all[2 + 999], "1000  x     1000");
+      EXPECT_EQ(all[2 + 1199], "1200  a much wider cell than any before  1200");
+      EXPECT_EQ(all[2 + 1299], "1300  x     text");
+    } else {
+      EXPECT_EQ(all[1], "| ---: | --- | ---: |");  // numbers in the first 1,000 rows: right-aligned
+      EXPECT_EQ(all[2 + 1299], "| 1300 | x | text |");
+    }
+  }
+  sqlite3_close(db);
+}

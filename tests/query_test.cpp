@@ -3,6 +3,9 @@
 
 #include "test_util.h"
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -181,4 +184,45 @@ TEST(Query, ShowFindsAReportByIdOrPathSuffix) {
   EXPECT_EQ(none.code, 2);
   auto many = run_yanbao({"--db", f.db, "show", "2024"}, f.dir);
   EXPECT_EQ(many.code, 2);
+}
+
+// Issue 13, item 11: the reading form of PRAGMA journal_mode is a read (SQLite calls the
+// statement not read-only whatever its form); setting it stays refused.
+TEST(Query, ReadingFormOfJournalModeIsAllowed) {
+  Fixture f;
+  auto r = run_yanbao({"--db", f.db, "-f", "csv", "--no-header", "query", "PRAGMA journal_mode"}, f.dir);
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "wal\r\n");
+  EXPECT_EQ(run_yanbao({"--db", f.db, "query", "PRAGMA journal_mode = DELETE"}, f.dir).code, 2);
+  EXPECT_EQ(run_yanbao({"--db", f.db, "query", "PRAGMA main.journal_mode = OFF"}, f.dir).code, 2);
+  auto ro = open_archive_readonly(f.db);
+  EXPECT_EQ(ro->execAndGet("PRAGMA journal_mode").getString(), "wal");
+}
+
+// Issue 13, item 8: a read-only command where SQLite cannot create the archive's -shm file
+// (a read-only filesystem, a full disk; here a folder the user may not write) still reads
+// the archive, as immutable, and leaves no file behind.
+TEST(Query, ReadsAnArchiveInAFolderItCannotWrite) {
+  Fixture f;
+  const fs::path ro = f.dir / "ro";
+  fs::create_directories(ro);
+  fs::copy_file(f.db, ro / "yanbao.db");
+  ASSERT_FALSE(fs::exists(ro / "yanbao.db-wal"));
+  chmod(f.dir.c_str(), 0755);
+  chmod(ro.c_str(), 0555);
+  chmod((ro / "yanbao.db").c_str(), 0444);
+  std::string prefix;
+  if (geteuid() == 0) {
+    // root writes anywhere: run as nobody, who may not write the folder.
+    if (std::system("command -v setpriv >/dev/null") != 0) GTEST_SKIP() << "setpriv is not installed";
+    prefix = "setpriv --reuid=65534 --regid=65534 --clear-groups ";
+  }
+  const std::string cmd = prefix + test::shell_quote(YANBAO_BIN) + " --db " + test::shell_quote((ro / "yanbao.db").string()) +
+                          " -f csv --no-header query 'SELECT count(*) FROM reports' >" +
+                          test::shell_quote((f.dir / "out").string()) + " 2>" + test::shell_quote((f.dir / "err").string());
+  const int status = std::system(cmd.c_str());
+  EXPECT_EQ(WEXITSTATUS(status), 0) << slurp(f.dir / "err");
+  EXPECT_EQ(slurp(f.dir / "out"), "7\r\n");
+  EXPECT_FALSE(fs::exists(ro / "yanbao.db-shm"));
+  chmod(ro.c_str(), 0755);
 }

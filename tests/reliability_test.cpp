@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
@@ -17,6 +18,8 @@
 #include <thread>
 
 #include <SQLiteCpp/SQLiteCpp.h>
+
+#include "query/canned.h"
 
 namespace fs = std::filesystem;
 
@@ -246,4 +249,195 @@ TEST(WhatSurvives, SecondIngestWaitsThenProceedsOrSaysBusy) {
   wait_exit(spawn_ingest(t.path / "in", clean, t.path));
   wait_exit(spawn_ingest(t.path / "in", db, t.path));  // finish whatever a busy second run left
   EXPECT_EQ(dump(db), dump(clean));
+}
+
+namespace {
+
+/// Copies `files` (relative to `from`) into `to`, keeping their folders.
+void copy_files(const fs::path& from, const fs::path& to, const std::vector<fs::path>& files) {
+  for (const auto& f : files) {
+    fs::create_directories((to / f).parent_path());
+    fs::copy_file(from / f, to / f, fs::copy_options::overwrite_existing);
+  }
+}
+
+/// `yanbao ingest dir --db db -q [extra]`: its exit code (3 when some file was rejected).
+int ingest_cli(const fs::path& dir, const std::string& db, const fs::path& tmp, const std::vector<std::string>& extra = {}) {
+  std::vector<std::string> args = {"ingest", dir.string(), "--db", db, "-q"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  return yanbao::test::run_yanbao(args, tmp).code;
+}
+
+/// The output (stdout, then stderr) of every built-in canned query, in table format, with
+/// arguments that make each return rows. Only two things are left out, on purpose: the
+/// `id` column of `reports` (an identifier to pass to `show`, not an answer) and the part
+/// of `stats` that describes the ingest runs themselves (their number and the last one).
+std::string canned_answers(const std::string& db, const fs::path& tmp,
+                           const std::vector<std::pair<std::string, std::vector<std::string>>>& runs) {
+  std::string out;
+  for (const auto& [name, args] : runs) {
+    std::vector<std::string> argv = {"--db", db, "--max-width", "1000", "run", name};
+    argv.insert(argv.end(), args.begin(), args.end());
+    if (name == "reports") argv.insert(argv.begin(), {"-f", "tsv"});
+    auto r = yanbao::test::run_yanbao(argv, tmp);
+    std::string text = r.out + "\n-- stderr\n" + r.err;
+    if (name == "reports") {  // drop the first (id) column of each tsv line
+      std::istringstream in(r.out);
+      text.clear();
+      for (std::string line; std::getline(in, line);) text += line.substr(line.find('\t') + 1) + "\n";
+    }
+    if (name == "stats") text = text.substr(0, text.find("ingest_runs"));
+    out += "## run " + name;
+    for (const auto& a : args) out += " " + a;
+    out += " (exit " + std::to_string(r.code) + ")\n" + text + "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+// Issue 13, item 1: the same files give the same answers whatever the history of the
+// archive: ingested at once, in two halves in either order, or with some files pruned and
+// put back in between. Ties (several reports closing an index on one date, two reports of
+// a series on one day, equal counts) are broken by content, never by report id.
+TEST(WhatSurvives, CannedAnswersDoNotDependOnIngestOrderOrPrunes) {
+  TempDir t;
+  const fs::path src = t.path / "src";
+  ASSERT_EQ(std::system((std::string(GEN_CORPUS_BIN) + " 240 " + yanbao::test::shell_quote(src.string()) +
+                         " --seed 13 >/dev/null").c_str()),
+            0);
+  std::vector<fs::path> files;
+  for (const auto& e : fs::recursive_directory_iterator(src))
+    if (e.is_regular_file()) files.push_back(fs::relative(e.path(), src));
+  ASSERT_GE(files.size(), 200u);
+  // Reports that tie with others: the same date and index as another report but another
+  // close, under another broker and under the same one (a second file of one day). One
+  // folder sorts before the generated tree and one after, so each half of the corpus holds
+  // some of them and the two orders below give them ids in different orders.
+  int n = 0;
+  for (int i = 0; i < 3; ++i) {
+    const std::string date = "2025-06-1" + std::to_string(i);
+    for (int k = 0; k < 3; ++k) {
+      ++n;
+      std::ostringstream o;
+      o << "---\ntitle: \"晨会纪要" << n << "\"\ndate: \"" << date << "\"\n---\n\n"
+        << "市场回顾：上证综指收于" << 3100 + n << "点，上涨0." << n % 10 << "%；深证成指收于" << 9800 + 7 * n
+        << "点，下跌0." << (n * 3) % 10 << "%。\n\n推荐标的：华测导航、长光华芯。\n\n来源: " << (k == 0 ? "乙证券" : "甲证券")
+        << "\n";
+      const fs::path rel = fs::path(k == 1 ? "zties" : "0ties") / ("r" + std::to_string(n) + ".md");
+      yanbao::test::spit(src / rel, o.str());
+      files.push_back(rel);
+    }
+  }
+  std::sort(files.begin(), files.end());
+  std::vector<fs::path> first_half(files.begin(), files.begin() + files.size() / 2),
+      second_half(files.begin() + files.size() / 2, files.end()), every_third;
+  for (size_t i = 0; i < files.size(); i += 3) every_third.push_back(files[i]);
+
+  // Fresh: everything at once.
+  const std::string fresh = (t.path / "fresh.db").string();
+  copy_files(src, t.path / "fresh", files);
+  ingest_cli(t.path / "fresh", fresh, t.path);
+  // The second half first, then the first.
+  const std::string reversed = (t.path / "reversed.db").string();
+  copy_files(src, t.path / "reversed", second_half);
+  ingest_cli(t.path / "reversed", reversed, t.path);
+  copy_files(src, t.path / "reversed", first_half);
+  ingest_cli(t.path / "reversed", reversed, t.path);
+  // Everything, a --force re-read, then a third pruned and put back.
+  const std::string pruned = (t.path / "pruned.db").string();
+  copy_files(src, t.path / "pruned", files);
+  ingest_cli(t.path / "pruned", pruned, t.path);
+  ingest_cli(t.path / "pruned", pruned, t.path, {"--force"});
+  for (const auto& f : every_third) fs::remove(t.path / "pruned" / f);
+  ingest_cli(t.path / "pruned", pruned, t.path, {"--prune"});
+  copy_files(src, t.path / "pruned", every_third);
+  ingest_cli(t.path / "pruned", pruned, t.path);
+
+  // Arguments for the queries that need some: taken from the fresh archive.
+  std::vector<std::string> stocks, series, indices;
+  {
+    SQLite::Database db(fresh, SQLite::OPEN_READONLY);
+    auto column = [&](const char* sql, std::vector<std::string>& into) {
+      SQLite::Statement st(db, sql);
+      while (st.executeStep()) into.push_back(st.getColumn(0).getString());
+    };
+    column("SELECT base_name FROM picks GROUP BY base_name ORDER BY count(*) DESC, base_name LIMIT 3", stocks);
+    column("SELECT series FROM reports WHERE series IS NOT NULL GROUP BY series ORDER BY count(*) DESC, series LIMIT 2",
+           series);
+    column("SELECT DISTINCT name FROM indices ORDER BY name", indices);
+  }
+  ASSERT_FALSE(stocks.empty());
+  ASSERT_FALSE(series.empty());
+  ASSERT_FALSE(indices.empty());
+  std::vector<std::pair<std::string, std::vector<std::string>>> runs;
+  for (const auto& s : stocks) runs.push_back({"pick-history", {s}});
+  for (const auto& s : series) runs.push_back({"pick-changes", {s}});
+  for (const auto& s : series) runs.push_back({"pick-changes", {s, "--date", "2025-06-30"}});
+  for (const auto& name : indices) runs.push_back({"index-history", {name, "--period", "all"}});
+  runs.push_back({"index-history", {"上证综指", "--period", "all", "--since", "2025-06-01"}});  // not from the summary
+  runs.push_back({"search", {"市场", "--limit", "50"}});
+  runs.push_back({"search", {stocks[0], "--limit", "7"}});
+  // Every other built-in, with its defaults and with no limit.
+  const yanbao::QueryCatalog catalog = yanbao::QueryCatalog::builtin();
+  for (const auto& q : catalog.all()) {
+    bool required = false, limited = false;
+    for (const auto& p : q.params) {
+      required = required || p.required;
+      limited = limited || p.name == "limit";
+    }
+    if (required) {
+      bool covered = false;
+      for (const auto& r : runs) covered = covered || r.first == q.name;
+      EXPECT_TRUE(covered) << "built-in " << q.name << " has required parameters: give it arguments here";
+      continue;
+    }
+    runs.push_back({q.name, {}});
+    if (limited) runs.push_back({q.name, {"--limit", "100000"}});
+  }
+
+  const std::string expected = canned_answers(fresh, t.path, runs);
+  // Every run answered, and the tied dates are there.
+  EXPECT_EQ(expected.find("(exit 1)"), std::string::npos) << expected;
+  EXPECT_EQ(expected.find("(exit 2)"), std::string::npos) << expected;
+  ASSERT_NE(expected.find("2025-06-10  上证综指"), std::string::npos) << expected;
+  EXPECT_EQ(canned_answers(reversed, t.path, runs), expected) << "second half first";
+  EXPECT_EQ(canned_answers(pruned, t.path, runs), expected) << "--force, then a third pruned and put back";
+}
+
+// Issue 13, item 8: out of space while writing, the ingest says which archive, how many
+// files of the run were committed (they stay), and what to do. A file-size limit stands in
+// for a full disk (a write past it fails as one that finds no room would); SIGXFSZ is
+// ignored, as a full disk sends no signal.
+TEST(WhatSurvives, FullDiskSaysWhichArchiveWhatWasCommittedAndWhatToDo) {
+  TempDir t;
+  for (int i = 1; i <= 5; ++i)
+    yanbao::test::spit(t.path / "a" / ("r" + std::to_string(i) + ".md"),
+                       "---\ntitle: \"周报" + std::to_string(i) + "\"\ndate: \"2025-03-0" + std::to_string(i) +
+                           "\"\n---\n\n本周要闻：一条；两条。\n\n来源: 开源证券\n");
+  ASSERT_EQ(std::system((std::string(GEN_CORPUS_BIN) + " 240 " + yanbao::test::shell_quote((t.path / "b").string()) +
+                         " >/dev/null").c_str()),
+            0);
+  const std::string db = (t.path / "full.db").string();
+  // 3000 blocks of 512 bytes: room for the new archive and the first folder, not the second.
+  const std::string cmd = "sh -c " + yanbao::test::shell_quote("trap '' XFSZ; ulimit -f 3000; exec " +
+                                                               yanbao::test::shell_quote(YANBAO_BIN) + " ingest " +
+                                                               yanbao::test::shell_quote((t.path / "a").string()) + " " +
+                                                               yanbao::test::shell_quote((t.path / "b").string()) +
+                                                               " --db " + yanbao::test::shell_quote(db) + " -q") +
+                          " >" + yanbao::test::shell_quote((t.path / "out").string()) + " 2>" +
+                          yanbao::test::shell_quote((t.path / "err").string());
+  const int status = std::system(cmd.c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 1);
+  const std::string err = slurp(t.path / "err");
+  EXPECT_NE(err.find("yanbao: cannot write the archive " + db + ": the disk is full"), std::string::npos) << err;
+  EXPECT_NE(err.find("5 files of this run were committed and stay (5 added, 0 changed)"), std::string::npos) << err;
+  EXPECT_NE(err.find("Free space and rerun to finish."), std::string::npos) << err;
+  EXPECT_EQ(integrity(db), "ok");
+  EXPECT_EQ(SQLite::Database(db).execAndGet("SELECT count(*) FROM reports").getInt(), 5);
+  // With room again, the rerun finishes the job.
+  auto rerun = yanbao::test::run_yanbao({"ingest", (t.path / "a").string(), (t.path / "b").string(), "--db", db, "-q"}, t.path);
+  EXPECT_EQ(rerun.code, 0) << rerun.err;
+  EXPECT_EQ(SQLite::Database(db).execAndGet("SELECT count(*) FROM reports").getInt(), 245);
 }

@@ -42,6 +42,8 @@ void setup_ingest(CLI::App& app, CommandContext& ctx) {
   sub->add_option("--glob", o->globs, "File-name patterns to take (repeatable; default *.md *.markdown *.txt)");
   sub->add_flag("--prune", o->ingest.prune, "Remove reports whose files are gone");
   sub->add_flag("--force", o->ingest.force, "Re-read every file, even unchanged ones");
+  sub->add_flag("--follow,-L", o->ingest.follow,
+                "Follow symlinks that lead outside the folder (those inside it are always followed)");
   sub->add_option("--max-size", o->ingest.max_size, "Reject files larger than this many bytes")
       ->capture_default_str();
   sub->add_option("--jobs,-j", o->ingest.jobs, "Worker threads (default: one per core)");

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "cli/command.h"
+#include "ingest/walk.h"
 #include "query/canned.h"
 #include "query/output.h"
 #include "query/sql.h"
@@ -35,11 +36,11 @@ std::int64_t find_report(sqlite3* db, std::string ref) {
                                   "SELECT id, path FROM reports WHERE path = :p OR root || '/' || path = :p"
                                   " OR substr(path, -length(:p) - 1) = '/' || :p ORDER BY path = :p DESC, id LIMIT 11",
                                   {{"p", ref}});
-  if (rs.rows.empty()) throw UsageError("no report matches '" + ref + "' (give an id or a path; yanbao run reports lists them)");
+  if (rs.rows.empty()) throw UsageError("no report matches '" + printable_path(ref) + "' (give an id or a path; yanbao run reports lists them)");
   if (rs.rows.size() > 1 && std::get<std::string>(rs.rows[0][1]) != ref) {
-    std::string msg = "'" + ref + "' matches several reports; give more of the path or an id:";
+    std::string msg = "'" + printable_path(ref) + "' matches several reports; give more of the path or an id:";
     for (size_t i = 0; i < rs.rows.size() && i < 10; ++i)
-      msg += "\n  " + value_text(rs.rows[i][0]) + "  " + value_text(rs.rows[i][1]);
+      msg += "\n  " + value_text(rs.rows[i][0]) + "  " + printable_path(value_text(rs.rows[i][1]));
     throw UsageError(msg);
   }
   return std::get<std::int64_t>(rs.rows[0][0]);

@@ -1,9 +1,12 @@
 #include "ingest/ingest.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <cstring>
@@ -19,7 +22,9 @@
 #include <sstream>
 #include <thread>
 
+#include <SQLiteCpp/Exception.h>
 #include <SQLiteCpp/Transaction.h>
+#include <sqlite3.h>
 
 #include "extract/extract.h"
 #include "ingest/report.h"
@@ -103,19 +108,41 @@ Parsed read_and_parse(const std::string& root, const Job& job, int64_t max_size)
                              std::to_string(max_size) + " bytes)", 0};
     return p;
   }
-  std::ifstream in(abs_path(root, f), std::ios::binary);
-  if (!in) {
+  // O_NONBLOCK: a FIFO put in the file's place since the walk must not block the run; it
+  // is no regular file, so it is rejected right after.
+  const int fd = ::open(abs_path(root, f).c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
     p.outcome.problem = {std::string("cannot read file: ") + std::strerror(errno), 0};
+    return p;
+  }
+  struct FdCloser {
+    int fd;
+    ~FdCloser() { ::close(fd); }
+  } closer{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    p.outcome.problem = {"not a regular file any more, skipped", 0};
+    return p;
+  }
+  if (st.st_size > max_size) {
+    p.outcome.problem = {"file is larger than --max-size (" + std::to_string(st.st_size) + " > " +
+                             std::to_string(max_size) + " bytes)", 0};
     return p;
   }
   std::string bytes;
-  bytes.resize(static_cast<size_t>(f.size));
-  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  bytes.resize(static_cast<size_t>(in.gcount()));
-  if (in.bad()) {
-    p.outcome.problem = {std::string("cannot read file: ") + std::strerror(errno), 0};
-    return p;
+  bytes.resize(static_cast<size_t>(st.st_size));
+  size_t got = 0;
+  while (got < bytes.size()) {
+    const ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      p.outcome.problem = {std::string("cannot read file: ") + std::strerror(errno), 0};
+      return p;
+    }
+    if (n == 0) break;  // shorter than its size said: being written; what is there is parsed
+    got += static_cast<size_t>(n);
   }
+  bytes.resize(got);
   p.sha256 = sha256_hex(bytes);
   if (!job.current_sha256.empty() && job.current_sha256 == p.sha256) {
     p.same_bytes = true;
@@ -192,8 +219,18 @@ class Progress {
   size_t total_;
 };
 
+/// "path[:line]" for a message line, the path escaped so that it stays one line.
 std::string location(const std::string& shown_path, int line) {
-  return line > 0 ? shown_path + ":" + std::to_string(line) : shown_path;
+  std::string p = printable_path(shown_path);
+  return line > 0 ? p + ":" + std::to_string(line) : p;
+}
+
+/// True when nothing is at `path` any more (so --prune may forget it). A path that exists
+/// but the walk could not take (an unreadable folder, a FIFO, a too-long path) is not gone.
+bool gone_from_disk(const std::string& path) {
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) == 0) return false;
+  return errno == ENOENT || errno == ENOTDIR;
 }
 
 }  // namespace
@@ -208,13 +245,15 @@ std::string format_summary(const IngestSummary& s) {
   return os.str();
 }
 
-IngestSummary run_ingest(const std::string& db_path, const IngestOptions& opt, std::ostream& err) {
+namespace {
+
+/// run_ingest, counting into `sum` what each commit made permanent.
+void ingest_into(const std::string& db_path, const IngestOptions& opt, std::ostream& err, IngestSummary& sum) {
   const auto t0 = std::chrono::steady_clock::now();
-  IngestSummary sum;
   std::vector<std::string> roots;
   for (const auto& d : opt.dirs) {
     std::error_code ec;
-    if (!std::filesystem::is_directory(d, ec)) throw UsageError("not a folder: " + d);
+    if (!std::filesystem::is_directory(d, ec)) throw UsageError("not a folder: " + printable_path(d));
     roots.push_back(std::filesystem::canonical(d).string());
   }
 
@@ -251,8 +290,25 @@ IngestSummary run_ingest(const std::string& db_path, const IngestOptions& opt, s
       if (!base.empty() && base.back() != '/') base += '/';
       return base + rel;
     };
-    WalkResult walk = walk_reports(root, opt.globs);
+    WalkResult walk = walk_reports(root, opt.globs, WalkOptions{opt.follow});
     for (const auto& w : walk.warnings) err << w << "\n";
+    // What the walk could not take is a rejected file (one line, a row in ingest_errors,
+    // exit 3). Rows that each run finds again are dropped first: a path that is fine now
+    // loses its row, one still bad gets it back, from the walk now or from its read below.
+    {
+      const std::string now = now_utc();
+      SQLite::Transaction tx(*db, SQLite::TransactionBehavior::IMMEDIATE);
+      std::set<std::string> skipped;
+      for (const auto& sk : walk.skipped) {
+        writer.record_skipped(root, sk.rel_path, sk.reason, now);
+        err << location(shown(sk.rel_path), 0) << ": " << sk.reason << "\n";
+        skipped.insert(sk.rel_path);
+        ++sum.rejected;
+      }
+      for (const auto& path : writer.errors_without_file(root))
+        if (!skipped.count(path)) writer.forget_error(root, path);
+      tx.commit();
+    }
 
     // What the archive holds for this root, read in path order alongside the walk (sorted
     // the same way, bytewise): a merge, with nothing held per file but the walk itself.
@@ -265,6 +321,7 @@ IngestSummary run_ingest(const std::string& db_path, const IngestOptions& opt, s
       while (old.executeStep()) older_parser.emplace(old.getColumn(0).getString(), old.getColumn(1).getInt());
     }
     std::vector<Job> jobs;
+    size_t new_files = 0;  // jobs for paths the archive has never stored
     std::vector<bool> counted_duplicate(walk.files.size());  // counted as an unchanged duplicate
     std::vector<std::string> vanished;  // stored, but not found by the walk
     {
@@ -301,6 +358,7 @@ IngestSummary run_ingest(const std::string& db_path, const IngestOptions& opt, s
                known->status == "duplicate"))
             job.current_sha256 = known->sha256;
           jobs.push_back(std::move(job));
+          if (!known) ++new_files;
         } else if (known->status == "error") {
           ++sum.rejected;
           if (auto e = writer.stored_error(root, f.rel_path))
@@ -316,7 +374,9 @@ IngestSummary run_ingest(const std::string& db_path, const IngestOptions& opt, s
       for (; have_stored; have_stored = stored.executeStep()) vanished.emplace_back(column_text(stored.getColumn(0)));
     }
 
-    if (!indexes_deferred && worth_deferring_indexes(jobs.size(), stored_reports)) {
+    // Only new files make a bulk load: a --force re-read of a full archive, or a new parser
+    // version re-extracting it, replaces reports one for one and keeps every query fast.
+    if (!indexes_deferred && worth_deferring_indexes(new_files, stored_reports)) {
       // A bulk load: the query-only indexes and the query summaries step aside together, in
       // one transaction, and come back whole at the end (or at the next ingest after a kill).
       SQLite::Transaction tx(*db, SQLite::TransactionBehavior::IMMEDIATE);
@@ -325,8 +385,10 @@ IngestSummary run_ingest(const std::string& db_path, const IngestOptions& opt, s
       suspend_query_summaries(*db);
       tx.commit();
       indexes_deferred = true;
+      sum.bulk_load = true;
     }
-    stored_reports += jobs.size();
+    stored_reports += new_files;
+    if (opt.before_write_lock) opt.before_write_lock();
 
     Progress progress(opt.progress, jobs.size());
     const size_t chunk = static_cast<size_t>(threads) * 64;
@@ -364,8 +426,10 @@ IngestSummary run_ingest(const std::string& db_path, const IngestOptions& opt, s
           writer.update_stat(id);
           ++pending.unchanged;
         } else if (!p.outcome.ok) {
-          writer.record_error(id, p.outcome.problem.message, p.outcome.problem.line, now);
-          err << location(shown(f.rel_path), p.outcome.problem.line) << ": " << p.outcome.problem.message << "\n";
+          // A torn or failed read never costs the report of the last good one.
+          const bool kept = writer.record_error(id, p.outcome.problem.message, p.outcome.problem.line, now);
+          err << location(shown(f.rel_path), p.outcome.problem.line) << ": " << p.outcome.problem.message
+              << (kept ? " (the archive keeps its last good version)" : "") << "\n";
           ++pending.rejected;
         } else if (auto original = writer.find_duplicate(id)) {
           writer.mark_duplicate(id, *original);
@@ -379,8 +443,48 @@ IngestSummary run_ingest(const std::string& db_path, const IngestOptions& opt, s
     };
     // Batches of `chunk` files: while one is written (one thread: SQLite has one writer),
     // the next is parsed on the worker threads. Two batches in memory at most.
-    auto process = [&](const std::vector<Job>& jobs) {
-      if (jobs.empty()) return;
+    // The jobs another ingest has not done meanwhile. Called holding the write lock: what
+    // is committed now is what this run's writes would replace. A file whose committed row
+    // has its size and mtime and is current (a report of this parser, a duplicate of a
+    // stored report, or a rejection) was done by the other ingest: counted, not redone.
+    SQLite::Statement committed(*db, std::string(sql_statement("committed_file_state")));
+    auto still_to_do = [&](const std::vector<Job>& all) {
+      std::vector<Job> out;
+      out.reserve(all.size());
+      for (const Job& job : all) {
+        const FoundFile& f = *job.file;
+        committed.bind(":root", root);
+        committed.bind(":path", f.rel_path);
+        std::string status;
+        bool done = false;
+        if (committed.executeStep() && committed.getColumn(0).getInt64() == f.size &&
+            committed.getColumn(1).getInt64() == f.mtime_ns) {
+          status = committed.getColumn(2).getString();
+          const bool has_report = !committed.getColumn(3).isNull();
+          done = (status == "report" && has_report && committed.getColumn(4).getInt() >= kParserVersion) ||
+                 (status == "duplicate" && has_report) || status == "error";
+        }
+        committed.reset();
+        if (!done) {
+          out.push_back(job);
+        } else if (status == "error") {
+          ++pending.rejected;
+          if (auto e = writer.stored_error(root, f.rel_path))
+            err << location(shown(f.rel_path), e->second) << ": " << e->first << " (unchanged)\n";
+        } else {
+          ++(status == "duplicate" ? pending.duplicates : pending.unchanged);
+        }
+      }
+      return out;
+    };
+    auto process = [&](const std::vector<Job>& all) {
+      if (all.empty()) return;
+      if (!tx) tx.emplace(*db, SQLite::TransactionBehavior::IMMEDIATE);
+      const std::vector<Job> jobs = opt.force ? all : still_to_do(all);
+      if (jobs.empty()) {
+        commit();
+        return;
+      }
       std::vector<Parsed> current, next;
       size_t begin = 0, end = std::min(jobs.size(), chunk);
       parse_chunk(root, jobs, begin, end, threads, opt.max_size, current);
@@ -420,6 +524,7 @@ IngestSummary run_ingest(const std::string& db_path, const IngestOptions& opt, s
     if (!g_signal.load()) {
       SQLite::Transaction tx(*db, SQLite::TransactionBehavior::IMMEDIATE);
       for (const auto& path : vanished) {  // in path order
+        if (!gone_from_disk(root + "/" + path)) continue;  // there, but not taken: see walk.skipped
         if (opt.prune) {
           writer.forget_file(root, path);
           ++sum.removed;
@@ -469,6 +574,29 @@ IngestSummary run_ingest(const std::string& db_path, const IngestOptions& opt, s
     st.bind(":seconds", sum.seconds);
     st.bind(":id", run_id);
     st.exec();
+  }
+}
+
+}  // namespace
+
+IngestSummary run_ingest(const std::string& db_path, const IngestOptions& opt, std::ostream& err) {
+  IngestSummary sum;
+  try {
+    ingest_into(db_path, opt, err, sum);
+  } catch (const SQLite::Exception& e) {
+    // SQLITE_FULL: a write ran out of space. SQLITE_IOERR_WRITE: a write was refused, which
+    // is a quota or a file-size limit (EDQUOT, EFBIG) far more often than a failing disk;
+    // SQLite keeps no errno to tell them apart once the batch is rolled back.
+    const bool no_space = (e.getErrorCode() & 0xff) == SQLITE_FULL || e.getExtendedErrorCode() == SQLITE_IOERR_WRITE;
+    if (!no_space) throw;
+    // What a user needs: which archive, that what was committed stays, and what to do.
+    const int committed = sum.added + sum.changed + sum.removed + sum.unchanged + sum.duplicates + sum.rejected;
+    throw FatalError("cannot write the archive " + printable_path(db_path) +
+                     ": the disk is full (or a quota or file-size limit was reached). " +
+                     std::to_string(committed) +
+                     (committed == 1 ? " file of this run was" : " files of this run were") + " committed and stay (" + std::to_string(sum.added) + " added, " +
+                     std::to_string(sum.changed) + " changed); the batch in progress was rolled back. "
+                     "Free space and rerun to finish.");
   }
   return sum;
 }

@@ -6,15 +6,28 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <climits>
+#include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <set>
 #include <utility>
 
 namespace yanbao {
 namespace {
 
+const char* kind_of(mode_t mode) {
+  if (S_ISFIFO(mode)) return "a FIFO";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  if (S_ISSOCK(mode)) return "a socket";
+  return "not a regular file";
+}
+
 struct Walker {
+  const std::string& root;  ///< canonical, for the outside-the-root test
   const std::vector<std::string>& globs;
+  const WalkOptions& options;
   WalkResult& out;
   std::set<std::pair<dev_t, ino_t>> visited;
 
@@ -24,39 +37,80 @@ struct Walker {
     return false;
   }
 
+  void skip(const std::string& rel, std::string reason) { out.skipped.push_back({rel.empty() ? "." : rel, std::move(reason)}); }
+
+  /// True when the link at `abs` resolves to a place inside the root.
+  bool inside_root(const std::string& abs) const {
+    std::unique_ptr<char, decltype(&std::free)> real(realpath(abs.c_str(), nullptr), &std::free);
+    if (!real) return false;
+    const std::string_view r(real.get());
+    return r == root || (r.size() > root.size() && r.compare(0, root.size(), root) == 0 &&
+                         (root == "/" || r[root.size()] == '/'));
+  }
+
   void visit_dir(const std::string& abs, const std::string& rel, int depth) {
     struct stat st {};
-    if (stat(abs.c_str(), &st) != 0) return;
+    if (stat(abs.c_str(), &st) != 0) {
+      skip(rel, std::string("cannot enter folder: ") + std::strerror(errno) + "; its files are skipped");
+      return;
+    }
     if (!visited.insert({st.st_dev, st.st_ino}).second) {
-      if (depth > 0) out.warnings.push_back(abs + ": folder already visited (symlink loop?), skipped");
+      if (depth > 0)
+        out.warnings.push_back(printable_path(abs) + ": folder already visited (symlink loop?), skipped");
       return;
     }
     DIR* dir = opendir(abs.c_str());
     if (!dir) {
-      out.warnings.push_back(abs + ": cannot open folder: " + std::strerror(errno));
+      skip(rel, std::string("cannot open folder: ") + std::strerror(errno) + "; its files are skipped");
       return;
     }
-    std::vector<std::string> names;
+    std::vector<std::pair<std::string, unsigned char>> names;  // name, d_type
     while (dirent* e = readdir(dir)) {
       if (e->d_name[0] == '.') continue;  // hidden, and . and ..
-      names.emplace_back(e->d_name);
+      names.emplace_back(e->d_name, e->d_type);
     }
     closedir(dir);
     std::sort(names.begin(), names.end());
-    for (const auto& name : names) {
+    for (const auto& [name, d_type] : names) {
       std::string child_abs = abs + "/" + name;
       std::string child_rel = rel.empty() ? name : rel + "/" + name;
-      struct stat cst {};
-      if (stat(child_abs.c_str(), &cst) != 0) {
-        if (lstat(child_abs.c_str(), &cst) == 0 && S_ISLNK(cst.st_mode) && matches(name.c_str()))
-          out.warnings.push_back(child_abs + ": broken symlink, skipped");
+      const bool wanted = matches(name.c_str());
+      struct stat lst {};
+      if (lstat(child_abs.c_str(), &lst) != 0) {
+        // Gone since readdir: nothing to say. Anything else hides a folder or a report.
+        if (errno != ENOENT && (wanted || d_type == DT_DIR || d_type == DT_UNKNOWN)) {
+          if (errno == ENAMETOOLONG)
+            skip(child_rel, "path longer than the system allows (PATH_MAX, " + std::to_string(PATH_MAX) +
+                                " bytes), skipped");
+          else
+            skip(child_rel, std::string("cannot read: ") + std::strerror(errno) + ", skipped");
+        }
         continue;
+      }
+      struct stat cst = lst;
+      if (S_ISLNK(lst.st_mode)) {
+        if (stat(child_abs.c_str(), &cst) != 0) {
+          if (wanted) skip(child_rel, std::string("broken symlink (") + std::strerror(errno) + "), skipped");
+          continue;
+        }
+        // A link to a folder or a file outside the root is not followed unless --follow
+        // (ripgrep's convention). A link to a FIFO or a device is rejected below either way.
+        if ((S_ISDIR(cst.st_mode) || S_ISREG(cst.st_mode)) && !options.follow && !inside_root(child_abs)) {
+          if (S_ISDIR(cst.st_mode) || wanted)
+            out.warnings.push_back(printable_path(child_abs) +
+                                   ": symlink leads outside the folder, not followed (--follow follows it)");
+          continue;
+        }
       }
       if (S_ISDIR(cst.st_mode)) {
         visit_dir(child_abs, child_rel, depth + 1);
-      } else if (S_ISREG(cst.st_mode) && matches(name.c_str())) {
+      } else if (!wanted) {
+        continue;
+      } else if (S_ISREG(cst.st_mode)) {
         out.files.push_back({std::move(child_rel), static_cast<int64_t>(cst.st_size),
                              static_cast<int64_t>(cst.st_mtim.tv_sec) * 1000000000 + cst.st_mtim.tv_nsec});
+      } else {
+        skip(child_rel, std::string(kind_of(cst.st_mode)) + ", not a regular file: skipped");
       }
     }
   }
@@ -69,17 +123,63 @@ std::string without_trailing_slashes(std::string root) {
 
 }  // namespace
 
-WalkResult walk_reports(const std::string& root, const std::vector<std::string>& globs) {
+WalkResult walk_reports(const std::string& root, const std::vector<std::string>& globs, const WalkOptions& options) {
   WalkResult out;
-  Walker w{globs, out, {}};
-  w.visit_dir(without_trailing_slashes(root), "", 0);
+  const std::string r = without_trailing_slashes(root);
+  std::string canonical = r;
+  if (std::unique_ptr<char, decltype(&std::free)> real(realpath(r.c_str(), nullptr), &std::free); real)
+    canonical = real.get();
+  Walker w{canonical, globs, options, out, {}};
+  w.visit_dir(r, "", 0);
   std::sort(out.files.begin(), out.files.end(),
             [](const FoundFile& a, const FoundFile& b) { return a.rel_path < b.rel_path; });
+  std::sort(out.skipped.begin(), out.skipped.end(),
+            [](const SkippedPath& a, const SkippedPath& b) { return a.rel_path < b.rel_path; });
   return out;
 }
 
 std::string abs_path(const std::string& root, const FoundFile& f) {
   return without_trailing_slashes(root) + "/" + f.rel_path;
+}
+
+std::string printable_path(std::string_view path) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(path.size());
+  auto hex = [&](unsigned char c) { out.append("\\x").append(1, kHex[c >> 4]).append(1, kHex[c & 15]); };
+  const auto* p = reinterpret_cast<const unsigned char*>(path.data());
+  const size_t n = path.size();
+  for (size_t i = 0; i < n;) {
+    const unsigned char c = p[i];
+    if (c < 0x80) {
+      if (c == '\n') out += "\\n";
+      else if (c == '\t') out += "\\t";
+      else if (c == '\r') out += "\\r";
+      else if (c == '\\') out += "\\\\";
+      else if (c < 0x20 || c == 0x7f) hex(c);
+      else out += static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    // The length of a well-formed UTF-8 sequence starting here, else 0.
+    size_t len = 0;
+    if (c >= 0xC2 && c <= 0xDF) len = 2;
+    else if (c >= 0xE0 && c <= 0xEF) len = 3;
+    else if (c >= 0xF0 && c <= 0xF4) len = 4;
+    bool ok = len > 0 && i + len <= n;
+    for (size_t k = 1; ok && k < len; ++k) ok = (p[i + k] & 0xC0) == 0x80;
+    if (ok && len == 3 && ((c == 0xE0 && p[i + 1] < 0xA0) || (c == 0xED && p[i + 1] >= 0xA0))) ok = false;
+    if (ok && len == 4 && ((c == 0xF0 && p[i + 1] < 0x90) || (c == 0xF4 && p[i + 1] >= 0x90))) ok = false;
+    if (ok && len == 2 && c == 0xC2 && p[i + 1] < 0xA0) ok = false;  // C1 controls (U+0080..U+009F)
+    if (!ok) {
+      hex(c);
+      ++i;
+      continue;
+    }
+    out.append(path.substr(i, len));
+    i += len;
+  }
+  return out;
 }
 
 }  // namespace yanbao

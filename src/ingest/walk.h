@@ -2,6 +2,7 @@
 /// Finding the report files under a folder.
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace yanbao {
@@ -14,18 +15,42 @@ struct FoundFile {
   int64_t mtime_ns = 0;
 };
 
+/// Something the walk could not take: a file whose name matches the globs but that is no
+/// regular file (a FIFO, a device, a broken symlink), or a folder it could not enter (no
+/// permission, a path longer than PATH_MAX). The ingest reports each as a rejected file.
+struct SkippedPath {
+  std::string rel_path;  ///< relative to the root, '/' separators
+  std::string reason;
+};
+
+struct WalkOptions {
+  /// Follow symlinks wherever they lead. Without it (ripgrep's convention) a symlink whose
+  /// target lies outside the root is not followed; links inside the root are.
+  bool follow = false;
+};
+
 struct WalkResult {
-  std::vector<FoundFile> files;      ///< sorted by rel_path (bytewise)
-  std::vector<std::string> warnings; ///< e.g. unreadable folders, symlink loops (path: reason)
+  std::vector<FoundFile> files;       ///< sorted by rel_path (bytewise)
+  std::vector<SkippedPath> skipped;   ///< sorted by rel_path (bytewise)
+  /// Notices that are no rejection, e.g. a folder already visited (symlink loop), a link
+  /// left unfollowed (path: what happened). Paths are printable (printable_path).
+  std::vector<std::string> warnings;
 };
 
 /// Recursively lists regular files under root whose names match one of globs (fnmatch
 /// patterns on the file name, e.g. "*.md"). Hidden files and folders (name starting with
-/// '.') are skipped. Symlinks are followed, but a folder already visited (same device and
-/// inode) is not entered again, so symlink loops end.
-WalkResult walk_reports(const std::string& root, const std::vector<std::string>& globs);
+/// '.') are skipped. A folder already visited (same device and inode) is not entered again,
+/// so symlink loops end. Never opens a file, so a FIFO cannot block it. "Outside the root"
+/// is judged on resolved paths (realpath), so `root` itself may be reached through a link.
+WalkResult walk_reports(const std::string& root, const std::vector<std::string>& globs,
+                        const WalkOptions& options = {});
 
 /// The path of `f`, found by walk_reports(root, ...), to open it with.
 std::string abs_path(const std::string& root, const FoundFile& f);
+
+/// A path as it may be printed on one line of a terminal: control characters (C0, DEL, C1)
+/// and bytes that are not UTF-8 become \n, \t, \r, \xNN; a backslash becomes \\. Other
+/// text, Chinese included, stays as it is.
+std::string printable_path(std::string_view path);
 
 }  // namespace yanbao

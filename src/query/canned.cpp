@@ -1,5 +1,6 @@
 #include "query/canned.h"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include <fstream>
 #include <ostream>
 #include <sstream>
+#include <unordered_map>
 
 #include "cli/command.h"
 #include "extract/codes.h"
@@ -253,6 +255,11 @@ void QueryCatalog::add_yaml(std::string_view text, const std::string& source) {
   YAML::Node root;
   try {
     root = YAML::Load(std::string(text));
+  } catch (const YAML::DeepRecursion& e) {
+    // yaml-cpp says only "bad file" here.
+    throw FatalError("cannot parse query file " + source + ":" + std::to_string(e.mark.line + 1) +
+                     ": nested deeper than the YAML reader allows (" + std::to_string(e.depth()) +
+                     " levels; the limit is 2000)");
   } catch (const YAML::ParserException& e) {
     throw FatalError("cannot parse query file " + source + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
   }
@@ -277,12 +284,16 @@ void QueryCatalog::add_yaml(std::string_view text, const std::string& source) {
     if (!list.IsDefined() || list.IsNull()) return;
   }
   if (!list.IsSequence()) bad_definition(source, list, "expected a list of queries (queries: [...])");
+  // Names are looked up in a hash map, not by a scan of the queries so far: a file of 10^5
+  // queries took minutes that way (issue 13, item 10).
+  std::unordered_map<std::string, size_t> index;
+  index.reserve(queries_.size() + list.size());
+  for (size_t i = 0; i < queries_.size(); ++i) index.emplace(queries_[i].name, i);
   for (const auto& n : list) {
     CannedQuery q = parse_query(n, source);
-    auto it = std::find_if(queries_.begin(), queries_.end(), [&](const auto& x) { return x.name == q.name; });
-    if (it != queries_.end()) {
-      if (size_t i = static_cast<size_t>(it - queries_.begin()); i < unparsed_.size()) unparsed_[i] = {};
-      *it = std::move(q);
+    if (auto [it, added] = index.emplace(q.name, queries_.size()); !added) {
+      if (it->second < unparsed_.size()) unparsed_[it->second] = {};
+      queries_[it->second] = std::move(q);
     } else {
       queries_.push_back(std::move(q));
     }
@@ -445,16 +456,23 @@ RunOptions canned_run_options() {
   return opt;
 }
 
-/// Runs `f` (which prepares or runs one of the query's statements), turning a UsageError
-/// into a FatalError naming the query: the SQL is the definition's, not the user's. A
-/// malformed search expression (search --raw) is the user's, though.
+/// Runs `f` (which prepares or runs one of the query's statements), naming the query in
+/// its errors. An error in a built-in's SQL is yanbao's (FatalError, exit 1); one in a
+/// query from the user's own file is the user's SQL, as in `yanbao query` (UsageError,
+/// exit 2). A malformed search expression (search --raw) is the user's either way.
 template <typename F>
 auto as_definition(const CannedQuery& q, F&& f) {
   try {
     return f();
   } catch (const UsageError& e) {
     if (std::string_view(e.what()).rfind("search syntax error", 0) == 0) throw;
-    throw FatalError("query '" + q.name + "' (" + q.source + "): " + e.what());
+    const std::string msg = "query '" + q.name + "' (" + q.source + "): " + e.what();
+    if (q.source != "built-in") throw UsageError(msg);
+    throw FatalError(msg);
+  } catch (const FatalError& e) {
+    // A statement that fails while it runs (step_failed) in a user's query is their SQL too.
+    if (q.source == "built-in" || std::string_view(e.what()).rfind("SQL error: ", 0) != 0) throw;
+    throw UsageError("query '" + q.name + "' (" + q.source + "): " + e.what());
   }
 }
 
@@ -528,6 +546,15 @@ void write_record(std::ostream& out, const ResultSet& rs) {
         std::string shown;
         for (char ch : v) {
           if (ch == '\r') continue;
+          const auto u = static_cast<unsigned char>(ch);
+          if ((u < 0x20 && ch != '\n' && ch != '\t') || u == 0x7f) {
+            // an escape sequence in a path or a body must not reach the terminal
+            static constexpr char kHex[] = "0123456789ABCDEF";
+            shown += "\\x";
+            shown += kHex[u >> 4];
+            shown += kHex[u & 15];
+            continue;
+          }
           shown += ch;
           if (ch == '\n') shown += indent;
         }

@@ -45,9 +45,10 @@ std::string json_array_of(const ResultSet& rs);
 /// std::runtime_error with SQLite's message when a step fails.
 ResultSet collect_rows(sqlite3_stmt* stmt);
 
-/// Steps a prepared statement and writes its rows like write_result(); csv, tsv, json and
-/// jsonl stream row by row (table and markdown need every row to size columns). Returns the
-/// number of rows.
+/// Steps a prepared statement and writes its rows like write_result(), in bounded memory:
+/// csv, tsv, json and jsonl stream row by row; table and markdown size (align) their
+/// columns by the first 1,000 rows, then stream the rest (a later, wider cell shifts the
+/// rest of its own line only). Returns the number of rows.
 size_t write_statement(std::ostream& out, std::ostream& err, sqlite3_stmt* stmt, const OutputOptions& opt);
 
 /// Display columns of UTF-8 text in a terminal: East Asian Wide/Fullwidth characters count

@@ -41,10 +41,16 @@ const std::set<std::string>& pragmas_reading_without_arg() {
 
 struct AuthState {
   std::string denied;  ///< why the last statement was refused
+  /// The statement is one PRAGMA in its reading form and nothing else. SQLite calls some
+  /// of those (journal_mode) not read-only whatever their form, which refused
+  /// `PRAGMA journal_mode`; the authorizer knows the form.
+  bool reading_pragma = false;
+  bool other_actions = false;
 };
 
 int authorize(void* user, int action, const char* a3, const char* a4, const char*, const char*) {
   auto* st = static_cast<AuthState*>(user);
+  if (action != SQLITE_PRAGMA) st->other_actions = true;
   switch (action) {
     case SQLITE_ATTACH:
     case SQLITE_DETACH:
@@ -53,7 +59,10 @@ int authorize(void* user, int action, const char* a3, const char* a4, const char
     case SQLITE_PRAGMA: {
       std::string name = lower(a3 ? a3 : "");
       if (pragmas_reading_with_arg().count(name)) return SQLITE_OK;
-      if (!a4 && pragmas_reading_without_arg().count(name)) return SQLITE_OK;
+      if (!a4 && pragmas_reading_without_arg().count(name)) {
+        st->reading_pragma = true;
+        return SQLITE_OK;
+      }
       st->denied = "PRAGMA " + name + (a4 ? " with a value" : "") +
                    " is not allowed: only PRAGMAs that read (table_info, user_version, …) are";
       return SQLITE_DENY;
@@ -120,6 +129,7 @@ ReadonlyStatement::ReadonlyStatement(sqlite3* db, std::string_view sql, const Pa
   harden_connection(db);
   StmtGuard g;
   const char* tail = nullptr;
+  bool reading_pragma = false;
   {
     AuthGuard auth(db);
     int rc = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &g.stmt, &tail);
@@ -131,8 +141,9 @@ ReadonlyStatement::ReadonlyStatement(sqlite3* db, std::string_view sql, const Pa
     std::string_view rest(tail, static_cast<size_t>(sql.data() + sql.size() - tail));
     if (!is_blank_sql(rest))
       throw UsageError("only one SQL statement at a time (found more after the first ';')");
+    reading_pragma = auth.state.reading_pragma && !auth.state.other_actions;
   }
-  if (!sqlite3_stmt_readonly(g.stmt))
+  if (!sqlite3_stmt_readonly(g.stmt) && !reading_pragma)
     throw UsageError("refusing a statement that writes: yanbao query only reads the archive");
   // Names the statement uses; unknown given names and missing ones are usage errors.
   std::vector<std::string> used;

@@ -77,6 +77,23 @@ void configure(SQLite::Database& db) {
   register_fts_tokenizer(db.getHandle());
 }
 
+/// A file: URI that opens `path` read-only as immutable (no locks, no -shm): for an archive
+/// nothing can write, on a read-only filesystem or a full disk. ? # % are escaped.
+std::string immutable_uri(const std::string& path) {
+  std::string uri = "file:";
+  for (char c : std::filesystem::absolute(path).string()) {
+    if (c == '?' || c == '#' || c == '%') {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      uri += '%';
+      uri += kHex[static_cast<unsigned char>(c) >> 4];
+      uri += kHex[static_cast<unsigned char>(c) & 15];
+    } else {
+      uri += c;
+    }
+  }
+  return uri + "?immutable=1";
+}
+
 }  // namespace
 
 void set_fts_batching(bool on) { t_fts_batching = on; }
@@ -153,9 +170,34 @@ std::unique_ptr<SQLite::Database> open_archive_readonly(const std::string& path)
     throw FatalError("no archive at " + path + " (run yanbao ingest DIR first)");
   // NOMUTEX: a read-only connection is used by one thread; SQLite's per-call mutex was a
   // tenth of the time of a query printing many rows.
-  auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX);
-  configure(*db);
-  int found = user_version(*db);
+  std::unique_ptr<SQLite::Database> db;
+  int found = 0;
+  try {
+    db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX);
+    configure(*db);
+    found = user_version(*db);  // the first read: where a WAL archive needs its -shm file
+  } catch (const SQLite::Exception& e) {
+    // Reading a WAL archive takes a shared-memory file (-shm) beside it, which a read-only
+    // filesystem, a full disk or a folder without write permission does not allow. With no
+    // write-ahead log left to read (the last writer checkpointed it away) the archive is
+    // read whole from its main file instead, as SQLite's immutable mode does.
+    const int code = e.getErrorCode() & 0xff;
+    if (code != SQLITE_CANTOPEN && code != SQLITE_READONLY && code != SQLITE_IOERR && code != SQLITE_FULL &&
+        code != SQLITE_PERM)
+      throw;
+    db.reset();
+    std::error_code wal_ec;
+    const auto wal_size = std::filesystem::file_size(path + "-wal", wal_ec);
+    if (!wal_ec && wal_size > 0)
+      throw FatalError("cannot read archive " + path + ": SQLite must create " + path + "-shm beside it (" +
+                       e.what() + "), and " + path + "-wal holds writes that are not in the archive file yet, " +
+                       "which a read without it would miss. Run any yanbao command once where the folder is " +
+                       "writable (it folds the log in), or copy the archive with its -wal file to a writable folder.");
+    db = std::make_unique<SQLite::Database>(immutable_uri(path),
+                                            SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX | SQLite::OPEN_URI);
+    configure(*db);
+    found = user_version(*db);
+  }
   refuse_newer(found, path);
   if (found < 1) throw FatalError(path + " is not a yanbao archive (schema version 0)");
   return db;

@@ -11,6 +11,24 @@ SELECT path, size, mtime_ns, status, report_id, sha256 FROM files WHERE root = :
 -- touch every page of the reports table (a 4 KB body each) on every ingest.
 SELECT path, parser_version FROM reports WHERE parser_version < :parser_version AND root = :root;
 
+-- name: committed_file_state
+-- What is committed for one file, read under the write lock: another ingest of the same
+-- folder may have written it since this one compared its walk with the archive.
+SELECT f.size, f.mtime_ns, f.status, f.report_id, r.parser_version
+FROM files f LEFT JOIN reports r ON r.id = f.report_id AND f.status = 'report'
+WHERE f.root = :root AND f.path = :path;
+
+-- name: file_status
+SELECT status, report_id FROM files WHERE root = :root AND path = :path;
+
+-- name: errors_without_file
+-- Rejections that each run finds again: paths the walk could not take (no row in files, or
+-- a stored report's path that is a FIFO now), and failed reads of a file whose last good
+-- report was kept (its stored size and mtime differ from the file's, so it is read again).
+-- Only rejections of `error` files are remembered between runs.
+SELECT path FROM ingest_errors e WHERE root = :root
+  AND NOT EXISTS (SELECT 1 FROM files f WHERE f.root = e.root AND f.path = e.path AND f.status = 'error');
+
 -- name: report_by_sha256
 SELECT id FROM reports WHERE sha256 = :sha256 AND NOT (root = :root AND path = :path) LIMIT 1;
 
@@ -187,13 +205,16 @@ ON CONFLICT (kind, key, base_name) DO UPDATE SET reports = reports + excluded.re
 DROP TABLE temp.query_summary_counted;
 
 -- name: summary_count_pending_indices
--- Per (name, period, date) of the pending reports: the number of rows and the first row
--- (lowest report id, then seq), merged with what earlier reports gave.
+-- Per (name, period, date) of the pending reports: the number of rows and the first row,
+-- merged with what earlier reports gave. "First" is by content, never by report id, so the
+-- row shown does not depend on the order files were ingested in: the lowest (broker, path,
+-- root, seq), a NULL broker first (as ORDER BY sorts it).
 INSERT INTO index_days (name, period, report_date, reports, first_id, first_seq, close, change_pct)
 SELECT name, period, report_date, n, report_id, seq, close, change_pct FROM (
   SELECT i.name, i.period, r.report_date, i.report_id, i.seq, i.close, i.change_pct,
          count(*) OVER g AS n,
-         row_number() OVER (PARTITION BY i.name, i.period, r.report_date ORDER BY i.report_id, i.seq) AS rn
+         row_number() OVER (PARTITION BY i.name, i.period, r.report_date
+                            ORDER BY r.broker, r.path, r.root, i.seq) AS rn
   FROM query_summary_pending q
   JOIN reports r ON r.id = q.report_id
   JOIN indices i ON i.report_id = r.id
@@ -202,12 +223,18 @@ SELECT name, period, report_date, n, report_id, seq, close, change_pct FROM (
 WHERE rn = 1
 ON CONFLICT (name, period, report_date) DO UPDATE SET
   reports = reports + excluded.reports,
-  close = CASE WHEN (excluded.first_id, excluded.first_seq) < (first_id, first_seq) THEN excluded.close ELSE close END,
-  change_pct = CASE WHEN (excluded.first_id, excluded.first_seq) < (first_id, first_seq)
-                    THEN excluded.change_pct ELSE change_pct END,
-  first_seq = CASE WHEN (excluded.first_id, excluded.first_seq) < (first_id, first_seq)
-                   THEN excluded.first_seq ELSE first_seq END,
-  first_id = min(first_id, excluded.first_id);
+  -- (first_id, first_seq, close, change_pct) all follow the row that comes first; a stored
+  -- first row whose report is gone (NULL key) loses, and the stale recomputation fixes it.
+  (first_id, first_seq, close, change_pct) = (
+    SELECT CASE WHEN w THEN excluded.first_id ELSE index_days.first_id END,
+           CASE WHEN w THEN excluded.first_seq ELSE index_days.first_seq END,
+           CASE WHEN w THEN excluded.close ELSE index_days.close END,
+           CASE WHEN w THEN excluded.change_pct ELSE index_days.change_pct END
+    FROM (SELECT coalesce(
+            (SELECT (n.broker IS NOT NULL, coalesce(n.broker, ''), n.path, n.root, excluded.first_seq)
+                    < (o.broker IS NOT NULL, coalesce(o.broker, ''), o.path, o.root, index_days.first_seq)
+             FROM reports n, reports o WHERE n.id = excluded.first_id AND o.id = index_days.first_id),
+            1) AS w));
 
 -- name: summary_recompute_stale_dates
 -- A subtraction that may have moved a stock's first or last date: recomputed from the
@@ -238,7 +265,7 @@ UPDATE index_days SET (first_id, first_seq, close, change_pct) = (
   SELECT i.report_id, i.seq, i.close, i.change_pct
   FROM reports r JOIN indices i ON i.report_id = r.id
   WHERE r.report_date = index_days.report_date AND i.name = index_days.name AND i.period = index_days.period
-  ORDER BY i.report_id, i.seq LIMIT 1)
+  ORDER BY r.broker, r.path, r.root, i.seq LIMIT 1)
 WHERE (name, period, report_date) IN (SELECT name, period, report_date FROM index_day_stale);
 DELETE FROM index_day_stale;
 
@@ -284,7 +311,7 @@ ORDER BY r.id;
 SELECT base_name, min(code) FROM security_aliases GROUP BY base_name;
 
 -- name: summary_scan_indices
-SELECT i.name, i.period, r.report_date, i.report_id, i.seq, i.close, i.change_pct
+SELECT i.name, i.period, r.report_date, i.report_id, i.seq, i.close, i.change_pct, r.broker, r.path, r.root
 FROM indices i JOIN reports r ON r.id = i.report_id
 WHERE r.report_date >= '' AND r.report_date <= '9999-12-31';
 

@@ -163,8 +163,13 @@ void rebuild_from_scratch(SQLite::Database& db) {
     }
   }
 
+  // The row shown for a day is the first by content, (broker, path, root, seq) with a NULL
+  // broker first, as summary_count_pending_indices orders it: never by report id, which
+  // depends on the order files were ingested in.
   struct Day {
     int64_t rows = 0, first_id = 0, first_seq = 0;
+    std::optional<std::string> broker;
+    std::string path, root;
     std::optional<double> close, change_pct;
   };
   std::map<std::tuple<std::string, std::string, std::string>, Day> days;
@@ -173,9 +178,18 @@ void rebuild_from_scratch(SQLite::Database& db) {
     while (scan.executeStep()) {
       Day& d = days[{scan.getColumn(0).getString(), scan.getColumn(1).getString(), scan.getColumn(2).getString()}];
       const int64_t id = scan.getColumn(3).getInt64(), seq = scan.getColumn(4).getInt64();
-      if (d.rows++ == 0 || std::pair(id, seq) < std::pair(d.first_id, d.first_seq)) {
+      std::optional<std::string_view> broker;
+      if (!scan.getColumn(7).isNull()) broker = column_text(scan.getColumn(7));
+      const std::string_view path = column_text(scan.getColumn(8)), root = column_text(scan.getColumn(9));
+      const std::optional<std::string_view> d_broker =
+          d.broker ? std::optional<std::string_view>(*d.broker) : std::nullopt;
+      if (d.rows++ == 0 || std::tie(broker, path, root, seq) <
+                               std::tie(d_broker, std::as_const(d.path), std::as_const(d.root), d.first_seq)) {
         d.first_id = id;
         d.first_seq = seq;
+        d.broker = broker ? std::optional<std::string>(*broker) : std::nullopt;
+        d.path = path;
+        d.root = root;
         d.close = scan.getColumn(5).isNull() ? std::nullopt : std::optional<double>(scan.getColumn(5).getDouble());
         d.change_pct = scan.getColumn(6).isNull() ? std::nullopt : std::optional<double>(scan.getColumn(6).getDouble());
       }

@@ -9,7 +9,8 @@ namespace yanbao {
 
 struct ReportWriter::Statements {
   RowStatement by_sha, own, del, report, tag, index, mover, news, event, pick, risk, alias, security,
-      file, error, clear_error, error_for, delete_file, index_new, file_stat, report_stat;
+      file, error, clear_error, error_for, delete_file, index_new, file_stat, report_stat, file_status,
+      errors_without_file;
   explicit Statements(SQLite::Database& db)
       : by_sha(RowStatement(db, "report_by_sha256")),
         own(RowStatement(db, "own_report")),
@@ -31,7 +32,9 @@ struct ReportWriter::Statements {
         delete_file(RowStatement(db, "delete_file")),
         index_new(RowStatement(db, "index_new_reports")),
         file_stat(RowStatement(db, "update_file_stat")),
-        report_stat(RowStatement(db, "update_report_stat")) {}
+        report_stat(RowStatement(db, "update_report_stat")),
+        file_status(RowStatement(db, "file_status")),
+        errors_without_file(RowStatement(db, "errors_without_file")) {}
 };
 
 namespace {
@@ -81,6 +84,7 @@ void ReportWriter::update_stat(const FileIdentity& f) {
     st->bind(":mtime_ns", f.mtime_ns);
     st->exec_and_reset();
   }
+  clear_error(f.root, f.path);
 }
 
 void ReportWriter::mark_duplicate(const FileIdentity& f, int64_t of_report) {
@@ -230,18 +234,47 @@ ReportWriter::Written ReportWriter::write_report(const FileIdentity& f, const Re
   return {id, own.has_value()};
 }
 
-void ReportWriter::record_error(const FileIdentity& f, const std::string& message, int line,
+bool ReportWriter::record_error(const FileIdentity& f, const std::string& message, int line,
                                 const std::string& now) {
-  if (auto own = own_report(f)) delete_report(*own);
-  upsert_file(f, "error", std::nullopt);
+  // A file is read torn while it is being written, or becomes unreadable for a while: the
+  // report of its last good read stays until a read succeeds (issue 13). Its `files` row
+  // keeps the old size and mtime, which differ from the file's, so the next run reads it.
+  auto& st = st_->file_status;
+  st.bind(":root", f.root);
+  st.bind(":path", f.path);
+  bool kept = false;
+  if (st.statement().executeStep()) {
+    const std::string status = st.statement().getColumn(0).getString();
+    kept = (status == "report" || status == "duplicate") && !st.statement().getColumn(1).isNull();
+  }
+  st.statement().reset();
+  if (!kept) {
+    if (auto own = own_report(f)) delete_report(*own);
+    upsert_file(f, "error", std::nullopt);
+  }
+  record_skipped(f.root, f.path, message, now, line);
+  return kept;
+}
+
+void ReportWriter::record_skipped(const std::string& root, const std::string& path, const std::string& message,
+                                  const std::string& now, int line) {
   auto& e = st_->error;
-  e.bind(":root", f.root);
-  e.bind(":path", f.path);
+  e.bind(":root", root);
+  e.bind(":path", path);
   e.bind(":message", message);
   if (line > 0) e.bind(":line", line);
   else e.bind_null(":line");
   e.bind(":seen_at", now);
   e.exec_and_reset();
+}
+
+std::vector<std::string> ReportWriter::errors_without_file(const std::string& root) {
+  auto& st = st_->errors_without_file;
+  st.bind(":root", root);
+  std::vector<std::string> out;
+  while (st.statement().executeStep()) out.push_back(st.statement().getColumn(0).getString());
+  st.statement().reset();
+  return out;
 }
 
 std::optional<std::pair<std::string, int>> ReportWriter::stored_error(const std::string& root,

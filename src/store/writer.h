@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <unordered_set>
+#include <vector>
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -37,10 +38,23 @@ class ReportWriter {
   /// Replaces the path's report (if any) with this one, with all its rows.
   Written write_report(const FileIdentity& file, const ReportRecord& report, const std::string& now);
   void delete_report(int64_t id);
-  /// Records a new size/mtime for a file whose bytes did not change.
+  /// Records a new size/mtime for a file whose bytes did not change (and forgets an error
+  /// a torn read of it left).
   void update_stat(const FileIdentity& file);
   void mark_duplicate(const FileIdentity& file, int64_t of_report);
-  void record_error(const FileIdentity& file, const std::string& message, int line, const std::string& now);
+  /// Records that the file could not be read, decoded or parsed. A report (or duplicate)
+  /// stored for the path from an earlier good read stays, with its old size and mtime, so
+  /// that the next run reads the file again; returns true then. Otherwise the path becomes
+  /// an `error` file.
+  bool record_error(const FileIdentity& file, const std::string& message, int line, const std::string& now);
+  /// Records a path the walk could not take (a FIFO, a device, a folder it cannot enter) in
+  /// ingest_errors only: it has no row in `files`.
+  void record_skipped(const std::string& root, const std::string& path, const std::string& message,
+                      const std::string& now, int line = 0);
+  /// Paths of the root whose ingest_errors row a run finds again if it still holds: those
+  /// without a `files` row of status `error` (see record_skipped and record_error).
+  std::vector<std::string> errors_without_file(const std::string& root);
+  void forget_error(const std::string& root, const std::string& path) { clear_error(root, path); }
   /// The stored error for an unchanged rejected file: message and line.
   std::optional<std::pair<std::string, int>> stored_error(const std::string& root, const std::string& path);
   void forget_file(const std::string& root, const std::string& path);
