@@ -23,10 +23,10 @@ DELETE FROM reports WHERE id = :id;
 -- name: insert_report
 INSERT INTO reports (root, path, title, published, report_date, broker, series, url, period_start,
                      period_end, topic, summary, body, sha256, front_matter, front_format, encoding,
-                     size, mtime_ns, parser_version, ingested_at)
+                     size, mtime_ns, parser_version, ingested_at, kind)
 VALUES (:root, :path, :title, :published, :report_date, :broker, :series, :url, :period_start,
         :period_end, :topic, :summary, :body, :sha256, :front_matter, :front_format, :encoding,
-        :size, :mtime_ns, :parser_version, :ingested_at);
+        :size, :mtime_ns, :parser_version, :ingested_at, :kind);
 
 -- name: insert_tag
 INSERT OR IGNORE INTO report_tags (report_id, kind, value) VALUES (:report_id, :kind, :value);
@@ -52,6 +52,21 @@ VALUES (:report_id, :seq, :theme, :name, :base_name, :code, :code_source, :kind,
 
 -- name: insert_risk
 INSERT INTO risks (report_id, seq, text) VALUES (:report_id, :seq, :text);
+
+-- name: insert_sector
+INSERT INTO sectors (report_id, seq, name, scheme, period, change_pct)
+VALUES (:report_id, :seq, :name, :scheme, :period, :change_pct);
+
+-- name: insert_rating
+INSERT INTO ratings (report_id, seq, subject, name, code, rating, action, target_price, currency)
+VALUES (:report_id, :seq, :subject, :name, :code, :rating, :action, :target_price, :currency);
+
+-- name: insert_forecast
+INSERT INTO forecasts (report_id, seq, name, code, year, actual, metric, value)
+VALUES (:report_id, :seq, :name, :code, :year, :actual, :metric, :value);
+
+-- name: insert_analyst
+INSERT INTO analysts (report_id, seq, name, license, email) VALUES (:report_id, :seq, :name, :license, :email);
 
 -- name: learn_alias
 INSERT OR IGNORE INTO security_aliases (base_name, code, source) VALUES (:base_name, :code, 'report');
