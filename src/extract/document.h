@@ -56,7 +56,9 @@ Document parse_document(std::string_view body);
 
 /// The document as text for line-based grammars: one block per line, blank lines between
 /// paragraphs, headings as "# text", items as "- text"; tables are left out.
-std::string render_text(const Document& doc);
+/// When line_of is given, (*line_of)[k] is the body line of the rendered text's line k + 1
+/// (so a row read from rendered line k + 1 can name the line of the body it came from).
+std::string render_text(const Document& doc, std::vector<int>* line_of = nullptr);
 
 /// A number in a table cell or a sentence fragment: "3,402.32", "+1.2", "-0.18%", "（2.3%）".
 /// Thousands separators, a sign, a trailing % and surrounding brackets are accepted; anything

@@ -1,16 +1,45 @@
 #include "extract/extract.h"
 
+#include <vector>
+
+#include "extract/document.h"
+#include "extract/index_tables.h"
 #include "extract/lists.h"
 #include "extract/market.h"
 #include "extract/notes.h"
 
 namespace yanbao {
+namespace {
+
+/// Rows read from the rendered text name its lines; users check them against the body.
+template <class Rows>
+void to_body_lines(Rows& rows, const std::vector<int>& line_of) {
+  for (auto& r : rows)
+    if (r.line > 0 && static_cast<size_t>(r.line) <= line_of.size()) r.line = line_of[static_cast<size_t>(r.line) - 1];
+}
+
+}  // namespace
 
 Extraction extract_report(std::string_view body, const ExtractContext& ctx) {
   Extraction out;
-  extract_market(body, ctx, out);
-  extract_lists(body, ctx, out);
-  extract_notes(body, ctx, out);  // issue 14: kind, analysts, ratings, forecasts, sector rankings
+  // The line grammars read the repaired text (words rejoined, wraps undone, furniture and
+  // LaTeX gone); the table grammars read the tables' cells.
+  const Document doc = parse_document(body);
+  std::vector<int> line_of;
+  const std::string text = render_text(doc, &line_of);
+  extract_market(text, ctx, out);
+  extract_lists(text, ctx, out);
+  to_body_lines(out.indices, line_of);
+  to_body_lines(out.sectors, line_of);
+  to_body_lines(out.movers, line_of);
+  to_body_lines(out.news, line_of);
+  to_body_lines(out.events, line_of);
+  to_body_lines(out.picks, line_of);
+  to_body_lines(out.risks, line_of);
+  // Table rows carry body lines already.
+  extract_index_tables(doc, ctx, out);
+  // Issue 14: kind, analysts, ratings, forecasts, sector rankings (rows carry body lines).
+  extract_notes(body, doc, text, line_of, ctx, out);
   return out;
 }
 

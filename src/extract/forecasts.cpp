@@ -115,16 +115,6 @@ std::optional<double> value_cell(std::string_view cell) {
   return n;
 }
 
-int year_of(std::string_view date) {
-  if (date.size() < 4) return 0;
-  int y = 0;
-  for (size_t i = 0; i < 4; ++i) {
-    if (date[i] < '0' || date[i] > '9') return 0;
-    y = y * 10 + (date[i] - '0');
-  }
-  return y;
-}
-
 }  // namespace
 
 std::vector<Forecast> extract_forecasts(const Table& table, const StockRef& company, int report_year,

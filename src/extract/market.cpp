@@ -117,6 +117,8 @@ constexpr std::string_view kReviewWords[] = {"回顾", "市场表现", "行情�
                                              "本周行情", "上周行情", "一周行情"};
 
 /// Titles of weekly reports.
+constexpr std::string_view kMonthlyTitle[] = {"月报", "月度", "月刊", "月评", "月观点", "月回顾", "月策略"};
+constexpr std::string_view kMorningTitle[] = {"晨会", "晨报", "早报", "晨讯", "晨间", "早间", "晨参", "精粹", "每日"};
 constexpr std::string_view kWeeklyTitle[] = {"周报", "周评", "周观察", "周度", "周刊", "每周", "周观点",
                                              "周回顾", "周跟踪", "周策略", "周专题", "一周", "周总结",
                                              "周记", "周聚焦", "周思考", "周展望", "双周", "weekly", "Weekly",
@@ -170,6 +172,29 @@ Mark marker_kind(int k) {
 
 // ---------------------------------------------------------------------------------------------
 // Index moves.
+
+/// The industry and its classification when an index name is an industry's (申万电子,
+/// 中信计算机, SW机械设备, 电子行业指数), else nothing: broad indices stay indices.
+std::optional<std::pair<std::string, std::optional<std::string>>> sector_of(std::string_view raw,
+                                                                            std::string_view canon) {
+  std::string_view n = canon;
+  std::optional<std::string> scheme;
+  for (auto [prefix, name] : {std::pair<std::string_view, std::string_view>{"申万一级", "申万"}, {"申万二级", "申万"},
+                              {"申万", "申万"}, {"中信一级", "中信"}, {"中信", "中信"}, {"SW", "申万"}}) {
+    if (at(n, 0, prefix)) {
+      n.remove_prefix(prefix.size());
+      scheme = std::string(name);
+      break;
+    }
+  }
+  if (contains(raw, "申万")) scheme = "申万";
+  else if (contains(raw, "中信")) scheme = "中信";
+  for (std::string_view suffix : {"指数", "行业", "板块"})
+    if (scan::ends_at(n, n.size(), suffix)) n.remove_suffix(suffix.size());
+  if (n.empty() || !(scheme || market::is_industry_name(n))) return std::nullopt;
+  if (!market::is_industry_name(n) && !market::is_industry_name(canon)) return std::nullopt;
+  return std::pair{std::string(n), scheme};
+}
 
 struct Draft {
   std::string name, raw, period;
@@ -482,8 +507,20 @@ class IndexReader {
       return e;
     }
     // 截至2月7日 is an as-of date, not a different period.
-    if (!(ends_at(c, i, "截至") || ends_at(c, i, "截止") || ends_at(c, i, "截至到"))) period_.clear();
+    if (ends_at(c, i, "截至") || ends_at(c, i, "截止") || ends_at(c, i, "截至到")) return e;
+    // A month on its own, the report's or the one before (7月上证指数上涨…): the month's move.
+    period_ = d->d < 0 && d->m >= 0 && recent_month(d->y, d->m) ? "month" : "";
     return e;
+  }
+
+  /// Whether month m (of year y, or of an unstated year) is the report's month or the one
+  /// before it.
+  bool recent_month(int y, int m) const {
+    const std::string& rd = ctx_.report_date;
+    if (rd.size() < 7) return false;
+    const int ry = std::stoi(rd.substr(0, 4)), rm = std::stoi(rd.substr(5, 2));
+    const int py = rm == 1 ? ry - 1 : ry, pm = rm == 1 ? 12 : rm - 1;
+    return (m == rm && (y < 0 || y == ry)) || (m == pm && (y < 0 || y == py));
   }
 
   size_t marker(std::string_view c, size_t i) {
@@ -603,7 +640,13 @@ class IndexReader {
           if (!m.close) m.close = d.close;
           dup = true;
         }
-      if (!dup) out_.push_back({std::move(d.name), std::move(d.raw), std::move(d.period), d.close, d.change});
+      if (dup) continue;
+      // An industry's index (申万电子, 机械设备（申万）) is a sector move, not a market index.
+      if (auto sector = sector_of(d.raw, d.name)) {
+        if (sectors_) sectors_->push_back({sector->first, sector->second, d.period, *d.change, line_});
+        continue;
+      }
+      out_.push_back({std::move(d.name), std::move(d.raw), std::move(d.period), d.close, d.change, line_});
     }
     drafts_.clear();
     floor_ = 0;
@@ -611,6 +654,12 @@ class IndexReader {
 
   const ExtractContext& ctx_;
   std::vector<IndexMove>& out_;
+
+ public:
+  std::vector<SectorMove>* sectors_ = nullptr;  ///< where industry moves go (none: dropped)
+  int line_ = 0;                                ///< the body line of the paragraph being read
+
+ private:
   std::string ytd_;
   std::string_view default_period_;
   std::string period_;
@@ -629,6 +678,66 @@ class IndexReader {
   bool in_aside_ = false;
   bool in_table_ = false;
 };
+
+/// Rewrites an industry whose classification stands in brackets after it (机械设备行业（申万）
+/// 指数, 计算机（中信）板块, 电子（申万分类）指数) as the prefixed form the index grammar reads
+/// (申万机械设备指数). Other text is copied as it is.
+std::string scheme_prefixed(std::string_view para) {
+  if (!contains(para, "（申万") && !contains(para, "（中信") && !contains(para, "(申万") && !contains(para, "(中信"))
+    return std::string(para);
+  std::string out;
+  size_t copied = 0;
+  for (size_t i = 0; i < para.size();) {
+    size_t len = 1;
+    char32_t c = decode(para, i, &len);
+    if (c != U'（' && c != U'(') {
+      i += len;
+      continue;
+    }
+    const size_t open = i, inner = i + len;
+    std::string_view scheme = at(para, inner, "申万") ? "申万" : at(para, inner, "中信") ? "中信" : "";
+    size_t close = scheme.empty() ? std::string_view::npos : para.find(c == U'（' ? "）" : ")", inner);
+    if (close == std::string_view::npos || close - inner > 18) {
+      i += len;
+      continue;
+    }
+    size_t after = close + (c == U'（' ? 3 : 1);
+    size_t word = at(para, after, "行业指数") ? 12 : at(para, after, "指数") || at(para, after, "板块") ? 6 : 0;
+    if (!word) {
+      i = after;
+      continue;
+    }
+    // The industry: the longest tail of the Han run before the bracket that names one.
+    size_t run = open;
+    for (int n = 0; n < 10 && run > copied; ++n) {
+      size_t p = scan::prev(para, run);
+      if (!scan::is_cjk(decode(para, p))) break;
+      run = p;
+    }
+    std::optional<size_t> name_at;
+    for (size_t b = run; b < open; b += scan::u8len(static_cast<unsigned char>(para[b]))) {
+      std::string_view n = para.substr(b, open - b);
+      if (scan::ends_at(n, n.size(), "行业")) n.remove_suffix(6);
+      if (!n.empty() && market::is_industry_name(n)) {
+        name_at = b;
+        break;
+      }
+    }
+    if (!name_at) {
+      i = after;
+      continue;
+    }
+    std::string_view n = para.substr(*name_at, open - *name_at);
+    if (scan::ends_at(n, n.size(), "行业")) n.remove_suffix(6);
+    out.append(para.substr(copied, *name_at - copied));
+    out.append(scheme);
+    out.append(n);
+    out.append("指数");
+    copied = i = after + word;
+  }
+  out.append(para.substr(copied));
+  return out;
+}
 
 /// "市场表现：…" → true when the label before the first colon is a review label.
 bool has_review_label(std::string_view para) {
@@ -678,7 +787,9 @@ void extract_market(std::string_view body, const ExtractContext& ctx, Extraction
   std::string text = scan::clean_markdown(body);
   std::string_view tv = text;
 
-  auto week = market::find_report_week(tv, ctx.report_date);
+  // A morning digest covers a day; the week ranges in it belong to the weeklies it digests.
+  const bool morning = contains_any(std::string_view(ctx.title), kMorningTitle);
+  auto week = morning ? std::nullopt : market::find_report_week(tv, ctx.report_date);
   if (week) {
     out.period_start = week->start;
     out.period_end = week->end;
@@ -687,14 +798,20 @@ void extract_market(std::string_view body, const ExtractContext& ctx, Extraction
 
   // In a weekly report (by its title or a stated week) unmarked moves are the week's.
   bool weekly = week.has_value() || contains_any(std::string_view(ctx.title), kWeeklyTitle);
+  // A monthly review's unmarked moves are the month's (7月行情回顾：…上证指数上涨3.74%).
+  const bool monthly = !weekly && contains_any(std::string_view(ctx.title), kMonthlyTitle);
+  const std::string_view review_period = monthly ? "month" : "week";
   IndexReader reader(ctx, out.indices);
+  reader.sectors_ = &out.sectors;
   bool review_section = false;
   size_t start = 0;
+  int line = 0;
   while (start < tv.size()) {
     size_t nl = tv.find('\n', start);
     if (nl == std::string_view::npos) nl = tv.size();
     std::string_view para = scan::trim(tv.substr(start, nl - start));
     start = nl + 1;
+    reader.line_ = ++line;
     if (para.empty()) continue;
     if (at(para, 0, "# ")) {
       review_section = contains_any(para, kReviewWords);
@@ -708,7 +825,7 @@ void extract_market(std::string_view body, const ExtractContext& ctx, Extraction
         lines.push_back(tv.substr(start, e - start));
         start = e + 1;
       }
-      reader.table(lines, weekly || review_section ? "week" : "");
+      reader.table(lines, weekly || review_section ? review_period : "");
       continue;
     }
     // Only a percent or a flat move makes a row: skip the grammar for every other paragraph.
@@ -716,7 +833,7 @@ void extract_market(std::string_view body, const ExtractContext& ctx, Extraction
         !contains(para, "平盘"))
       continue;
     bool week_para = weekly || review_section || has_review_label(para);
-    reader.paragraph(para, week_para ? "week" : "");
+    reader.paragraph(scheme_prefixed(para), week_para ? review_period : "");
   }
 
   market::extract_movers(tv, out.movers);

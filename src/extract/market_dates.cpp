@@ -173,6 +173,7 @@ std::optional<DateRange> find_report_week(std::string_view text, std::string_vie
   static constexpr std::string_view kWeekWords[] = {"本周", "上周", "当周", "周度", "区间", "期间", "一周", "周报"};
   std::optional<DateRange> in_bracket;
   int depth = 0;
+  int title_depth = 0;  // inside 《…》: another report's title (相关研究), not this one's week
   for (size_t i = 0; i < text.size();) {
     auto b0 = static_cast<unsigned char>(text[i]);
     // Only brackets, line ends and digits matter here; skip other letters by their lead byte.
@@ -185,7 +186,13 @@ std::optional<DateRange> find_report_week(std::string_view text, std::string_vie
     char32_t c = scan::decode(text, i, &len);
     if (c == U'（' || c == U'(' || c == U'【' || c == U'[') ++depth;
     if ((c == U'）' || c == U')' || c == U'】' || c == U']') && depth > 0) --depth;
-    if (c == U'\n') depth = 0;
+    if (c == U'《') ++title_depth;
+    if (c == U'》' && title_depth > 0) --title_depth;
+    if (c == U'\n') depth = title_depth = 0;
+    if (title_depth > 0) {
+      i += len;
+      continue;
+    }
     if (!scan::is_digit_at(text, i) || (i > 0 && scan::is_digit_at(text, scan::prev(text, i)))) {
       i += len;
       continue;

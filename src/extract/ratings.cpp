@@ -573,11 +573,18 @@ std::vector<Rating> extract_ratings(std::string_view body, const ExtractContext&
         if (all_cjk) section_industry = std::string(t);
       }
     } else if (!heading) {
+      // A digest item's title that the document model kept as a paragraph (too long for a
+      // heading): "1.2光模块龙头中报预增——通信行业周报2025/7/7" opens a section as a heading does.
+      bool title_like = !author_line && cp_count(t) <= 70 && !contains(t, "。") &&
+                        (contains(t, "——") || !industry_mentioned(t).empty());
       if (auto st = leading_stock(t)) {
         stock = st;
       } else if (auto ind = industry_of(t); !ind.empty()) {
         section_industry = ind;  // 医药生物行业周报：… opens an industry's item
         stock.reset();
+      } else if (title_like) {
+        stock.reset();
+        section_industry = industry_mentioned(t);
       }
     }
     scan::split(t, U"。；;", [&](std::string_view sentence) {

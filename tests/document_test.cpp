@@ -1,0 +1,187 @@
+// Specs for the document model: PDF artefacts repaired, blocks and tables found. Every input
+// is invented in the layouts real reports use.
+#include <gtest/gtest.h>
+
+#include "extract/document.h"
+#include "extract/index_tables.h"
+
+using namespace yanbao;
+
+namespace {
+
+std::vector<std::string> texts(const Document& d, BlockKind kind) {
+  std::vector<std::string> out;
+  for (const auto& b : d.blocks)
+    if (b.kind == kind) out.push_back(b.text);
+  return out;
+}
+
+const Table* first_table(const Document& d) {
+  for (const auto& b : d.blocks)
+    if (b.kind == BlockKind::kTable) return &b.table;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST(Repair, DropsSpacesThatSplitChineseWordsAndNumbersFromUnits) {
+  EXPECT_EQ(repair_inline("沪深 300 指数下跌 0.18%"), "沪深300指数下跌0.18%");
+  EXPECT_EQ(repair_inline("涨幅前五名分别 为：A"), "涨幅前五名分别为：A");
+  EXPECT_EQ(repair_inline("4 月 21 日消息"), "4月21日消息");
+  EXPECT_EQ(repair_inline("创业板 指数上涨1.74%"), "创业板指数上涨1.74%");
+}
+
+TEST(Repair, KeepsSpacesBetweenLatinWordsAndBeforePhoneNumbers) {
+  EXPECT_EQ(repair_inline("AI Agent 商业化"), "AI Agent商业化");
+  EXPECT_EQ(repair_inline("分析师：张三 021-60870000 a@b.com"), "分析师：张三 021-60870000 a@b.com");
+}
+
+TEST(Repair, TurnsLatexMathIntoPlainText) {
+  EXPECT_EQ(repair_inline("上涨 $1.58\\%$ ，"), "上涨1.58%，");
+  EXPECT_EQ(repair_inline("区间 $-0.09\\% / +13.63\\%$"), "区间-0.09%/+13.63%");
+  EXPECT_EQ(repair_inline("（ $+31.58\\%$ ）"), "（+31.58%）");
+  EXPECT_EQ(repair_inline("约 $\\text{2.3}$ 亿元"), "约2.3亿元");
+  EXPECT_EQ(repair_inline("售价US$5与US$6"), "售价US$5与US$6");  // not math: no closing span with a digit
+}
+
+TEST(Repair, FoldsFullWidthDigitsAndPercent) {
+  EXPECT_EQ(repair_inline("上涨１．５％"), "上涨1．5%");
+}
+
+TEST(Document, JoinsLinesWrappedMidSentence) {
+  auto d = parse_document(
+      "■ 行情回顾：本周申万电子指数上涨2.37%，沪深300指数下\n跌0.18%，电子板块跑赢沪深300指数。\n\n下一段。\n");
+  auto items = texts(d, BlockKind::kItem);
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0], "行情回顾：本周申万电子指数上涨2.37%，沪深300指数下跌0.18%，电子板块跑赢沪深300指数。");
+}
+
+TEST(Document, KeepsShortLinesAndFinishedSentencesApart) {
+  auto d = parse_document("本周要闻\n第一条要闻。\n第二条要闻。\n");
+  auto paras = texts(d, BlockKind::kParagraph);
+  EXPECT_EQ(paras, (std::vector<std::string>{"本周要闻", "第一条要闻。", "第二条要闻。"}));
+}
+
+TEST(Document, ListInsideAnItemGoesOnAfterASemicolon) {
+  auto d = parse_document("● 投资建议：1）智驾：【甲公司】、【乙公司】；\n2）整车：【丙公司】。\n● 风险提示：需求不及预期。\n");
+  auto items = texts(d, BlockKind::kItem);
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(items[0], "投资建议：1）智驾：【甲公司】、【乙公司】；2）整车：【丙公司】。");
+}
+
+TEST(Document, DropsPageFurnitureBetweenWrappedHalves) {
+  auto d = parse_document(
+      "本周计算机板块涨幅前五的个股分别为：甲公司（+3.1%）、乙公司\n"
+      "某某证券研究所          3 / 14          请务必阅读正文之后的免责声明部分\n"
+      "（+2.0%）。\n");
+  auto paras = texts(d, BlockKind::kParagraph);
+  ASSERT_EQ(paras.size(), 1u);
+  EXPECT_EQ(paras[0], "本周计算机板块涨幅前五的个股分别为：甲公司（+3.1%）、乙公司（+2.0%）。");
+}
+
+TEST(Document, DropsARepeatedRunningTitle) {
+  auto d = parse_document("行业周报 机械\n\n第一段正文。\n\n行业周报 机械\n\n第二段正文。\n");
+  EXPECT_EQ(texts(d, BlockKind::kParagraph), (std::vector<std::string>{"第一段正文。", "第二段正文。"}));
+}
+
+TEST(Document, AConverterHeadingInFrontOfRunningTextIsAParagraph) {
+  auto d = parse_document("# 投资要点\n\n# 行情回顾：本周（6月3日-6月6日）申万计算机指数上涨2.15%，沪深300指数上涨0.88%，板块跑赢大盘。\n");
+  EXPECT_EQ(texts(d, BlockKind::kHeading), (std::vector<std::string>{"投资要点"}));
+  EXPECT_EQ(texts(d, BlockKind::kParagraph).size(), 1u);
+}
+
+TEST(Document, HtmlTableCellsWithSpansLineUp) {
+  auto d = parse_document(
+      "表1：盈利预测\n\n<table><tr><td rowspan=\"2\">公司</td><td colspan=\"2\">EPS（元）</td></tr>"
+      "<tr><td>2025E</td><td>2026E</td></tr><tr><td>甲公司</td><td>1.20</td><td>1.45</td></tr></table>\n");
+  const Table* t = first_table(d);
+  ASSERT_NE(t, nullptr);
+  ASSERT_EQ(t->rows.size(), 3u);
+  EXPECT_EQ(t->rows[0], (std::vector<std::string>{"公司", "EPS（元）", "EPS（元）"}));
+  EXPECT_EQ(t->rows[1], (std::vector<std::string>{"公司", "2025E", "2026E"}));
+  EXPECT_EQ(t->rows[2], (std::vector<std::string>{"甲公司", "1.20", "1.45"}));
+  EXPECT_EQ(d.blocks.back().text, "表1：盈利预测");  // the caption travels with the table
+}
+
+TEST(Document, PipeAndAlignedTextTables) {
+  auto d = parse_document("| 指数 | 收盘 | 涨跌幅 |\n|---|---:|---:|\n| 上证指数 | 3,402.32 | 0.52% |\n\n正文。\n");
+  const Table* t = first_table(d);
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->rows.size(), 2u);
+  EXPECT_EQ(t->rows[1][1], "3,402.32");
+
+  auto a = parse_document("子板块        本周涨跌幅（%）     年初至今（%）\n半导体        4.86        3.12\n元件          1.12        -2.45\n");
+  const Table* u = first_table(a);
+  ASSERT_NE(u, nullptr);
+  EXPECT_EQ(u->rows.size(), 3u);
+  EXPECT_EQ(u->rows[2], (std::vector<std::string>{"元件", "1.12", "-2.45"}));
+}
+
+TEST(Document, ProseWithDoubleSpacesIsNoTable) {
+  auto d = parse_document("本周市场震荡  成交缩量\n资金面  偏紧\n");
+  EXPECT_EQ(first_table(d), nullptr);
+}
+
+TEST(CellNumber, ReadsSignsSeparatorsPercentsAndBrackets) {
+  EXPECT_DOUBLE_EQ(*cell_number("3,402.32"), 3402.32);
+  EXPECT_DOUBLE_EQ(*cell_number("-0.18%"), -0.18);
+  EXPECT_DOUBLE_EQ(*cell_number("（+2.3%）"), 2.3);
+  EXPECT_FALSE(cell_number("上证指数").has_value());
+  EXPECT_FALSE(cell_number("1.2倍").has_value());
+  EXPECT_FALSE(cell_number("").has_value());
+}
+
+namespace {
+Extraction tables_of(std::string_view body, std::string title, std::string date = "2025-06-12") {
+  Extraction out;
+  ExtractContext ctx{std::move(title), std::move(date)};
+  extract_index_tables(parse_document(body), ctx, out);
+  return out;
+}
+}  // namespace
+
+TEST(IndexTables, MorningNoteTableGivesTheDayAndTheYearToDate) {
+  auto out = tables_of(
+      "<table><tr><td>指数名称</td><td>收盘价</td><td>涨跌幅</td><td>年初至今</td></tr>"
+      "<tr><td>上证指数</td><td>3,402.32</td><td>0.52%</td><td>1.51%</td></tr>"
+      "<tr><td>沪深 300</td><td>3,894.61</td><td>-0.68%</td><td>-1.02%</td></tr>"
+      "<tr><td>申万电子</td><td>4,100.00</td><td>1.00%</td><td>2.00%</td></tr></table>",
+      "某某证券晨会纪要20250612");
+  ASSERT_EQ(out.indices.size(), 4u);  // the industry row is no index
+  EXPECT_EQ(out.indices[0].name, "上证综指");
+  EXPECT_EQ(out.indices[0].period, "day");
+  EXPECT_DOUBLE_EQ(*out.indices[0].close, 3402.32);
+  EXPECT_DOUBLE_EQ(*out.indices[0].change_pct, 0.52);
+  EXPECT_EQ(out.indices[1].period, "since:2025-01-01");
+  EXPECT_FALSE(out.indices[1].close.has_value());
+  EXPECT_EQ(out.indices[2].name, "沪深300");
+  EXPECT_DOUBLE_EQ(*out.indices[2].change_pct, -0.68);
+}
+
+TEST(IndexTables, TransposedTableWithIndicesAsColumns) {
+  auto out = tables_of(
+      "<table><tr><td>指数</td><td>上证综指</td><td>创业板指</td></tr>"
+      "<tr><td>收盘点位</td><td>3,828.58</td><td>3,107.89</td></tr>"
+      "<tr><td>日涨跌幅</td><td>0.22%</td><td>-0.55%</td></tr></table>",
+      "研究所晨报");
+  ASSERT_EQ(out.indices.size(), 2u);
+  EXPECT_EQ(out.indices[1].name, "创业板指");
+  EXPECT_EQ(out.indices[1].period, "day");
+  EXPECT_DOUBLE_EQ(*out.indices[1].close, 3107.89);
+  EXPECT_DOUBLE_EQ(*out.indices[1].change_pct, -0.55);
+}
+
+TEST(IndexTables, AMoveOfUnknownPeriodIsNotStored) {
+  auto out = tables_of("| 指数 | 涨跌幅 |\n|---|---|\n| 上证指数 | 0.52% |\n", "某公司深度报告");
+  EXPECT_TRUE(out.indices.empty());
+  auto weekly = tables_of("| 指数 | 本周涨跌幅 |\n|---|---|\n| 上证指数 | 0.52% |\n", "某公司深度报告");
+  ASSERT_EQ(weekly.indices.size(), 1u);
+  EXPECT_EQ(weekly.indices[0].period, "week");
+}
+
+TEST(Document, DropsATableOfContents) {
+  auto d = parse_document(
+      "# 目录\n\n行业要闻...................................... 5\n公司动态 …………………… 6\n图1：本周涨跌幅.............. 3\n\n# 行业要闻\n\n正文。\n");
+  EXPECT_EQ(texts(d, BlockKind::kParagraph), (std::vector<std::string>{"正文。"}));
+  EXPECT_EQ(texts(d, BlockKind::kHeading), (std::vector<std::string>{"行业要闻"}));
+}
