@@ -182,3 +182,32 @@ TEST(Ratings, LeadingStock) {
   EXPECT_EQ(s->code.value_or(""), "920118.BJ");
   EXPECT_FALSE(leading_stock("重点推荐：恒立液压（601100.SH）"));
 }
+
+TEST(Ratings, OtherBrokersWordings) {
+  auto r = sentence_rating("首予恒立液压（601100.SH）「买入」评级，目标价为45.6元");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->action.value_or(""), "first");
+  r = sentence_rating("重申【增持】评级");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->word, "增持");
+  EXPECT_EQ(r->action.value_or(""), "keep");
+  r = sentence_rating("将评级由“持有”上调至“跑赢大市”");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->word, "跑赢大市");
+  EXPECT_EQ(r->action.value_or(""), "up");
+}
+
+TEST(Ratings, RatingOfAnotherStockNamedInTheSentenceIsNotTheNotesCompanys) {
+  auto r = ratings("投资建议：维持恒立液压“买入”评级。\n", "恒立液压（601100.SH）：海外订单放量", "company");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_TRUE(ratings("可比公司中，维持美的集团“买入”评级。\n", "恒立液压（601100.SH）：海外订单放量", "company").empty());
+}
+
+TEST(Ratings, DigestItemTitleKeptAsAParagraphOpensASection) {
+  auto r = ratings("# 重点推荐\n\n1.2出口链景气延续，关注品牌出海——家电行业周报2025/7/7\n\n"
+                   "投资建议：维持行业“超配”评级，建议关注：美的集团（000333.SZ）。\n",
+                   "晨会纪要", "morning");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].subject, "industry");
+  EXPECT_EQ(r[0].name, "家电");
+}

@@ -35,8 +35,12 @@ std::string_view rating_prefix(std::string_view s) {
   return best;
 }
 
-bool is_open_quote(char32_t c) { return c == U'“' || c == U'"' || c == U'‘' || c == U'「' || c == U'『'; }
-bool is_close_quote(char32_t c) { return c == U'”' || c == U'"' || c == U'’' || c == U'」' || c == U'』'; }
+bool is_open_quote(char32_t c) {
+  return c == U'“' || c == U'"' || c == U'‘' || c == U'「' || c == U'『' || c == U'【';
+}
+bool is_close_quote(char32_t c) {
+  return c == U'”' || c == U'"' || c == U'’' || c == U'」' || c == U'』' || c == U'】';
+}
 
 size_t cp_count(std::string_view s) {
   size_t n = 0;
@@ -316,7 +320,7 @@ std::optional<RatingWord> sentence_rating(std::string_view s) {
     bool then_rating = starts_with(tail, "评级") || starts_with(tail, "投资评级");
     std::string_view before = s.substr(0, quoted ? i : word_begin);
     // What stands right before the word: a verb, maybe 公司/行业/X行业/X业 between.
-    std::string_view near = last_cps(before, 16);
+    std::string_view near = last_cps(before, 24);
     struct Verb {
       std::string_view text;
       const char* action;
@@ -325,14 +329,16 @@ std::optional<RatingWord> sentence_rating(std::string_view s) {
                                       {"上调评级至", "up"}, {"下调至", "down"},  {"下调为", "down"},
                                       {"调低至", "down"},  {"下调评级至", "down"}, {"维持", "keep"},
                                       {"首次给予", "first"}, {"给予", ""},        {"评级为", ""},
-                                      {"评级：", ""},      {"评级:", ""},       {"调整为", ""}};
+                                      {"评级：", ""},      {"评级:", ""},       {"调整为", ""},
+                                      {"首予", "first"},   {"首次予以", "first"}, {"重申", "keep"},
+                                      {"调升至", "up"},    {"调降至", "down"},  {"予以", ""}};
     std::optional<RatingWord> found;
     for (const auto& v : kVerbs) {
       size_t p = near.rfind(v.text);
       if (p == std::string_view::npos) continue;
       std::string_view between = near.substr(p + v.text.size());
       // Only a short object may stand between the verb and the word.
-      if (cp_count(between) > 8 || contains(between, "，") || contains(between, "。") || contains(between, "、"))
+      if (cp_count(between) > 20 || contains(between, "，") || contains(between, "。") || contains(between, "、"))
         continue;
       if (!is_rating_word(word) && !(then_rating && cp_count(word) <= 6)) continue;
       RatingWord r{std::string(word), std::nullopt, false, {}};
@@ -354,7 +360,11 @@ std::optional<RatingWord> sentence_rating(std::string_view s) {
         r.industry = true;  // 银行业, 保险业
         r.industry_name = std::string(obj.substr(0, obj.size() - std::string_view("业").size()));
       } else if (!obj.empty() && obj != "公司" && obj != "其" && obj != "该股" && obj != "公司股票") {
-        continue;  // 维持盈利预测“…”: not the rating's object
+        // 维持盈利预测“…”: not the rating's object; 维持恒立液压“买入”评级: the caller checks the name.
+        for (std::string_view no : {"预测", "盈利", "目标", "估值", "判断", "观点", "板块", "推荐", "组合", "配置"})
+          if (contains(obj, no)) obj = {};
+        if (obj.empty()) continue;
+        r.object = std::string(obj);
       }
       if (ends_with(r.industry_name, "板块")) r.industry_name.clear();
       found = r;

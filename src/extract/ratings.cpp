@@ -31,6 +31,13 @@ std::vector<Line> split_lines(std::string_view body) {
   return out;
 }
 
+/// Whether a rating's object (维持恒立液压“买入”评级) is the stock in context: no object, or its name.
+bool names(std::string_view object, const StockRef& stock) {
+  if (object.empty()) return true;
+  std::string base = base_name(stock.name);
+  return starts_with(object, stock.name) || (!base.empty() && starts_with(object, base));
+}
+
 bool is_heading(std::string_view raw) {
   auto t = scan::trim(raw);
   return starts_with(t, "#") || starts_with(t, "【");
@@ -160,7 +167,7 @@ std::vector<Rating> extract_ratings(std::string_view body, const ExtractContext&
         scan::split(t, U"。；;\n", [&](std::string_view sentence) {
           if (said) return;
           auto r = sentence_rating(sentence);
-          if (!r || r->industry) return;
+          if (!r || r->industry || !names(r->object, *stock)) return;
           said = r;
           said_target = target_price(sentence);
           if (!line) line = lines[i].number;
@@ -244,7 +251,7 @@ std::vector<Rating> extract_ratings(std::string_view body, const ExtractContext&
         add(Rating{"industry", name, std::nullopt, r->word, r->action, std::nullopt, std::nullopt, lines[i].number});
         return;
       }
-      if (!stock) return;
+      if (!stock || !names(r->object, *stock)) return;
       Rating row{"stock", stock->name, stock->code, r->word, r->action, std::nullopt, std::nullopt, lines[i].number};
       if (target) {
         row.target_price = target->first;

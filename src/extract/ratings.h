@@ -31,6 +31,7 @@ struct RatingWord {
   std::optional<std::string> action;   ///< first | keep | up | down
   bool industry = false;               ///< 维持行业“推荐”评级, 行业评级：…
   std::string industry_name;           ///< 维持银行业“增持” → 银行; empty when not written
+  std::string object;                  ///< a stock named between verb and word (维持恒立液压“买入”), else empty
 };
 
 /// The first rating a sentence gives: 维持“买入”评级, 首次覆盖，给予“增持”评级, 上调至“买入”评级,
