@@ -90,3 +90,40 @@ TEST(Forecasts, SentenceRaisedForecast) {
 TEST(Forecasts, SentenceWithCountMismatchGivesNothing) {
   EXPECT_TRUE(sentence_forecasts("预计公司2025-2027年归母净利润分别为28.40/33.15亿元", kCo).empty());
 }
+
+// End to end: a Hong Kong company note in a converted-PDF layout (tests/data/company).
+#include <fstream>
+#include <sstream>
+
+#include "extract/extract.h"
+
+namespace {
+std::string fixture_body(const std::string& name) {
+  std::ifstream f(std::string(YANBAO_TEST_DATA) + "/company/" + name);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  std::string s = ss.str();
+  size_t end = s.find("\n---\n", 4);
+  return end == std::string::npos ? s : s.substr(end + 5);
+}
+}  // namespace
+
+TEST(Forecasts, HongKongNoteEndToEnd) {
+  ExtractContext ctx{"安踏体育（02020.HK）：主品牌稳健，户外品牌高增", "2025-11-12"};
+  auto x = extract_report(fixture_body("hk-upgrade-note.md"), ctx);
+  EXPECT_EQ(x.kind, "company");
+  ASSERT_EQ(x.ratings.size(), 1u);
+  EXPECT_EQ(x.ratings[0].code.value_or(""), "02020.HK");
+  EXPECT_EQ(x.ratings[0].rating, "买入");
+  EXPECT_EQ(x.ratings[0].action.value_or(""), "up");
+  EXPECT_DOUBLE_EQ(x.ratings[0].target_price.value_or(0), 118);
+  EXPECT_EQ(x.ratings[0].currency.value_or(""), "HKD");
+  EXPECT_EQ(x.forecasts.size(), 20u);  // revenue, net_profit, eps, roe, pe × 4 years
+  ASSERT_TRUE(find(x.forecasts, 2027, "revenue"));
+  EXPECT_NEAR(find(x.forecasts, 2027, "revenue")->value, 94130, 1e-6);
+  EXPECT_TRUE(find(x.forecasts, 2024, "net_profit")->actual);
+  EXPECT_DOUBLE_EQ(find(x.forecasts, 2025, "roe")->value, 21.4);
+  ASSERT_EQ(x.analysts.size(), 2u);
+  EXPECT_EQ(x.analysts[1].name, "温言");
+  EXPECT_EQ(x.analysts[1].license.value_or(""), "S0930525020004");
+}

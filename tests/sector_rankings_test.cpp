@@ -91,3 +91,37 @@ TEST(SectorRankings, Names) {
   EXPECT_EQ(sector_name("汽车零部件Ⅱ"), "汽车零部件");
   EXPECT_EQ(sector_name("电子行业"), "电子");
 }
+
+// End to end: a morning digest with a ranking table, a ranking sentence and rated items.
+#include <fstream>
+#include <sstream>
+
+#include "extract/extract.h"
+
+TEST(SectorRankings, MorningDigestEndToEnd) {
+  std::ifstream f(std::string(YANBAO_TEST_DATA) + "/company/morning-digest.md");
+  std::stringstream ss;
+  ss << f.rdbuf();
+  std::string s = ss.str();
+  std::string body = s.substr(s.find("\n---\n", 4) + 5);
+  auto x = extract_report(body, ExtractContext{"晨会纪要20251105", "2025-11-05"});
+  EXPECT_EQ(x.kind, "morning");
+  int day_rows = 0, sw_rows = 0;
+  for (const auto& m : x.sectors) {
+    EXPECT_EQ(m.period, "day") << m.name;
+    ++day_rows;
+    if (m.scheme == "申万") ++sw_rows;
+    EXPECT_NE(m.name, "汇金股份");
+  }
+  EXPECT_EQ(day_rows, 8);  // 3 from the table, 5 from the sentence
+  EXPECT_EQ(sw_rows, 5);
+  ASSERT_EQ(x.ratings.size(), 3u);
+  EXPECT_EQ(x.ratings[0].name, "恒立液压");
+  EXPECT_EQ(x.ratings[0].action.value_or(""), "keep");
+  EXPECT_EQ(x.ratings[1].subject, "industry");
+  EXPECT_EQ(x.ratings[1].name, "家电");
+  EXPECT_EQ(x.ratings[2].code.value_or(""), "300750.SZ");
+  EXPECT_EQ(x.ratings[2].action.value_or(""), "first");
+  EXPECT_DOUBLE_EQ(x.ratings[2].target_price.value_or(0), 420);
+  EXPECT_EQ(x.analysts.size(), 3u);  // 季晓川 once
+}

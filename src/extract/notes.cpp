@@ -72,10 +72,14 @@ void extract_notes(std::string_view body, const Document& doc, std::string_view 
   if (out.kind == "morning") sctx.period = "day";
   else if (contains(ctx.title, "周报") || contains(ctx.title, "周评") || contains(ctx.title, "周观察")) sctx.period = "week";
   else if (contains(ctx.title, "月报")) sctx.period = "month";
+  std::string_view lead;  // a paragraph that ended mid-sentence (；，) leads into the next
   for (const auto& p : doc.blocks) {
     auto rows = p.kind == BlockKind::kTable ? table_sectors(p.table, p.text, sctx, p.line)
-                                            : paragraph_sectors(p.text, sctx, p.line);
+                                            : paragraph_sectors(p.text, sctx, p.line, lead);
     for (auto& r : rows) out.sectors.push_back(std::move(r));
+    std::string_view t = scan::trim(p.text);
+    bool open_end = p.kind != BlockKind::kTable && (scan::ends_at(t, t.size(), "；") || scan::ends_at(t, t.size(), "，"));
+    lead = open_end ? std::string_view(p.text) : std::string_view();
   }
 }
 

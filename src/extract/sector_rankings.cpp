@@ -227,10 +227,13 @@ bool about_industries(std::string_view intro) {
 
 }  // namespace
 
-std::vector<SectorMove> paragraph_sectors(std::string_view para, const SectorContext& ctx, int line) {
+std::vector<SectorMove> paragraph_sectors(std::string_view para, const SectorContext& ctx, int line,
+                                          std::string_view lead) {
   std::vector<SectorMove> out;
   auto scheme_para = scheme_of(para);
+  if (!scheme_para) scheme_para = scheme_of(lead);
   std::string para_period = sector_period(para, {});
+  if (para_period.empty()) para_period = sector_period(lead, {});
   if (para_period.empty()) para_period = ctx.period;
   scan::split(para, U"。；;\n", [&](std::string_view sentence) {
     std::string period = sector_period(sentence, ctx.report_year);
@@ -247,7 +250,9 @@ std::vector<SectorMove> paragraph_sectors(std::string_view para, const SectorCon
       if (names.empty()) continue;
       // The words before the names: 行业方面，31个申万一级行业中22个上涨，…
       std::string_view before_names = intro.substr(0, static_cast<size_t>(names.front().data() - intro.data()));
-      if (!about_industries(before_names) && !about_industries(para.substr(0, static_cast<size_t>(sentence.data() - para.data()))))
+      if (!about_industries(before_names) &&
+          !about_industries(para.substr(0, static_cast<size_t>(sentence.data() - para.data()))) &&
+          !(sentence.data() == para.data() && about_industries(lead)))
         continue;
       if (contains(before_names, "个股")) continue;
       std::string_view rest = sentence.substr(p + cue.size());

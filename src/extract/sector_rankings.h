@@ -32,6 +32,9 @@ std::vector<SectorMove> table_sectors(const Table& table, std::string_view capti
                                       int line = 0);
 
 /// The rows of ranking sentences and lists in one paragraph (hard-wrapped lines joined).
-std::vector<SectorMove> paragraph_sectors(std::string_view paragraph, const SectorContext& ctx, int line = 0);
+/// lead is the paragraph before when this one continues it (it ended with ；or ，): its words
+/// (行业方面，31个申万一级行业中…) introduce this paragraph's rankings.
+std::vector<SectorMove> paragraph_sectors(std::string_view paragraph, const SectorContext& ctx, int line = 0,
+                                          std::string_view lead = {});
 
 }  // namespace yanbao
