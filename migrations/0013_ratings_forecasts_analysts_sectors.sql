@@ -47,6 +47,7 @@ CREATE TABLE forecasts (
   PRIMARY KEY (report_id, seq)
 );
 CREATE INDEX forecasts_by_code ON forecasts (code, year, metric, report_id);
+CREATE INDEX forecasts_by_name ON forecasts (name, report_id);
 
 CREATE TABLE analysts (
   report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
