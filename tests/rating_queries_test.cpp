@@ -5,6 +5,8 @@
 
 #include "test_util.h"
 
+#include <algorithm>
+
 using namespace yanbao;
 namespace fs = std::filesystem;
 
@@ -65,4 +67,16 @@ TEST(Consensus, WindowLeavesOutOlderReports) {
   auto d = test::run_yanbao({"--db", a.db, "--format", "csv", "run", "consensus", "恒立液压", "--days", "60"}, a.tmp.path);
   EXPECT_EQ(d.out.find("乙证券"), std::string::npos) << d.out;
   EXPECT_NE(d.out.find("丁证券"), std::string::npos) << d.out;
+}
+
+TEST(Reports, KindFiltersBySortOfReport) {
+  CompanyArchive a;
+  auto r = test::run_yanbao({"--db", a.db, "--format", "csv", "run", "reports", "--kind", "morning"}, a.tmp.path);
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("晨会纪要20251105"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("恒立液压"), std::string::npos) << r.out;
+  auto c = test::run_yanbao({"--db", a.db, "--format", "csv", "run", "reports", "--kind", "company"}, a.tmp.path);
+  EXPECT_EQ(std::count(c.out.begin(), c.out.end(), '\n'), 6) << c.out;  // header + 5 notes
+  auto bad = test::run_yanbao({"--db", a.db, "run", "reports", "--kind", "weekly"}, a.tmp.path);
+  EXPECT_EQ(bad.code, 2);
 }
