@@ -71,6 +71,17 @@ TEST(Forecasts, TableOfSeveralCompaniesIsNotOneCompanysForecast) {
   EXPECT_TRUE(extract_forecasts(t, kCo, 2025).empty());
 }
 
+TEST(Forecasts, RatiosFiscalYearPrefixAndCornerUnit) {
+  Table t{{{"（百万元）", "FY2024A", "FY2025E"},
+           {"营业收入", "9,390", "10,512"},
+           {"净利润率", "26.7%", "27.0%"},
+           {"净利润", "2,509", "2,840"}}};
+  auto f = extract_forecasts(t, kCo, 2025);
+  ASSERT_EQ(f.size(), 4u);
+  EXPECT_DOUBLE_EQ(find(f, 2025, "net_profit")->value, 2840);
+  EXPECT_DOUBLE_EQ(find(f, 2024, "revenue")->value, 9390);
+}
+
 TEST(Forecasts, Sentence) {
   auto f = sentence_forecasts("我们预计公司2025-2027年归母净利润分别为28.40/33.15/38.02亿元，对应EPS分别为2.12/2.47/2.84元，"
                               "对应PE分别为31.0/26.6/23.2倍",

@@ -211,3 +211,16 @@ TEST(Ratings, DigestItemTitleKeptAsAParagraphOpensASection) {
   EXPECT_EQ(r[0].subject, "industry");
   EXPECT_EQ(r[0].name, "家电");
 }
+
+TEST(Ratings, MastheadVariants) {
+  auto h = header_rating("投资评级：买入-A（维持）");
+  ASSERT_TRUE(h);
+  EXPECT_EQ(h->word, "买入");
+  EXPECT_EQ(h->action.value_or(""), "keep");
+  h = header_rating("评级 增持 首次覆盖");
+  ASSERT_TRUE(h);
+  EXPECT_EQ(h->action.value_or(""), "first");
+  auto r = ratings("当前价：36.10元 目标价：45.00元\n\n评级：买入（首次）\n", "恒立液压（601100.SH）：深度报告", "company");
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_DOUBLE_EQ(r[0].target_price.value_or(0), 45);
+}

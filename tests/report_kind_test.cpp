@@ -16,6 +16,7 @@ TEST(ReportKind, IndustrySeries) {
   EXPECT_EQ(classify_report("家电行业周报：以旧换新延续，关注出口链", ""), "industry");
   EXPECT_EQ(classify_report("银行业周报：息差企稳", ""), "industry");
   EXPECT_EQ(classify_report("机械行业2026年1月投资策略：设备更新再提速", ""), "industry");
+  EXPECT_EQ(classify_report("电子行业深度报告：先进封装产业链梳理", ""), "industry");
 }
 
 TEST(ReportKind, MorningDigestEvenWhenItNamesCompanies) {

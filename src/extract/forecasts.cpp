@@ -20,6 +20,7 @@ std::optional<std::pair<int, int>> year_cell(std::string_view cell) {
   std::string s = to_halfwidth(cell);
   size_t i = 0;
   while (i < s.size() && s[i] == ' ') ++i;
+  if (s.compare(i, 2, "FY") == 0) i += 2;  // FY2025E
   if (i + 4 > s.size()) return std::nullopt;
   for (size_t k = i; k < i + 4; ++k)
     if (s[k] < '0' || s[k] > '9') return std::nullopt;
@@ -39,6 +40,12 @@ std::optional<std::pair<int, int>> year_cell(std::string_view cell) {
     if (!scan::trim(rest).empty()) return std::nullopt;
   }
   return std::pair{year, actual};
+}
+
+size_t cp_count_small(std::string_view s) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size(); i += scan::u8len(static_cast<unsigned char>(s[i]))) ++n;
+  return n;
 }
 
 enum class Money { kNone, kYi, kBaiWan, kWan, kQian, kYuan };
@@ -72,6 +79,8 @@ std::string_view metric_of(std::string_view label) {
   for (std::string_view no : {"增长", "增速", "同比", "yoy", "YoY", "YOY", "环比", "毛利", "扣非", "扣除", "少数",
                               "率(%)", "变动", "增幅"})
     if (contains(l, no)) return {};
+  // A ratio (净利润率, 资产负债率) is no amount; 市盈率, 市净率 and 净资产收益率 are metrics.
+  if (contains(l, "率") && !contains(l, "市盈率") && !contains(l, "市净率") && !contains(l, "收益率")) return {};
   auto has = [&](std::string_view w) { return contains(l, w); };
   if (has("P/E") || has("PE") || has("市盈率")) return has("PEG") ? std::string_view{} : "pe";
   if (has("P/B") || has("PB") || has("市净率")) return "pb";
@@ -147,6 +156,9 @@ std::vector<Forecast> extract_forecasts(const Table& table, const StockRef& comp
   scan_unit(caption);
   for (size_t r = 0; r <= header; ++r)
     for (const auto& cell : table.rows[r]) scan_unit(cell);
+  // （百万元） / 人民币百万元 in the header row's corner cell.
+  if (table_unit == Money::kNone && !table.rows[header].empty() && cp_count_small(table.rows[header][0]) <= 12)
+    table_unit = money_unit(table.rows[header][0]);
   for (size_t r = header + 1; r < table.rows.size(); ++r) {
     const auto& row = table.rows[r];
     if (row.empty()) continue;

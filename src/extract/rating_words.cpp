@@ -273,8 +273,19 @@ std::optional<RatingWord> header_rating(std::string_view raw) {
     decode(rest, 0, &len);
     rest = scan::trim(rest.substr(len));
   }
-  RatingWord r{std::string(word), std::nullopt, industry, {}};
+  RatingWord r{std::string(word), std::nullopt, industry, {}, {}};
+  // 买入-A（维持）: a risk grade after the word.
+  if (rest.size() >= 2 && (rest[0] == '-' || starts_with(rest, "－")) ) {
+    std::string_view g = rest.substr(rest[0] == '-' ? 1 : std::string_view("－").size());
+    if (!g.empty() && g[0] >= 'A' && g[0] <= 'Z') rest = scan::trim(g.substr(1));
+  }
   if (rest.empty()) return r;
+  // 买入 维持 / 增持 首次覆盖: the action written after a space.
+  for (std::string_view a : {"维持评级", "首次评级", "首次覆盖", "维持", "首次", "上调", "下调"})
+    if (rest == a) {
+      r.action = action_word(a);
+      return r;
+    }
   auto par = leading_paren(rest);
   if (!par || !scan::trim(par->second).empty()) return std::nullopt;  // the line says more: not a masthead
   r.action = action_word(par->first);
@@ -341,7 +352,7 @@ std::optional<RatingWord> sentence_rating(std::string_view s) {
       if (cp_count(between) > 20 || contains(between, "，") || contains(between, "。") || contains(between, "、"))
         continue;
       if (!is_rating_word(word) && !(then_rating && cp_count(word) <= 6)) continue;
-      RatingWord r{std::string(word), std::nullopt, false, {}};
+      RatingWord r{std::string(word), std::nullopt, false, {}, {}};
       if (*v.action) r.action = v.action;
       if (!r.action || std::string_view(v.text) == "给予") {
         // 首次覆盖，给予“买入”评级: 首次 in the clause before.
@@ -372,7 +383,7 @@ std::optional<RatingWord> sentence_rating(std::string_view s) {
     }
     if (!found && then_rating && is_rating_word(word)) {
       // “买入”评级（维持） / “增持”评级 with no verb: the word alone.
-      RatingWord r{std::string(word), std::nullopt, false, {}};
+      RatingWord r{std::string(word), std::nullopt, false, {}, {}};
       std::string_view rest = tail.substr(starts_with(tail, "评级") ? std::string_view("评级").size()
                                                                      : std::string_view("投资评级").size());
       if (auto par = leading_paren(rest)) r.action = action_word(par->first);

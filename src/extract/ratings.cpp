@@ -162,7 +162,8 @@ std::vector<Rating> extract_ratings(std::string_view body, const ExtractContext&
           else if (!line) line = lines[i].number;
         }
       }
-      if (i < kMasthead && !head_target && starts_with(strip_markers(t), "目标价")) head_target = target_price(t);
+      // 目标价：82.00元, or 当前价：61.20元 目标价：82.00元 on one masthead line.
+      if (i < kMasthead && !head_target && contains(t, "目标价") && cp_count(t) <= 40) head_target = target_price(t);
       if (!said) {
         scan::split(t, U"。；;\n", [&](std::string_view sentence) {
           if (said) return;

@@ -66,8 +66,9 @@ std::optional<std::string> from_title(std::string_view title) {
   std::string_view head = head_of(title);
   if (contains_any(title, kMorning)) return "morning";
   if (has_bracketed_code(head)) return "company";
-  if (contains_any(head, kCompany)) return "company";
+  // 电子行业深度报告 is about an industry although 深度报告 is also a company word.
   if (names_industry(head)) return "industry";
+  if (contains_any(head, kCompany)) return "company";
   if (contains_any(head, kMacro)) return "macro";
   if (contains_any(head, kStrategy)) return "strategy";
   if (has_bracketed_code(title)) return "company";
