@@ -224,3 +224,13 @@ TEST(Ratings, MastheadVariants) {
   ASSERT_EQ(r.size(), 1u);
   EXPECT_DOUBLE_EQ(r[0].target_price.value_or(0), 45);
 }
+
+TEST(Ratings, DashedTitlesOfReportSites) {
+  auto s = title_stock("汇川技术-300124-2024年报及2025一季报点评：通用自动化复苏");
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->name, "汇川技术");
+  EXPECT_EQ(s->code.value_or(""), "300124.SZ");
+  s = title_stock("国信证券-美团-W-03690-三季度点评");
+  EXPECT_FALSE(s);  // the -W suffix splits the name: not guessed
+  EXPECT_FALSE(title_stock("开源证券-中小盘周报-20250209：AI产业"));
+}

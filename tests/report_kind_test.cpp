@@ -10,6 +10,7 @@ TEST(ReportKind, CompanyNoteTitleWithCode) {
   EXPECT_EQ(classify_report("恒立液压（601100.SH）：海外订单放量，丝杠业务进入收获期", ""), "company");
   EXPECT_EQ(classify_report("中集集团(000039)2025年中报点评：集装箱景气回落", ""), "company");
   EXPECT_EQ(classify_report("美团-W（03690.HK）：外卖竞争趋缓", ""), "company");
+  EXPECT_EQ(classify_report("汇川技术-300124-2024年报点评：通用自动化复苏", ""), "company");
 }
 
 TEST(ReportKind, IndustrySeries) {

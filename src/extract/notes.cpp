@@ -40,7 +40,7 @@ void extract_notes(std::string_view body, const Document& doc, std::string_view 
 
   // Forecasts: a company note's table about the company of its title, else its sentences.
   if (out.kind == "company") {
-    std::optional<StockRef> company = leading_stock(ctx.title);
+    std::optional<StockRef> company = title_stock(ctx.title);
     if (company) {
       for (const auto& p : doc.blocks) {
         if (p.kind != BlockKind::kTable) continue;

@@ -80,6 +80,36 @@ std::optional<StockRef> leading_stock(std::string_view line) {
   return StockRef{std::string(name), code};
 }
 
+std::optional<StockRef> title_stock(std::string_view title) {
+  if (auto s = leading_stock(title)) return s;
+  // NAME-CODE-…: the parts between dashes; a code part right after a name part.
+  std::vector<std::string_view> parts;
+  std::string_view t = scan::trim(title);
+  for (size_t i = 0; i <= t.size();) {
+    size_t e = t.find('-', i);
+    if (e == std::string_view::npos) e = t.size();
+    parts.push_back(scan::trim(t.substr(i, e - i)));
+    i = e + 1;
+  }
+  for (size_t k = 1; k < parts.size() && k < 4; ++k) {
+    std::string_view code_part = parts[k];
+    if (code_part.size() < 5 || code_part.size() > 9) continue;
+    auto code = normalize_code(code_part);
+    if (!code) continue;
+    std::string_view name = parts[k - 1];
+    size_t n = cp_count(name);
+    if (n < 2 || n > 10 || ends_with(name, "证券") || !scan::is_cjk(decode(name, 0))) continue;
+    bool ok = true;
+    for (size_t i = 0; i < name.size();) {
+      size_t len = 1;
+      if (!is_name_byte_char(fold(decode(name, i, &len)))) ok = false;
+      i += len;
+    }
+    if (ok) return StockRef{std::string(name), code};
+  }
+  return std::nullopt;
+}
+
 std::vector<Rating> table_ratings(const Table& table) {
   std::vector<Rating> out;
   if (table.rows.empty()) return out;
@@ -140,7 +170,7 @@ std::vector<Rating> extract_ratings(std::string_view body, const ExtractContext&
   constexpr size_t kMasthead = 40;
 
   if (kind == "company") {
-    auto stock = leading_stock(ctx.title);
+    auto stock = title_stock(ctx.title);
     if (!stock) {
       // "——泡泡玛特（09992.HK）2025年三季度业绩点评" under a title without the code.
       for (size_t i = 0; i < lines.size() && i < kMasthead && !stock; ++i) {

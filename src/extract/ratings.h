@@ -25,6 +25,10 @@ struct StockRef {
 /// "【电子：北方华创（002371.SZ）】…". nullopt when the line does not start with one.
 std::optional<StockRef> leading_stock(std::string_view line);
 
+/// The stock a company note's title names: as leading_stock, or in the dashed form of report
+/// sites ("汇川技术-300124-2024年报点评：…", "国信证券-汇川技术-300124-…").
+std::optional<StockRef> title_stock(std::string_view title);
+
 /// A rating word with what the text says about it.
 struct RatingWord {
   std::string word;                    ///< 买入, 推荐, 优于大市 …

@@ -51,6 +51,18 @@ bool has_bracketed_code(std::string_view s) {
   return false;
 }
 
+/// Whether text holds a code between dashes, as report sites write company notes:
+/// 汇川技术-300124-2024年报点评.
+bool has_dashed_code(std::string_view s) {
+  for (size_t i = s.find('-'); i != std::string_view::npos; i = s.find('-', i + 1)) {
+    size_t e = s.find('-', i + 1);
+    if (e == std::string_view::npos) e = s.size();
+    std::string_view part = s.substr(i + 1, e - i - 1);
+    if (part.size() >= 5 && part.size() <= 9 && normalize_code(part)) return true;
+  }
+  return false;
+}
+
 /// The title's part before its first colon (the series or the rated company).
 std::string_view head_of(std::string_view title) {
   size_t p = std::min(title.find("："), title.find(':'));
@@ -65,7 +77,7 @@ bool names_industry(std::string_view s) {
 std::optional<std::string> from_title(std::string_view title) {
   std::string_view head = head_of(title);
   if (contains_any(title, kMorning)) return "morning";
-  if (has_bracketed_code(head)) return "company";
+  if (has_bracketed_code(head) || has_dashed_code(head)) return "company";
   // 电子行业深度报告 is about an industry although 深度报告 is also a company word.
   if (names_industry(head)) return "industry";
   if (contains_any(head, kCompany)) return "company";
