@@ -44,3 +44,10 @@ TEST(ReportKind, BodyMastheadWhenTheTitleSaysNothing) {
   EXPECT_EQ(classify_report("存储价格企稳", "证券研究报告·行业周报·电子\n"), "industry");
   EXPECT_EQ(classify_report("无题", "正文第一段。\n"), "other");
 }
+
+TEST(ReportKind, TagsWhenTheTitleSaysNothing) {
+  EXPECT_EQ(classify_report("通用自动化复苏确认", "", {"hibor", "公司点评"}), "company");
+  EXPECT_EQ(classify_report("要闻速递", "", {"晨会"}), "morning");
+  // The title wins over a tag.
+  EXPECT_EQ(classify_report("电子行业周报：存储涨价", "", {"公司点评"}), "industry");
+}

@@ -27,7 +27,7 @@ void to_body_lines(Rows& rows, const std::vector<int>& line_of) {
 
 void extract_notes(std::string_view body, const Document& doc, std::string_view text,
                    const std::vector<int>& line_of, const ExtractContext& ctx, Extraction& out) {
-  out.kind = classify_report(ctx.title, text);
+  out.kind = classify_report(ctx.title, text, ctx.tags);
   out.analysts = extract_analysts(body);
   std::vector<Table> tables;
   for (const auto& b : doc.blocks)

@@ -294,6 +294,11 @@ std::optional<RatingWord> header_rating(std::string_view raw) {
 }
 
 std::optional<RatingWord> sentence_rating(std::string_view s) {
+  // Most sentences rate nothing: a few searches rule them out before the scan by code point.
+  bool may = false;
+  for (std::string_view cue : {"评级", "维持", "给予", "上调", "下调", "首予", "重申", "调升", "调降", "予以"})
+    if (contains(s, cue)) may = true;
+  if (!may) return std::nullopt;
   for (size_t i = 0; i < s.size();) {
     size_t len = 1;
     char32_t c = fold(decode(s, i, &len));

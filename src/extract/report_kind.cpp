@@ -101,10 +101,24 @@ std::vector<std::string_view> masthead(std::string_view body, size_t n) {
   return out;
 }
 
+/// The kind one tag or masthead line names, or nullopt.
+std::optional<std::string> from_label(std::string_view line) {
+  if (contains_any(line, kMorning)) return "morning";
+  if (contains_any(line, kCompany)) return "company";
+  if (contains_any(line, kIndustry)) return "industry";
+  if (contains(line, "宏观") || contains(line, "固定收益") || contains(line, "固收") || contains(line, "金融工程") ||
+      contains(line, "金工"))
+    return "macro";
+  if (contains(line, "策略")) return "strategy";
+  return std::nullopt;
+}
+
 }  // namespace
 
-std::string classify_report(std::string_view title, std::string_view body) {
+std::string classify_report(std::string_view title, std::string_view body, const std::vector<std::string>& tags) {
   if (auto k = from_title(title)) return *k;
+  for (const auto& t : tags)
+    if (auto k = from_label(t)) return *k;
   for (auto line : masthead(body, 12)) {
     if (contains_any(line, kMorning)) return "morning";
     if (contains_any(line, kCompany)) return "company";
