@@ -15,6 +15,7 @@ CREATE TABLE sectors (
   scheme     TEXT CHECK (scheme = '申万' OR scheme = '中信'),
   period     TEXT NOT NULL,                  -- day | week | month | since:YYYY-MM-DD
   change_pct REAL NOT NULL,
+  line       INTEGER,                        -- body line the row was read from
   PRIMARY KEY (report_id, seq)
 );
 CREATE INDEX sectors_by_name_period ON sectors (name, period, report_id);
@@ -29,6 +30,7 @@ CREATE TABLE ratings (
   action       TEXT CHECK (action = 'first' OR action = 'keep' OR action = 'up' OR action = 'down'),
   target_price REAL,
   currency     TEXT CHECK (currency = 'CNY' OR currency = 'HKD' OR currency = 'USD'),
+  line         INTEGER,
   PRIMARY KEY (report_id, seq)
 );
 CREATE INDEX ratings_by_code ON ratings (code, report_id);
@@ -44,6 +46,7 @@ CREATE TABLE forecasts (
   metric    TEXT NOT NULL CHECK (metric = 'revenue' OR metric = 'net_profit' OR metric = 'eps'
                                  OR metric = 'pe' OR metric = 'pb' OR metric = 'roe'),
   value     REAL NOT NULL,
+  line      INTEGER,
   PRIMARY KEY (report_id, seq)
 );
 CREATE INDEX forecasts_by_code ON forecasts (code, year, metric, report_id);
@@ -55,6 +58,7 @@ CREATE TABLE analysts (
   name      TEXT NOT NULL,
   license   TEXT,                            -- SAC number: S + 13 digits
   email     TEXT,
+  line      INTEGER,
   PRIMARY KEY (report_id, seq)
 );
 CREATE INDEX analysts_by_name ON analysts (name, report_id);

@@ -188,6 +188,10 @@ TEST(ReportFields, SeriesNeedsASeriesWord) {
   EXPECT_EQ(series_from_title("电子行业周报：AI端侧加速落地"), "电子行业周报");
   EXPECT_EQ(series_from_title("开源证券-中小盘周报：标题"), "中小盘周报");
   EXPECT_FALSE(series_from_title("北京君正（300223）：Q4营收环比改善"));
+  // A company note that ends in 点评 names its stock by code: one report, not a series.
+  EXPECT_FALSE(series_from_title("甲乙股份(002999)2024年报及2025年一季报点评：成本下行"));
+  EXPECT_EQ(broker_from_source_line("（以下内容从某某证券《行业周报：标题》研报附件原文摘录）\n\n正文。\n"), "某某证券");
+  EXPECT_FALSE(broker_from_source_line("（以下内容从网络《某文章》摘录）\n"));
   EXPECT_FALSE(series_from_title("没有冒号的标题"));
 }
 

@@ -739,6 +739,38 @@ std::string scheme_prefixed(std::string_view para) {
   return out;
 }
 
+/// Opens brackets that hold index moves of their own (市场风险偏好回升（上证指数上涨1.09%，创业板
+/// 指上涨3.17%））: their text becomes clauses of the sentence, set off by commas, so the grammar
+/// reads them as it reads any clause. Brackets that only qualify (a code, a date, a restated
+/// number) stay as they are.
+std::string open_index_asides(std::string_view para) {
+  if (!contains(para, "（") || !contains(para, "%")) return std::string(para);
+  std::string out;
+  size_t copied = 0;
+  std::vector<market::IndexHit> hits;
+  for (size_t open = para.find("（"); open != std::string_view::npos; open = para.find("（", open + 3)) {
+    const size_t inner = open + 3;
+    const size_t close = para.find("）", inner);
+    if (close == std::string_view::npos) break;
+    std::string_view in = para.substr(inner, close - inner);
+    if (contains(in, "（")) continue;  // nested: leave it alone
+    hits.clear();
+    market::find_index_names(in, hits);
+    bool move = false;
+    for (std::string_view w : {"上涨", "下跌", "下降", "上升", "收涨", "收跌", "涨幅", "跌幅"})
+      move = move || contains(in, w);
+    if (hits.empty() || hits[0].begin != 0 || !move || !contains(in, "%")) continue;
+    out.append(para.substr(copied, open - copied));
+    out.append("，");
+    out.append(in);
+    out.append("，");
+    copied = close + 3;
+    open = close;
+  }
+  out.append(para.substr(copied));
+  return out;
+}
+
 /// "市场表现：…" → true when the label before the first colon is a review label.
 bool has_review_label(std::string_view para) {
   size_t colon = para.find("：");
@@ -801,6 +833,12 @@ void extract_market(std::string_view body, const ExtractContext& ctx, Extraction
   // A monthly review's unmarked moves are the month's (7月行情回顾：…上证指数上涨3.74%).
   const bool monthly = !weekly && contains_any(std::string_view(ctx.title), kMonthlyTitle);
   const std::string_view review_period = monthly ? "month" : "week";
+  if (monthly && !morning) {
+    if (auto month = market::find_report_week(tv, ctx.report_date, true)) {
+      out.period_start = month->start;
+      out.period_end = month->end;
+    }
+  }
   IndexReader reader(ctx, out.indices);
   reader.sectors_ = &out.sectors;
   bool review_section = false;
@@ -833,7 +871,7 @@ void extract_market(std::string_view body, const ExtractContext& ctx, Extraction
         !contains(para, "平盘"))
       continue;
     bool week_para = weekly || review_section || has_review_label(para);
-    reader.paragraph(scheme_prefixed(para), week_para ? review_period : "");
+    reader.paragraph(open_index_asides(scheme_prefixed(para)), week_para ? review_period : "");
   }
 
   market::extract_movers(tv, out.movers);

@@ -137,7 +137,7 @@ std::optional<DateText> read_date(std::string_view s, size_t i, bool numeric_md)
 }
 
 std::optional<DateRange> read_date_range(std::string_view s, size_t i, std::string_view report_date,
-                                         bool numeric_md) {
+                                         bool numeric_md, bool whole_month) {
   auto a = read_date(s, i, numeric_md);
   if (!a || a->m < 0 || a->d < 0) return std::nullopt;
   size_t j = a->end;
@@ -165,11 +165,16 @@ std::optional<DateRange> read_date_range(std::string_view s, size_t i, std::stri
   auto end = format_date(y2, b->m, b->d);
   if (!start || !end) return std::nullopt;
   long span = days_from_civil(y2, b->m, b->d) - days_from_civil(y1, a->m, a->d);
-  if (span < 0 || span > 16) return std::nullopt;
+  if (whole_month) {
+    // The first to the last day of one month: format_date rejects the day after the last.
+    if (a->d != 1 || a->m != b->m || y1 != y2 || b->d < 28 || format_date(y2, b->m, b->d + 1)) return std::nullopt;
+  } else if (span < 0 || span > 16) {
+    return std::nullopt;
+  }
   return DateRange{*start, *end, b->end};
 }
 
-std::optional<DateRange> find_report_week(std::string_view text, std::string_view report_date) {
+std::optional<DateRange> find_report_week(std::string_view text, std::string_view report_date, bool whole_month) {
   static constexpr std::string_view kWeekWords[] = {"本周", "上周", "当周", "周度", "区间", "期间", "一周", "周报"};
   std::optional<DateRange> in_bracket;
   int depth = 0;
@@ -197,7 +202,7 @@ std::optional<DateRange> find_report_week(std::string_view text, std::string_vie
       i += len;
       continue;
     }
-    auto r = read_date_range(text, i, report_date, depth > 0);
+    auto r = read_date_range(text, i, report_date, depth > 0, whole_month);
     if (!r) {
       i += len;
       continue;

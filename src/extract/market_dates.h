@@ -28,13 +28,16 @@ struct DateRange {
 /// The end may omit its month (2月10日-14日). Years missing from both ends come from
 /// report_date via resolve_month_day on the end; the start falls in the year before when its
 /// month is larger (12月30日至1月3日). Returns nullopt when the text is no range, a year can
-/// not be resolved, or the span is not 0..16 days (a week, possibly a holiday fortnight).
+/// not be resolved, or the span is not 0..16 days (a week, possibly a holiday fortnight); with
+/// whole_month, unless it runs from the first to the last day of one month.
 std::optional<DateRange> read_date_range(std::string_view s, size_t i, std::string_view report_date,
-                                         bool numeric_md);
+                                         bool numeric_md, bool whole_month = false);
 
 /// The covered week of a report: the first date range that follows 本周/上周/当周/周度/区间/
 /// 期间 (allowing an opening bracket and 指 in between), else the first range written inside
 /// brackets. Returns nullopt when there is none.
-std::optional<DateRange> find_report_week(std::string_view text, std::string_view report_date);
+/// With whole_month, the same for a monthly report's month (2025.07.01-2025.07.31).
+std::optional<DateRange> find_report_week(std::string_view text, std::string_view report_date,
+                                          bool whole_month = false);
 
 }  // namespace yanbao::market

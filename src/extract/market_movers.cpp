@@ -78,6 +78,19 @@ std::string_view strip_trailing(std::string_view s) {
   return s;
 }
 
+/// A few listed companies end in 公司 (中微公司): four letters, two of them a name, not a
+/// quantifier or an adjective (龙头公司, 相关公司, 上市公司).
+bool is_company_named_gongsi(std::string_view n, int cps) {
+  static constexpr std::string_view kGeneric[] = {"龙头", "相关", "上市", "多家", "重点", "部分", "个别", "一些", "这些",
+                                                  "优质", "头部", "核心", "其他", "其余", "该类", "此类", "母公", "子公",
+                                                  "标的", "各家", "两家", "三家", "五家", "中小", "大型", "小型", "同类"};
+  if (cps != 4 || !scan::ends_at(n, n.size(), "公司")) return false;
+  std::string_view head = n.substr(0, n.size() - std::string_view("公司").size());
+  for (std::string_view g : kGeneric)
+    if (head == g) return false;
+  return true;
+}
+
 /// Plausible security name: 2..12 letters, Chinese or Latin, with the usual -W/-U, *ST forms,
 /// and nothing that reads as a phrase, an industry or a group of stocks.
 bool is_stock_name(std::string_view n) {
@@ -107,7 +120,7 @@ bool is_stock_name(std::string_view n) {
   // run is a phrase that swallowed a name (受益于算力政策的中科曙光).
   if (cps < 2 || cps > 8 || !letter) return false;
   for (std::string_view b : kBad)
-    if (contains(n, b)) return false;
+    if (contains(n, b) && !(b == "公司" && is_company_named_gongsi(n, cps))) return false;
   // 小盘股, 科技股, 权重股 are groups; 股份 and 控股 are company names.
   if (scan::ends_at(n, n.size(), "股") && !scan::ends_at(n, n.size(), "控股")) return false;
   return !is_industry_name(n);
@@ -435,11 +448,14 @@ class MoverReader {
 void extract_movers(std::string_view text, std::vector<Mover>& out) {
   MoverReader reader(out);
   // Every rank phrase has 涨 or 跌: other paragraphs and sentences are not read.
+  int line = 0;
   for (size_t start = 0; start < text.size();) {
     size_t nl = text.find('\n', start);
     if (nl == std::string_view::npos) nl = text.size();
     std::string_view para = text.substr(start, nl - start);
     start = nl + 1;
+    ++line;
+    const size_t before = out.size();
     auto relevant = [](std::string_view t) {
       return contains(t, "涨") || contains(t, "跌") || contains(t, "表现最");
     };
@@ -447,6 +463,7 @@ void extract_movers(std::string_view text, std::vector<Mover>& out) {
     scan::split(para, U"。！？!?", [&](std::string_view s) {
       if (relevant(s)) reader.sentence(s);
     });
+    for (size_t k = before; k < out.size(); ++k) out[k].line = line;  // the paragraph's line
   }
 }
 

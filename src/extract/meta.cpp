@@ -115,7 +115,22 @@ std::optional<std::string> broker_from_source_line(std::string_view body) {
       found = std::string(trim(value));
     }
   }
+  if (!found) found = broker_from_excerpt_note(body);
   return found;
+}
+
+std::optional<std::string> broker_from_excerpt_note(std::string_view body) {
+  // Portals that mirror an excerpt say whose it is: （以下内容从华鑫证券《…》研报附件原文摘录）.
+  static constexpr std::string_view kLead = "以下内容从";
+  size_t at = body.find(kLead);
+  if (at == std::string_view::npos || at > 2000) return std::nullopt;
+  std::string_view rest = body.substr(at + kLead.size());
+  size_t title = rest.find("《");
+  if (title == std::string_view::npos || title == 0 || title > 45) return std::nullopt;
+  std::string_view broker = trim(rest.substr(0, title));
+  for (std::string_view e : {"证券", "证券研究所", "研究所", "期货", "国际", "控股", "资本", "研究"})
+    if (ends_with(broker, e) && broker.size() > e.size()) return std::string(broker);
+  return std::nullopt;
 }
 
 std::optional<std::string> broker_from_title(std::string_view title) {
@@ -130,6 +145,12 @@ std::optional<std::string> series_from_title(std::string_view title) {
   before = trim(before);
   std::string_view broker, rest;
   if (split_broker_prefix(before, broker, rest)) before = rest;
+  // A company note's title names its stock by code (牧原股份(002714)2024年报点评): one report,
+  // not a series.
+  if (before.find('(') != std::string_view::npos || before.find("（") != std::string_view::npos) {
+    for (char c : before)
+      if (c >= '0' && c <= '9') return std::nullopt;
+  }
   static constexpr std::array<std::string_view, 16> kSeriesEndings = {
       "周报", "月报", "日报", "晨报", "季报", "年报", "点评", "周观察", "周评", "双周报", "半月报",
       "快报", "周刊", "月刊", "周度观察", "晨会纪要"};

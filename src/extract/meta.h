@@ -7,8 +7,12 @@
 namespace yanbao {
 
 /// The broker named on a `来源: X` / `来源：X` line (markdown emphasis and trailing
-/// punctuation removed), the last such line winning. nullopt when there is none.
+/// punctuation removed), the last such line winning; else broker_from_excerpt_note(body).
+/// nullopt when there is none.
 std::optional<std::string> broker_from_source_line(std::string_view body);
+
+/// The broker a mirror's excerpt note names near the top: （以下内容从华鑫证券《…》研报附件原文摘录）.
+std::optional<std::string> broker_from_excerpt_note(std::string_view body);
 
 /// A broker written as a title prefix: "开源证券-中小盘周报：…" → 开源证券. Only names ending
 /// in 证券/证券股份/研究所/研究院/国际/控股 count, so "AI-应用" is not a broker.

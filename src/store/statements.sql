@@ -32,41 +32,42 @@ VALUES (:root, :path, :title, :published, :report_date, :broker, :series, :url, 
 INSERT OR IGNORE INTO report_tags (report_id, kind, value) VALUES (:report_id, :kind, :value);
 
 -- name: insert_index
-INSERT INTO indices (report_id, seq, name, raw_name, period, close, change_pct)
-VALUES (:report_id, :seq, :name, :raw_name, :period, :close, :change_pct);
+INSERT INTO indices (report_id, seq, name, raw_name, period, close, change_pct, line)
+VALUES (:report_id, :seq, :name, :raw_name, :period, :close, :change_pct, :line);
 
 -- name: insert_mover
-INSERT INTO movers (report_id, seq, name, code, direction, change_pct)
-VALUES (:report_id, :seq, :name, :code, :direction, :change_pct);
+INSERT INTO movers (report_id, seq, name, code, direction, change_pct, line)
+VALUES (:report_id, :seq, :name, :code, :direction, :change_pct, :line);
 
 -- name: insert_news
-INSERT INTO news (report_id, seq, text) VALUES (:report_id, :seq, :text);
+INSERT INTO news (report_id, seq, text, line) VALUES (:report_id, :seq, :text, :line);
 
 -- name: insert_event
-INSERT INTO events (report_id, seq, event_date, company, code, text)
-VALUES (:report_id, :seq, :event_date, :company, :code, :text);
+INSERT INTO events (report_id, seq, event_date, company, code, text, line)
+VALUES (:report_id, :seq, :event_date, :company, :code, :text, :line);
 
 -- name: insert_pick
-INSERT INTO picks (report_id, seq, theme, name, base_name, code, code_source, kind, rating)
-VALUES (:report_id, :seq, :theme, :name, :base_name, :code, :code_source, :kind, :rating);
+INSERT INTO picks (report_id, seq, theme, name, base_name, code, code_source, kind, rating, line)
+VALUES (:report_id, :seq, :theme, :name, :base_name, :code, :code_source, :kind, :rating, :line);
 
 -- name: insert_risk
-INSERT INTO risks (report_id, seq, text) VALUES (:report_id, :seq, :text);
+INSERT INTO risks (report_id, seq, text, line) VALUES (:report_id, :seq, :text, :line);
 
 -- name: insert_sector
-INSERT INTO sectors (report_id, seq, name, scheme, period, change_pct)
-VALUES (:report_id, :seq, :name, :scheme, :period, :change_pct);
+INSERT INTO sectors (report_id, seq, name, scheme, period, change_pct, line)
+VALUES (:report_id, :seq, :name, :scheme, :period, :change_pct, :line);
 
 -- name: insert_rating
-INSERT INTO ratings (report_id, seq, subject, name, code, rating, action, target_price, currency)
-VALUES (:report_id, :seq, :subject, :name, :code, :rating, :action, :target_price, :currency);
+INSERT INTO ratings (report_id, seq, subject, name, code, rating, action, target_price, currency, line)
+VALUES (:report_id, :seq, :subject, :name, :code, :rating, :action, :target_price, :currency, :line);
 
 -- name: insert_forecast
-INSERT INTO forecasts (report_id, seq, name, code, year, actual, metric, value)
-VALUES (:report_id, :seq, :name, :code, :year, :actual, :metric, :value);
+INSERT INTO forecasts (report_id, seq, name, code, year, actual, metric, value, line)
+VALUES (:report_id, :seq, :name, :code, :year, :actual, :metric, :value, :line);
 
 -- name: insert_analyst
-INSERT INTO analysts (report_id, seq, name, license, email) VALUES (:report_id, :seq, :name, :license, :email);
+INSERT INTO analysts (report_id, seq, name, license, email, line)
+VALUES (:report_id, :seq, :name, :license, :email, :line);
 
 -- name: learn_alias
 INSERT OR IGNORE INTO security_aliases (base_name, code, source) VALUES (:base_name, :code, 'report');

@@ -39,6 +39,14 @@ struct ReportWriter::Statements {
         analyst(RowStatement(db, "insert_analyst")) {}
 };
 
+namespace {
+/// A row's body line, NULL when the grammar could not tell (0).
+void bind_line(RowStatement& st, int line) {
+  if (line > 0) st.bind(":line", line);
+  else st.bind_null(":line");
+}
+}  // namespace
+
 ReportWriter::ReportWriter(SQLite::Database& db) : db_(db), st_(std::make_unique<Statements>(db)) {
   set_fts_batching(true);
 }
@@ -159,6 +167,7 @@ ReportWriter::Written ReportWriter::write_report(const FileIdentity& f, const Re
     st.bind(":period", v.period);
     st.bind(":close", v.close);
     st.bind(":change_pct", v.change_pct);
+    bind_line(st, v.line);
     st.exec_and_reset();
   }
   seq = 0;
@@ -170,6 +179,7 @@ ReportWriter::Written ReportWriter::write_report(const FileIdentity& f, const Re
     st.bind(":code", v.code);
     st.bind(":direction", v.direction);
     st.bind(":change_pct", v.change_pct);
+    bind_line(st, v.line);
     st.exec_and_reset();
     learn(v.name, v.code);
   }
@@ -178,6 +188,7 @@ ReportWriter::Written ReportWriter::write_report(const FileIdentity& f, const Re
     st_->news.bind(":report_id", id);
     st_->news.bind(":seq", ++seq);
     st_->news.bind(":text", v.text);
+    bind_line(st_->news, v.line);
     st_->news.exec_and_reset();
   }
   seq = 0;
@@ -190,6 +201,7 @@ ReportWriter::Written ReportWriter::write_report(const FileIdentity& f, const Re
     else st.bind(":company", v.company);
     st.bind(":code", v.code);
     st.bind(":text", v.text);
+    bind_line(st, v.line);
     st.exec_and_reset();
     learn(v.company, v.code);
   }
@@ -207,6 +219,7 @@ ReportWriter::Written ReportWriter::write_report(const FileIdentity& f, const Re
     else st.bind_null(":code_source");
     st.bind(":kind", v.kind);
     st.bind(":rating", v.rating);
+    bind_line(st, v.line);
     st.exec_and_reset();
     learn(v.name, v.code);
   }
@@ -215,6 +228,7 @@ ReportWriter::Written ReportWriter::write_report(const FileIdentity& f, const Re
     st_->risk.bind(":report_id", id);
     st_->risk.bind(":seq", ++seq);
     st_->risk.bind(":text", v.text);
+    bind_line(st_->risk, v.line);
     st_->risk.exec_and_reset();
   }
   seq = 0;
@@ -226,6 +240,7 @@ ReportWriter::Written ReportWriter::write_report(const FileIdentity& f, const Re
     st.bind(":scheme", v.scheme);
     st.bind(":period", v.period);
     st.bind(":change_pct", v.change_pct);
+    bind_line(st, v.line);
     st.exec_and_reset();
   }
   seq = 0;
@@ -241,6 +256,7 @@ ReportWriter::Written ReportWriter::write_report(const FileIdentity& f, const Re
     st.bind(":target_price", v.target_price);
     if (v.target_price) st.bind(":currency", v.currency);
     else st.bind_null(":currency");
+    bind_line(st, v.line);
     st.exec_and_reset();
   }
   seq = 0;
@@ -254,6 +270,7 @@ ReportWriter::Written ReportWriter::write_report(const FileIdentity& f, const Re
     st.bind(":actual", v.actual ? 1 : 0);
     st.bind(":metric", v.metric);
     st.bind(":value", v.value);
+    bind_line(st, v.line);
     st.exec_and_reset();
   }
   seq = 0;
@@ -264,6 +281,7 @@ ReportWriter::Written ReportWriter::write_report(const FileIdentity& f, const Re
     st.bind(":name", v.name);
     st.bind(":license", v.license);
     st.bind(":email", v.email);
+    bind_line(st, v.line);
     st.exec_and_reset();
   }
 
