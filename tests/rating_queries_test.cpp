@@ -80,3 +80,19 @@ TEST(Reports, KindFiltersBySortOfReport) {
   auto bad = test::run_yanbao({"--db", a.db, "run", "reports", "--kind", "weekly"}, a.tmp.path);
   EXPECT_EQ(bad.code, 2);
 }
+
+TEST(SectorMoves, DayMovesBestFirstWithSchemeFilter) {
+  CompanyArchive a;
+  auto r = test::run_yanbao({"--db", a.db, "run", "sector-moves", "--period", "day"}, a.tmp.path);
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, golden("sector-moves.table"));
+  auto sw = test::run_yanbao({"--db", a.db, "--format", "csv", "run", "sector-moves", "--scheme", "申万"}, a.tmp.path);
+  EXPECT_EQ(std::count(sw.out.begin(), sw.out.end(), '\n'), 6) << sw.out;  // header + the sentence's 5
+}
+
+TEST(Analyst, ReportsRatingsAndPicksOfOneAnalyst) {
+  CompanyArchive a;
+  auto r = test::run_yanbao({"--db", a.db, "run", "analyst", "乔木"}, a.tmp.path);
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, golden("analyst.table"));
+}
