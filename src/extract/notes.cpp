@@ -1,5 +1,6 @@
 #include "extract/notes.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,11 +30,23 @@ void extract_notes(std::string_view body, const Document& doc, std::string_view 
                    const std::vector<int>& line_of, const ExtractContext& ctx, Extraction& out) {
   out.kind = classify_report(ctx.title, text, ctx.tags);
   out.analysts = extract_analysts(body);
-  std::vector<Table> tables;
-  for (const auto& b : doc.blocks)
-    if (b.kind == BlockKind::kTable) tables.push_back(b.table);
-  out.ratings = extract_ratings(text, ctx, out.kind, tables);
+  out.ratings = extract_ratings(text, ctx, out.kind, {});
   to_body_lines(out.ratings, line_of);
+  // The 评级 column of tables of stocks, each row with the table's line; a company note's
+  // own stock is rated by its text, not by a table of peers.
+  const std::optional<StockRef> noted = out.kind == "company" ? title_stock(ctx.title) : std::nullopt;
+  for (const auto& b : doc.blocks) {
+    if (b.kind != BlockKind::kTable) continue;
+    for (auto& r : table_ratings(b.table)) {
+      if (noted && r.code == noted->code) continue;
+      bool dup = false;
+      for (const auto& o : out.ratings)
+        if (o.subject == r.subject && o.name == r.name && o.code == r.code && o.rating == r.rating) dup = true;
+      if (dup) continue;
+      r.line = b.line;
+      out.ratings.push_back(std::move(r));
+    }
+  }
 
   const std::string year = ctx.report_date.size() >= 4 ? ctx.report_date.substr(0, 4) : std::string();
   const int report_year = year.empty() ? 0 : std::atoi(year.c_str());
