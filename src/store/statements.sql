@@ -152,7 +152,8 @@ UPDATE reports SET size = :size, mtime_ns = :mtime_ns WHERE root = :root AND pat
 -- Automatic indexes (PRIMARY KEY, UNIQUE) and UNIQUE indexes enforce rules and always stay.
 SELECT name, sql FROM sqlite_schema
 WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'
-  AND tbl_name IN ('reports', 'report_tags', 'indices', 'movers', 'news', 'events', 'picks', 'risks')
+  AND tbl_name IN ('reports', 'report_tags', 'indices', 'movers', 'news', 'events', 'picks', 'risks',
+                   'sectors', 'ratings', 'forecasts', 'analysts')
   AND name NOT IN ('reports_by_sha256', 'reports_by_id_listing')
 ORDER BY name;
 
