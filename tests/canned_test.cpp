@@ -243,6 +243,10 @@ TEST(PickHistory, WiderPickIndexesReplaceOnesABulkLoadLeftDeferred) {
             "INSERT INTO deferred_indexes (name, sql) VALUES"
             " ('picks_by_base_name', 'CREATE INDEX picks_by_base_name ON picks (base_name, report_id)'),"
             " ('picks_by_code', 'CREATE INDEX picks_by_code ON picks (code, base_name, report_id)');"
+            // Undo 0013 too, so that rewinding to version 10 is a true version-10 archive
+            // (0013's ALTER TABLE ADD COLUMN cannot run twice).
+            "DROP INDEX reports_by_kind; ALTER TABLE reports DROP COLUMN kind;"
+            "DROP TABLE sectors; DROP TABLE ratings; DROP TABLE forecasts; DROP TABLE analysts;"
             "PRAGMA user_version = 10");
     // What later migrations added goes too, so that replaying them from version 10 is the
     // upgrade of a real version-10 archive.

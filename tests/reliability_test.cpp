@@ -322,8 +322,12 @@ TEST(WhatSurvives, CannedAnswersDoNotDependOnIngestOrderOrPrunes) {
       std::ostringstream o;
       o << "---\ntitle: \"晨会纪要" << n << "\"\ndate: \"" << date << "\"\n---\n\n"
         << "市场回顾：上证综指收于" << 3100 + n << "点，上涨0." << n % 10 << "%；深证成指收于" << 9800 + 7 * n
-        << "点，下跌0." << (n * 3) % 10 << "%。\n\n推荐标的：华测导航、长光华芯。\n\n来源: " << (k == 0 ? "乙证券" : "甲证券")
-        << "\n";
+        << "点，下跌0." << (n * 3) % 10 << "%。\n\n推荐标的：华测导航、长光华芯。\n\n"
+        // A digest item with a rating and a target, and its author: tied ratings too.
+        << "> 华测导航（300627.SZ）：高精度业务稳健——公司点评：我们维持公司盈利预测，维持“"
+        << (n % 2 ? "买入" : "增持") << "”评级，目标价" << 40 + n << "元。\n\n"
+        << "分析师：王" << (k == 0 ? "甲" : "乙") << "明 执业证书编号：S00105230700" << 10 + k << "\n\n"
+        << "来源: " << (k == 0 ? "乙证券" : "甲证券") << "\n";
       const fs::path rel = fs::path(k == 1 ? "zties" : "0ties") / ("r" + std::to_string(n) + ".md");
       yanbao::test::spit(src / rel, o.str());
       files.push_back(rel);
@@ -376,6 +380,10 @@ TEST(WhatSurvives, CannedAnswersDoNotDependOnIngestOrderOrPrunes) {
   for (const auto& s : series) runs.push_back({"pick-changes", {s, "--date", "2025-06-30"}});
   for (const auto& name : indices) runs.push_back({"index-history", {name, "--period", "all"}});
   runs.push_back({"index-history", {"上证综指", "--period", "all", "--since", "2025-06-01"}});  // not from the summary
+  runs.push_back({"rating-history", {"华测导航"}});
+  runs.push_back({"consensus", {"华测导航", "--days", "400"}});
+  runs.push_back({"analyst", {"王甲明"}});
+  runs.push_back({"analyst", {"王乙明"}});
   runs.push_back({"search", {"市场", "--limit", "50"}});
   runs.push_back({"search", {stocks[0], "--limit", "7"}});
   // Every other built-in, with its defaults and with no limit.

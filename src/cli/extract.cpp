@@ -42,6 +42,7 @@ std::string to_json(const ReportRecord& r) {
   field("period_start", x.period_start);
   field("period_end", x.period_end);
   field("topic", x.topic);
+  field("kind", std::optional<std::string>(x.kind));
   field("summary", r.summary);
   field("encoding", r.encoding);
   field("front_format", r.front_format.empty() ? std::nullopt : std::optional(r.front_format));
@@ -89,6 +90,26 @@ std::string to_json(const ReportRecord& r) {
   list("risks", x.risks.size(), [&](size_t i) {
     return "{\"text\": " + json::quote(x.risks[i].text) + line_json(x.risks[i].line) + "}";
   });
+  list("ratings", x.ratings.size(), [&](size_t i) {
+    const auto& v = x.ratings[i];
+    return "{\"subject\": " + json::quote(v.subject) + ", \"name\": " + json::quote(v.name) +
+           ", \"code\": " + json::quote_or_null(v.code) + ", \"rating\": " + json::quote(v.rating) +
+           ", \"action\": " + json::quote_or_null(v.action) + ", \"target_price\": " +
+           json::number_or_null(v.target_price) + ", \"currency\": " + json::quote_or_null(v.currency) +
+           line_json(v.line) + "}";
+  });
+  list("forecasts", x.forecasts.size(), [&](size_t i) {
+    const auto& v = x.forecasts[i];
+    return "{\"name\": " + json::quote(v.name) + ", \"code\": " + json::quote_or_null(v.code) +
+           ", \"year\": " + std::to_string(v.year) + ", \"actual\": " + (v.actual ? "1" : "0") +
+           ", \"metric\": " + json::quote(v.metric) + ", \"value\": " + json::number_or_null(v.value) +
+           line_json(v.line) + "}";
+  });
+  list("analysts", x.analysts.size(), [&](size_t i) {
+    const auto& v = x.analysts[i];
+    return "{\"name\": " + json::quote(v.name) + ", \"license\": " + json::quote_or_null(v.license) +
+           ", \"email\": " + json::quote_or_null(v.email) + line_json(v.line) + "}";
+  });
   o += "\n}\n";
   return o;
 }
@@ -103,6 +124,7 @@ std::string to_text(const ReportRecord& r) {
     << "url:          " << opt_text(r.url) << "\n"
     << "period:       " << opt_text(x.period_start) << " .. " << opt_text(x.period_end) << "\n"
     << "topic:        " << opt_text(x.topic) << "\n"
+    << "kind:         " << x.kind << "\n"
     << "encoding:     " << r.encoding << (r.front_format.empty() ? "" : ", " + r.front_format + " front matter")
     << "\n";
   o << "\nindices (" << x.indices.size() << ")\n";
@@ -126,6 +148,19 @@ std::string to_text(const ReportRecord& r) {
       << (v.rating ? "  " + *v.rating : "") << "\n";
   o << "\nrisks (" << x.risks.size() << ")\n";
   for (const auto& v : x.risks) o << "  " << line_text(v.line) << "- " << v.text << "\n";
+  o << "\nratings (" << x.ratings.size() << ")\n";
+  for (const auto& v : x.ratings)
+    o << "  " << line_text(v.line) << v.subject << "  " << v.name << "  " << opt_text(v.code) << "  " << v.rating << "  "
+      << opt_text(v.action)
+      << (v.target_price ? "  target " + json::number_or_null(v.target_price) + " " + v.currency.value_or("") : "")
+      << "\n";
+  o << "\nforecasts (" << x.forecasts.size() << ")\n";
+  for (const auto& v : x.forecasts)
+    o << "  " << line_text(v.line) << v.name << "  " << v.year << (v.actual ? "A" : "E") << "  " << v.metric << "  "
+      << json::number_or_null(v.value) << "\n";
+  o << "\nanalysts (" << x.analysts.size() << ")\n";
+  for (const auto& v : x.analysts)
+    o << "  " << line_text(v.line) << v.name << "  " << opt_text(v.license) << "  " << opt_text(v.email) << "\n";
   return o.str();
 }
 

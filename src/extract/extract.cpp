@@ -6,6 +6,7 @@
 #include "extract/index_tables.h"
 #include "extract/lists.h"
 #include "extract/market.h"
+#include "extract/notes.h"
 
 namespace yanbao {
 namespace {
@@ -33,6 +34,8 @@ Extraction extract_report(std::string_view body, const ExtractContext& ctx) {
   // The list grammars and the table grammars read the blocks: their rows carry body lines.
   extract_lists(doc, ctx, out);
   extract_index_tables(doc, ctx, out);
+  // Report kind, analysts, ratings, forecasts and sector rankings (rows carry body lines).
+  extract_notes(body, doc, text, line_of, ctx, out);
   return out;
 }
 

@@ -113,6 +113,7 @@ struct Extraction {
 struct ExtractContext {
   std::string title;        ///< e.g. "汇川技术（300124.SZ）：…" (company notes name the rated stock)
   std::string report_date;  ///< YYYY-MM-DD, or empty when unknown (then years are not resolved)
+  std::vector<std::string> tags;  ///< front-matter categories and tags (公司点评, 晨会 …): reports.kind
 };
 
 }  // namespace yanbao

@@ -75,7 +75,8 @@ ParseOutcome parse_report(std::string_view bytes, std::string_view rel_path) {
     }
   }
 
-  ExtractContext ctx{r.title.value_or(""), r.report_date.value_or("")};
+  ExtractContext ctx{r.title.value_or(""), r.report_date.value_or(""), {}};
+  for (const auto& t : r.tags) ctx.tags.push_back(t.second);
   r.extraction = extract_report(body, ctx);
   // A real report lists dozens of rows per table; tens of thousands mean a generated or
   // corrupted file, which would bloat the archive and every query over it.
@@ -85,7 +86,11 @@ ParseOutcome parse_report(std::string_view bytes, std::string_view rel_path) {
                           {"news", x.news.size()},
                           {"events", x.events.size()},
                           {"picks", x.picks.size()},
-                          {"risks", x.risks.size()}}) {
+                          {"risks", x.risks.size()},
+                          {"sectors", x.sectors.size()},
+                          {"ratings", x.ratings.size()},
+                          {"forecasts", x.forecasts.size()},
+                          {"analysts", x.analysts.size()}}) {
     if (n > kMaxRowsPerTable) {
       result.problem = {"too many " + std::string(table) + " (" + std::to_string(n) + " > " +
                             std::to_string(kMaxRowsPerTable) + "); not a report yanbao can store",

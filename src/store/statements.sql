@@ -41,10 +41,10 @@ DELETE FROM reports WHERE id = :id;
 -- name: insert_report
 INSERT INTO reports (root, path, title, published, report_date, broker, series, url, period_start,
                      period_end, topic, summary, body, sha256, front_matter, front_format, encoding,
-                     size, mtime_ns, parser_version, ingested_at)
+                     size, mtime_ns, parser_version, ingested_at, kind)
 VALUES (:root, :path, :title, :published, :report_date, :broker, :series, :url, :period_start,
         :period_end, :topic, :summary, :body, :sha256, :front_matter, :front_format, :encoding,
-        :size, :mtime_ns, :parser_version, :ingested_at);
+        :size, :mtime_ns, :parser_version, :ingested_at, :kind);
 
 -- name: insert_tag
 INSERT OR IGNORE INTO report_tags (report_id, kind, value) VALUES (:report_id, :kind, :value);
@@ -70,6 +70,22 @@ VALUES (:report_id, :seq, :theme, :name, :base_name, :code, :code_source, :kind,
 
 -- name: insert_risk
 INSERT INTO risks (report_id, seq, text, line) VALUES (:report_id, :seq, :text, :line);
+
+-- name: insert_sector
+INSERT INTO sectors (report_id, seq, name, scheme, period, change_pct, line)
+VALUES (:report_id, :seq, :name, :scheme, :period, :change_pct, :line);
+
+-- name: insert_rating
+INSERT INTO ratings (report_id, seq, subject, name, code, rating, action, target_price, currency, line)
+VALUES (:report_id, :seq, :subject, :name, :code, :rating, :action, :target_price, :currency, :line);
+
+-- name: insert_forecast
+INSERT INTO forecasts (report_id, seq, name, code, year, actual, metric, value, line)
+VALUES (:report_id, :seq, :name, :code, :year, :actual, :metric, :value, :line);
+
+-- name: insert_analyst
+INSERT INTO analysts (report_id, seq, name, license, email, line)
+VALUES (:report_id, :seq, :name, :license, :email, :line);
 
 -- name: learn_alias
 INSERT OR IGNORE INTO security_aliases (base_name, code, source) VALUES (:base_name, :code, 'report');
@@ -154,7 +170,8 @@ UPDATE reports SET size = :size, mtime_ns = :mtime_ns WHERE root = :root AND pat
 -- Automatic indexes (PRIMARY KEY, UNIQUE) and UNIQUE indexes enforce rules and always stay.
 SELECT name, sql FROM sqlite_schema
 WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'
-  AND tbl_name IN ('reports', 'report_tags', 'indices', 'movers', 'news', 'events', 'picks', 'risks')
+  AND tbl_name IN ('reports', 'report_tags', 'indices', 'movers', 'news', 'events', 'picks', 'risks',
+                   'sectors', 'ratings', 'forecasts', 'analysts')
   AND name NOT IN ('reports_by_sha256', 'reports_by_id_listing')
 ORDER BY name;
 

@@ -10,7 +10,7 @@ namespace yanbao {
 struct ReportWriter::Statements {
   RowStatement by_sha, own, del, report, tag, index, mover, news, event, pick, risk, alias, security,
       file, error, clear_error, error_for, delete_file, index_new, file_stat, report_stat, file_status,
-      errors_without_file;
+      errors_without_file, sector, rating, forecast, analyst;
   explicit Statements(SQLite::Database& db)
       : by_sha(RowStatement(db, "report_by_sha256")),
         own(RowStatement(db, "own_report")),
@@ -34,7 +34,11 @@ struct ReportWriter::Statements {
         file_stat(RowStatement(db, "update_file_stat")),
         report_stat(RowStatement(db, "update_report_stat")),
         file_status(RowStatement(db, "file_status")),
-        errors_without_file(RowStatement(db, "errors_without_file")) {}
+        errors_without_file(RowStatement(db, "errors_without_file")),
+        sector(RowStatement(db, "insert_sector")),
+        rating(RowStatement(db, "insert_rating")),
+        forecast(RowStatement(db, "insert_forecast")),
+        analyst(RowStatement(db, "insert_analyst")) {}
 };
 
 namespace {
@@ -123,6 +127,8 @@ ReportWriter::Written ReportWriter::write_report(const FileIdentity& f, const Re
   rep.bind(":mtime_ns", f.mtime_ns);
   rep.bind(":parser_version", kParserVersion);
   rep.bind(":ingested_at", now);
+  static const std::string kOther = "other";  // never NULL, even for a context that skipped extraction
+  rep.bind(":kind", x.kind.empty() ? kOther : x.kind);
   rep.exec_and_reset();
   const int64_t id = db_.getLastInsertRowid();
   if (first_unindexed_id_ == 0) first_unindexed_id_ = id;
@@ -227,6 +233,59 @@ ReportWriter::Written ReportWriter::write_report(const FileIdentity& f, const Re
     st_->risk.bind(":text", v.text);
     bind_line(st_->risk, v.line);
     st_->risk.exec_and_reset();
+  }
+  seq = 0;
+  for (const auto& v : x.sectors) {
+    auto& st = st_->sector;
+    st.bind(":report_id", id);
+    st.bind(":seq", ++seq);
+    st.bind(":name", v.name);
+    st.bind(":scheme", v.scheme);
+    st.bind(":period", v.period);
+    st.bind(":change_pct", v.change_pct);
+    bind_line(st, v.line);
+    st.exec_and_reset();
+  }
+  seq = 0;
+  for (const auto& v : x.ratings) {
+    auto& st = st_->rating;
+    st.bind(":report_id", id);
+    st.bind(":seq", ++seq);
+    st.bind(":subject", v.subject);
+    st.bind(":name", v.name);
+    st.bind(":code", v.code);
+    st.bind(":rating", v.rating);
+    st.bind(":action", v.action);
+    st.bind(":target_price", v.target_price);
+    if (v.target_price) st.bind(":currency", v.currency);
+    else st.bind_null(":currency");
+    bind_line(st, v.line);
+    st.exec_and_reset();
+  }
+  seq = 0;
+  for (const auto& v : x.forecasts) {
+    auto& st = st_->forecast;
+    st.bind(":report_id", id);
+    st.bind(":seq", ++seq);
+    st.bind(":name", v.name);
+    st.bind(":code", v.code);
+    st.bind(":year", v.year);
+    st.bind(":actual", v.actual ? 1 : 0);
+    st.bind(":metric", v.metric);
+    st.bind(":value", v.value);
+    bind_line(st, v.line);
+    st.exec_and_reset();
+  }
+  seq = 0;
+  for (const auto& v : x.analysts) {
+    auto& st = st_->analyst;
+    st.bind(":report_id", id);
+    st.bind(":seq", ++seq);
+    st.bind(":name", v.name);
+    st.bind(":license", v.license);
+    st.bind(":email", v.email);
+    bind_line(st, v.line);
+    st.exec_and_reset();
   }
 
   upsert_file(f, "report", id);
