@@ -96,6 +96,8 @@ struct Session {
                       shell_quote(out.string()) + " 2>&1";
     int rc = std::system(cmd.c_str());
     std::string text = slurp(out);
+    // CSV ends records with CRLF (RFC 4180); the README is a text file with LF line ends.
+    std::erase(text, '\r');
     // The checkout's location as the README shows it.
     for (size_t at; (at = text.find(YANBAO_SOURCE_DIR)) != std::string::npos;)
       text.replace(at, std::string(YANBAO_SOURCE_DIR).size(), kShownCheckout);
