@@ -15,22 +15,7 @@ using scan::is_cjk;
 
 constexpr std::string_view kLabel = "分析师";
 
-struct Line {
-  std::string_view text;
-  int number;
-};
-
-std::vector<Line> split_lines(std::string_view body) {
-  std::vector<Line> out;
-  int n = 0;
-  for (size_t i = 0; i <= body.size();) {
-    size_t e = body.find('\n', i);
-    if (e == std::string_view::npos) e = body.size();
-    out.push_back({body.substr(i, e - i), ++n});
-    i = e + 1;
-  }
-  return out;
-}
+using Line = scan::NumberedLine;
 
 bool is_ascii_alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 
@@ -193,7 +178,7 @@ std::vector<Analyst> extract_analysts(std::string_view body) {
     }
     out.push_back(std::move(a));
   };
-  auto lines = split_lines(body);
+  auto lines = scan::numbered_lines(body);
   for (size_t li = 0; li < lines.size(); ++li) {
     std::string_view line = strip_markers(lines[li].text);
     if (line.find(kLabel) == std::string_view::npos) continue;

@@ -466,10 +466,7 @@ size_t count_numbers(const std::vector<std::string>& cells) {
 
 // --- lines and blocks -----------------------------------------------------------------------
 
-struct Line {
-  std::string_view text;  // without the '\n'
-  int number;             // 1-based
-};
+using Line = scan::NumberedLine;
 
 /// A bullet glyph that opens an item (after optional blanks), and its byte length.
 size_t bullet_at(std::string_view t) {
@@ -560,30 +557,10 @@ std::optional<double> cell_number(std::string_view cell) {
   if (scan::at(v, 0, "（") && scan::ends_at(v, v.size(), "）")) v = trim(v.substr(3, v.size() - 6));
   if (!v.empty() && v.front() == '(' && v.back() == ')') v = trim(v.substr(1, v.size() - 2));
   if (scan::ends_at(v, v.size(), "%")) v = trim(v.substr(0, v.size() - 1));
-  std::string digits;
-  size_t i = 0;
-  if (i < v.size() && (v[i] == '+' || v[i] == '-')) digits += v[i++];
-  else if (scan::at(v, i, "−") || scan::at(v, i, "－")) {
-    digits += '-';
-    i += 3;
-  }
-  bool any = false, dot = false;
-  for (; i < v.size(); ++i) {
-    char c = v[i];
-    if (std::isdigit(static_cast<unsigned char>(c))) {
-      digits += c;
-      any = true;
-    } else if (c == ',' && any && !dot) {
-      continue;
-    } else if (c == '.' && !dot) {
-      digits += c;
-      dot = true;
-    } else {
-      return std::nullopt;
-    }
-  }
-  if (!any) return std::nullopt;
-  return std::strtod(digits.c_str(), nullptr);
+  size_t end = 0;
+  auto n = scan::leading_decimal(v, &end);
+  if (!n || end != v.size()) return std::nullopt;
+  return n;
 }
 
 bool cell_is_percent(std::string_view cell) {
@@ -593,17 +570,7 @@ bool cell_is_percent(std::string_view cell) {
 Document parse_document(std::string_view body) {
   Document doc;
   // Lines, with HTML tables cut out as whole blocks.
-  std::vector<Line> lines;
-  {
-    int number = 1;
-    for (size_t i = 0; i <= body.size();) {
-      size_t nl = body.find('\n', i);
-      if (nl == std::string_view::npos) nl = body.size();
-      lines.push_back({body.substr(i, nl - i), number++});
-      i = nl + 1;
-      if (nl == body.size()) break;
-    }
-  }
+  const std::vector<Line> lines = scan::numbered_lines(body);
   std::map<std::string, int> shape_counts;
   for (const Line& l : lines) {
     std::string_view t = trim(l.text);

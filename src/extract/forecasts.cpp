@@ -98,29 +98,12 @@ std::string_view metric_of(std::string_view label) {
 std::optional<double> value_cell(std::string_view cell) {
   std::string s = to_halfwidth(cell);
   std::string_view v = scan::trim(s);
-  if (v.empty()) return std::nullopt;
-  // 37,041 / 1.60 / -9.6% / 31.5%: one number, thousands commas, an optional sign and %.
-  std::string digits;
-  size_t i = 0;
-  if (v[i] == '-' || v[i] == '+') digits += v[i++];
-  bool any = false, point = false;
-  for (; i < v.size(); ++i) {
-    char c = v[i];
-    if (c >= '0' && c <= '9') {
-      digits += c;
-      any = true;
-    } else if (c == ',' && any) {
-    } else if (c == '.' && !point && any) {
-      digits += c;
-      point = true;
-    } else {
-      break;
-    }
-  }
-  std::string_view rest = scan::trim(v.substr(i));
-  if (!any || !(rest.empty() || rest == "%" || rest == "x" || rest == "X" || rest == "倍" || rest == "元")) return std::nullopt;
-  double n = std::strtod(digits.c_str(), nullptr);
-  if (!std::isfinite(n)) return std::nullopt;
+  // 37,041 / 1.60 / -9.6% / 31.5% / 12.3x: one number, then at most a unit.
+  size_t end = 0;
+  auto n = scan::leading_decimal(v, &end);
+  if (!n) return std::nullopt;
+  std::string_view rest = scan::trim(v.substr(end));
+  if (!(rest.empty() || rest == "%" || rest == "x" || rest == "X" || rest == "倍" || rest == "元")) return std::nullopt;
   return n;
 }
 

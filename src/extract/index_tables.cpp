@@ -61,8 +61,8 @@ struct Column {
   std::string period;  // for kChange
 };
 
-bool same_row_exists(const Extraction& out, const std::string& name, const std::string& period) {
-  for (const IndexMove& m : out.indices)
+bool same_row_exists(const std::vector<IndexMove>& rows, const std::string& name, const std::string& period) {
+  for (const IndexMove& m : rows)
     if (m.name == name && m.period == period) return true;
   return false;
 }
@@ -132,7 +132,7 @@ void extract_index_tables(const Document& doc, const ExtractContext& ctx, Extrac
         if (c.role != Role::kChange) continue;
         auto change = cell_number(cell(c.index));
         if (!change) continue;
-        if (same_row_exists(out, *name, c.period) || same_row_exists({.indices = found}, *name, c.period)) continue;
+        if (same_row_exists(out.indices, *name, c.period) || same_row_exists(found, *name, c.period)) continue;
         IndexMove m;
         m.name = *name;
         m.raw_name = std::string(raw);

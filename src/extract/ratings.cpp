@@ -14,22 +14,7 @@ using scan::contains;
 using scan::decode;
 using scan::fold;
 
-struct Line {
-  std::string_view text;
-  int number;
-};
-
-std::vector<Line> split_lines(std::string_view body) {
-  std::vector<Line> out;
-  int n = 0;
-  for (size_t i = 0; i <= body.size();) {
-    size_t e = body.find('\n', i);
-    if (e == std::string_view::npos) e = body.size();
-    out.push_back({body.substr(i, e - i), ++n});
-    i = e + 1;
-  }
-  return out;
-}
+using Line = scan::NumberedLine;
 
 /// Whether a rating's object (维持恒立液压“买入”评级) is the stock in context: no object, or its name.
 bool names(std::string_view object, const StockRef& stock) {
@@ -160,7 +145,7 @@ std::vector<Rating> table_ratings(const Table& table) {
 std::vector<Rating> extract_ratings(std::string_view body, const ExtractContext& ctx, std::string_view kind,
                                     const std::vector<Table>& tables) {
   std::vector<Rating> out;
-  auto lines = split_lines(body);
+  auto lines = scan::numbered_lines(body);
   auto add = [&](Rating r) {
     for (const auto& o : out)
       if (o.subject == r.subject && o.name == r.name && o.code == r.code && o.rating == r.rating) return;

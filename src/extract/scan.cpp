@@ -1,5 +1,8 @@
 #include "extract/scan.h"
 
+#include <cmath>
+#include <cstdlib>
+
 #include <algorithm>
 #include <array>
 #include <utility>
@@ -304,6 +307,49 @@ std::string clean_markdown(std::string_view body) {
     start = nl + 1;
   }
   return out;
+}
+
+std::vector<NumberedLine> numbered_lines(std::string_view text) {
+  std::vector<NumberedLine> out;
+  int n = 0;
+  for (size_t i = 0; i <= text.size();) {
+    size_t e = text.find('\n', i);
+    if (e == std::string_view::npos) e = text.size();
+    out.push_back({text.substr(i, e - i), ++n});
+    i = e + 1;
+  }
+  return out;
+}
+
+std::optional<double> leading_decimal(std::string_view s, size_t* end, bool commas) {
+  std::string digits;
+  size_t i = 0;
+  if (i < s.size() && (s[i] == '-' || s[i] == '+')) {
+    digits += s[i++];
+  } else if (at(s, i, "−") || at(s, i, "－")) {  // minus sign, full-width hyphen-minus
+    digits += '-';
+    i += 3;
+  }
+  bool any = false, point = false;
+  for (; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c >= '0' && c <= '9') {
+      digits += c;
+      any = true;
+    } else if (c == ',' && commas && any && !point) {
+      continue;
+    } else if (c == '.' && any && !point) {
+      digits += c;
+      point = true;
+    } else {
+      break;
+    }
+  }
+  if (!any) return std::nullopt;
+  const double v = std::strtod(digits.c_str(), nullptr);
+  if (!std::isfinite(v)) return std::nullopt;
+  if (end) *end = i;
+  return v;
 }
 
 }  // namespace yanbao::scan

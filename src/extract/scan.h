@@ -47,6 +47,21 @@ inline char32_t decode(std::string_view s, size_t i, size_t* len = nullptr) {
   return c;
 }
 
+/// A line of a text and its 1-based number.
+struct NumberedLine {
+  std::string_view text;  ///< without the '\n'
+  int number;
+};
+
+/// The lines of text split on '\n' (the last one empty when text ends with one), numbered
+/// from 1, so that rows read from them can name their line.
+std::vector<NumberedLine> numbered_lines(std::string_view text);
+
+/// A signed decimal at the start of s: "-1,234.5", "+3.02", "−0.4". With `commas`, thousands
+/// separators after a digit (before the point) are skipped. A point needs a digit before it.
+/// Returns the value and sets *end just past what was read; nullopt when s starts with none.
+std::optional<double> leading_decimal(std::string_view s, size_t* end, bool commas = true);
+
 /// Start of the code point that ends right before byte i (0 when i is 0).
 size_t prev(std::string_view s, size_t i);
 

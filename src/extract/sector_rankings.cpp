@@ -36,32 +36,12 @@ std::optional<double> percent_of(std::string_view cell) {
   std::string_view v = scan::trim(s);
   while (!v.empty() && (v.front() == '(' || v.front() == '$')) v = scan::trim(v.substr(1));
   while (!v.empty() && (v.back() == ')' || v.back() == '$')) v = scan::trim(v.substr(0, v.size() - 1));
-  if (v.empty()) return std::nullopt;
-  std::string digits;
-  size_t i = 0;
-  if (v[i] == '-' || v[i] == '+') digits += v[i++];
-  else if (starts_with(v, "−")) {
-    digits += '-';
-    i += std::string_view("−").size();
-  }
-  bool any = false, point = false;
-  for (; i < v.size(); ++i) {
-    char c = v[i];
-    if (c >= '0' && c <= '9') {
-      digits += c;
-      any = true;
-    } else if (c == '.' && any && !point) {
-      digits += c;
-      point = true;
-    } else {
-      break;
-    }
-  }
-  std::string_view rest = scan::trim(v.substr(i));
+  size_t end = 0;
+  auto n = scan::leading_decimal(v, &end, /*commas=*/false);
+  if (!n) return std::nullopt;
+  std::string_view rest = scan::trim(v.substr(end));
   if (rest == "\\%") rest = "%";
-  if (!any || !(rest.empty() || rest == "%")) return std::nullopt;
-  double n = std::strtod(digits.c_str(), nullptr);
-  if (!std::isfinite(n) || std::fabs(n) > 100) return std::nullopt;
+  if (!(rest.empty() || rest == "%") || std::fabs(*n) > 100) return std::nullopt;
   return n;
 }
 
