@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <map>
 
+#include "extract/document_parts.h"
 #include "extract/scan.h"
 
 // How a body becomes blocks. Converters from PDF leave three kinds of damage that line
@@ -24,188 +25,10 @@
 namespace yanbao {
 namespace {
 
+using doc::cp_count;
+using doc::is_blank;
+using doc::trim;
 using scan::decode;
-
-bool is_wide(char32_t c) {
-  return scan::is_cjk(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF) || c == U'“' ||
-         c == U'”' || c == U'‘' || c == U'’' || c == U'…' || c == U'—' || c == U'·';
-}
-
-bool is_blank(char32_t c) { return c == U' ' || c == U'\t' || c == 0x3000 || c == 0xA0; }
-
-std::string_view trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e) {
-    size_t len;
-    char32_t c = decode(s, b, &len);
-    if (!is_blank(c) && c != U'\r' && c != U'\n') break;
-    b += len;
-  }
-  while (e > b) {
-    size_t p = scan::prev(s, e);
-    char32_t c = decode(s, p);
-    if (!is_blank(c) && c != U'\r' && c != U'\n') break;
-    e = p;
-  }
-  return s.substr(b, e - b);
-}
-
-size_t cp_count(std::string_view s) {
-  size_t n = 0;
-  for (size_t i = 0; i < s.size();) {
-    size_t len;
-    decode(s, i, &len);
-    i += len ? len : 1;
-    ++n;
-  }
-  return n;
-}
-
-void append_cp(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
-
-// --- LaTeX -------------------------------------------------------------------------------
-
-/// The plain text of one math span's inside: \% → %, \text{x} → x, braces and spacing
-/// commands dropped, a few operators spelled out. Blanks are dropped: inside math they only
-/// separate tokens ($-0.09\% / +13.63\%$ → -0.09%/+13.63%).
-std::string latex_to_text(std::string_view m) {
-  static const std::pair<std::string_view, std::string_view> kCommands[] = {
-      {"\\times", "×"}, {"\\sim", "~"}, {"\\cdot", "·"}, {"\\approx", "≈"}, {"\\pm", "±"},
-      {"\\leq", "≤"},   {"\\geq", "≥"}, {"\\le", "≤"},   {"\\ge", "≥"},     {"\\%", "%"},
-      {"\\$", "$"},     {"\\,", ""},    {"\\;", ""},     {"\\!", ""},       {"\\ ", ""},
-  };
-  std::string out;
-  for (size_t i = 0; i < m.size();) {
-    char c = m[i];
-    if (c == '\\') {
-      bool done = false;
-      for (auto [cmd, text] : kCommands)
-        if (scan::at(m, i, cmd)) {
-          out += text;
-          i += cmd.size();
-          done = true;
-          break;
-        }
-      if (done) continue;
-      // \text, \mathrm, \textbf, \left, \right …: the command goes, its argument stays.
-      size_t j = i + 1;
-      while (j < m.size() && std::isalpha(static_cast<unsigned char>(m[j]))) ++j;
-      i = j == i + 1 ? i + 2 : j;
-      continue;
-    }
-    if (c == '{' || c == '}' || c == ' ' || c == '\t' || c == '~') {
-      ++i;
-      continue;
-    }
-    out += c;
-    ++i;
-  }
-  return out;
-}
-
-/// Replaces $…$ and $$…$$ spans whose inside looks like math (a digit, a backslash or a
-/// sign); a lone '$' (US$5) is kept as written.
-std::string strip_latex(std::string_view s) {
-  if (s.find('$') == std::string_view::npos) return std::string(s);
-  std::string out;
-  size_t i = 0;
-  while (i < s.size()) {
-    size_t open = s.find('$', i);
-    if (open == std::string_view::npos) break;
-    const bool dbl = open + 1 < s.size() && s[open + 1] == '$';
-    const size_t body = open + (dbl ? 2 : 1);
-    size_t close = s.find(dbl ? "$$" : "$", body);
-    if (close == std::string_view::npos || close - body > 200) break;
-    std::string_view inner = s.substr(body, close - body);
-    // Math that numbers are written in is ASCII; a span with Chinese in it is two prices
-    // (US$5与US$6), not math.
-    const bool mathy = inner.find_first_of("0123456789\\") != std::string_view::npos &&
-                       std::none_of(inner.begin(), inner.end(), [](char c) { return (c & 0x80) != 0; });
-    if (!mathy) {
-      out.append(s.substr(i, body - i));
-      i = body;
-      continue;
-    }
-    out.append(s.substr(i, open - i));
-    out += latex_to_text(inner);
-    i = close + (dbl ? 2 : 1);
-  }
-  out.append(s.substr(i));
-  return out;
-}
-
-// --- spaces ------------------------------------------------------------------------------
-
-bool is_ascii_word(char32_t c) { return c < 0x80 && std::isalnum(static_cast<int>(c)); }
-
-/// A run of 7 or more digits and dashes with at least one dash, or 8 or more digits: a
-/// phone or fax number, never a quantity with a CJK unit.
-bool looks_like_phone(std::string_view s) {
-  size_t n = 0, dashes = 0;
-  for (; n < s.size() && (std::isdigit(static_cast<unsigned char>(s[n])) || s[n] == '-'); ++n) dashes += s[n] == '-';
-  return (n >= 7 && dashes > 0 && std::isdigit(static_cast<unsigned char>(s[0]))) || (n >= 8 && dashes == 0);
-}
-
-}  // namespace
-
-std::string repair_inline(std::string_view text) {
-  std::string s = strip_latex(text);
-  std::string out;
-  out.reserve(s.size());
-  char32_t prev = 0;  // the last code point written (folded), 0 at the start
-  std::string_view v = s;
-  for (size_t i = 0; i < v.size();) {
-    size_t len;
-    char32_t c = decode(v, i, &len);
-    if (len == 0) break;
-    // Full-width digits and ％ read as their ASCII forms: numbers are parsed from them.
-    if (c >= 0xFF10 && c <= 0xFF19) c = c - 0xFF10 + U'0';
-    if (c == 0xFF05) c = U'%';
-    if (is_blank(c)) {
-      // A run of blanks: dropped when a wide character stands on either side, since Chinese
-      // puts no space between words; kept (as one space) between two ASCII words.
-      size_t j = i;
-      while (j < v.size()) {
-        size_t l2;
-        char32_t d = decode(v, j, &l2);
-        if (!is_blank(d)) break;
-        j += l2;
-      }
-      char32_t next = j < v.size() ? decode(v, j) : 0;
-      if (next >= 0xFF10 && next <= 0xFF19) next = next - 0xFF10 + U'0';
-      bool keep = prev != 0 && next != 0 && !is_wide(prev) && !is_wide(next) &&
-                  !(prev == U'(' || next == U')' || (next == U'%' && is_ascii_word(prev)));
-      // A phone number after a name (刘博文 021-60870000) keeps its blank: gluing it would
-      // make the digits part of the name's token.
-      if (!keep && prev != 0 && looks_like_phone(v.substr(j))) keep = true;
-      if (keep) out += ' ';
-      i = j;
-      continue;
-    }
-    append_cp(out, c);
-    prev = c;
-    i += len;
-  }
-  return out;
-}
-
-namespace {
 
 // --- furniture ---------------------------------------------------------------------------
 
@@ -295,175 +118,6 @@ bool is_furniture(std::string_view line, const std::map<std::string, int>& shape
   return it->second >= 2 && n <= 20 && is_running_title(t);
 }
 
-// --- tables ------------------------------------------------------------------------------
-
-std::string decode_entities(std::string_view s) {
-  std::string out;
-  for (size_t i = 0; i < s.size();) {
-    if (s[i] == '&') {
-      static const std::pair<std::string_view, std::string_view> kEntities[] = {
-          {"&nbsp;", " "}, {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}};
-      bool hit = false;
-      for (auto [e, t] : kEntities)
-        if (scan::at(s, i, e)) {
-          out += t;
-          i += e.size();
-          hit = true;
-          break;
-        }
-      if (hit) continue;
-    }
-    out += s[i++];
-  }
-  return out;
-}
-
-/// Lower-cased ASCII compare of a tag name at s[i] ('<' already consumed).
-bool tag_is(std::string_view s, size_t i, std::string_view name) {
-  if (i + name.size() > s.size()) return false;
-  for (size_t k = 0; k < name.size(); ++k)
-    if (std::tolower(static_cast<unsigned char>(s[i + k])) != name[k]) return false;
-  const size_t e = i + name.size();
-  return e == s.size() || s[e] == '>' || s[e] == ' ' || s[e] == '/' || s[e] == '\t' || s[e] == '\n';
-}
-
-/// The integer value of attribute `name` in a tag's text ("td colspan=\"3\""), or 1.
-int span_attr(std::string_view tag, std::string_view name) {
-  size_t p = tag.find(name);
-  if (p == std::string_view::npos) return 1;
-  p += name.size();
-  while (p < tag.size() && (tag[p] == '=' || tag[p] == '"' || tag[p] == '\'' || tag[p] == ' ')) ++p;
-  int v = 0;
-  while (p < tag.size() && std::isdigit(static_cast<unsigned char>(tag[p])) && v < 100) v = v * 10 + (tag[p++] - '0');
-  return v >= 1 ? v : 1;
-}
-
-/// Cells of an HTML table: <tr> opens a row, <td>/<th> a cell; other tags (<br>, <p>, <b>)
-/// are dropped from the cell text, <br> as a space. A cell spanning several columns or rows
-/// is repeated in each, so every row lines up with the header ("EPS（元）" over 2025E…).
-Table parse_html_table(std::string_view html) {
-  Table t;
-  std::string cell;
-  bool in_cell = false;
-  int colspan = 1, rowspan = 1;
-  struct Pending {
-    int rows_left;
-    std::string text;
-  };
-  std::map<size_t, Pending> spans;  // column → a cell from a row above that still covers it
-  auto fill_spans = [&] {
-    // Columns covered from above, at the current end of the row.
-    for (auto it = spans.find(t.rows.back().size()); it != spans.end(); it = spans.find(t.rows.back().size())) {
-      t.rows.back().push_back(it->second.text);
-      if (--it->second.rows_left == 0) spans.erase(it);
-    }
-  };
-  auto close_cell = [&] {
-    if (!in_cell) return;
-    if (t.rows.empty()) t.rows.emplace_back();
-    fill_spans();
-    std::string text = repair_inline(trim(decode_entities(cell)));
-    for (int c = 0; c < colspan; ++c) {
-      if (rowspan > 1) spans[t.rows.back().size()] = {rowspan - 1, text};
-      t.rows.back().push_back(text);
-    }
-    cell.clear();
-    in_cell = false;
-  };
-  auto close_row = [&] {
-    if (!t.rows.empty()) fill_spans();
-  };
-  for (size_t i = 0; i < html.size();) {
-    if (html[i] != '<') {
-      if (in_cell) cell += html[i] == '\n' ? ' ' : html[i];
-      ++i;
-      continue;
-    }
-    size_t end = html.find('>', i);
-    if (end == std::string_view::npos) break;
-    const bool closing = i + 1 < html.size() && html[i + 1] == '/';
-    const size_t name = i + (closing ? 2 : 1);
-    if (tag_is(html, name, "tr")) {
-      close_cell();
-      close_row();
-      if (!closing) t.rows.emplace_back();
-    } else if (tag_is(html, name, "td") || tag_is(html, name, "th")) {
-      close_cell();
-      if (!closing) {
-        in_cell = true;
-        std::string_view tag = html.substr(i, end - i);
-        colspan = span_attr(tag, "colspan");
-        rowspan = span_attr(tag, "rowspan");
-      }
-    } else if (tag_is(html, name, "br") && in_cell) {
-      cell += ' ';
-    }
-    i = end + 1;
-  }
-  close_cell();
-  close_row();
-  std::erase_if(t.rows, [](const auto& r) { return r.empty(); });
-  return t;
-}
-
-bool is_pipe_row(std::string_view t) { return t.size() >= 3 && t.front() == '|' && t.find('|', 1) != t.npos; }
-
-bool is_pipe_separator(const std::vector<std::string>& cells) {
-  if (cells.empty()) return false;
-  for (const auto& c : cells) {
-    if (c.empty()) return false;
-    for (char ch : c)
-      if (ch != '-' && ch != ':' && ch != ' ') return false;
-  }
-  return true;
-}
-
-std::vector<std::string> split_pipe_row(std::string_view t) {
-  std::vector<std::string> cells;
-  if (!t.empty() && t.front() == '|') t.remove_prefix(1);
-  if (!t.empty() && t.back() == '|') t.remove_suffix(1);
-  size_t start = 0;
-  for (size_t i = 0; i <= t.size(); ++i) {
-    if (i == t.size() || (t[i] == '|' && (i == 0 || t[i - 1] != '\\'))) {
-      cells.push_back(repair_inline(trim(t.substr(start, i - start))));
-      start = i + 1;
-    }
-  }
-  return cells;
-}
-
-/// Cells of a line laid out in columns with runs of two or more blanks (or a tab).
-std::vector<std::string> split_aligned(std::string_view line) {
-  std::vector<std::string> cells;
-  std::string_view t = trim(line);
-  size_t start = 0;
-  for (size_t i = 0; i < t.size();) {
-    size_t len;
-    char32_t c = decode(t, i, &len);
-    if (c == U'\t' || c == 0x3000 || (c == U' ' && i + 1 < t.size() && (t[i + 1] == ' ' || t[i + 1] == '\t'))) {
-      if (i > start) cells.emplace_back(repair_inline(t.substr(start, i - start)));
-      size_t j = i;
-      while (j < t.size()) {
-        size_t l2;
-        char32_t d = decode(t, j, &l2);
-        if (!is_blank(d)) break;
-        j += l2;
-      }
-      i = start = j;
-      continue;
-    }
-    i += len;
-  }
-  if (start < t.size()) cells.emplace_back(repair_inline(t.substr(start)));
-  return cells;
-}
-
-size_t count_numbers(const std::vector<std::string>& cells) {
-  return static_cast<size_t>(std::count_if(cells.begin(), cells.end(), [](const std::string& c) {
-    return cell_number(c).has_value();
-  }));
-}
-
 // --- lines and blocks -----------------------------------------------------------------------
 
 using Line = scan::NumberedLine;
@@ -550,23 +204,6 @@ void join_wrapped(std::string& acc, std::string_view next) {
 
 }  // namespace
 
-std::optional<double> cell_number(std::string_view cell) {
-  std::string s = repair_inline(cell);
-  std::string_view v = trim(s);
-  // Brackets around the whole value: （2.3%）, (+1.2).
-  if (scan::at(v, 0, "（") && scan::ends_at(v, v.size(), "）")) v = trim(v.substr(3, v.size() - 6));
-  if (!v.empty() && v.front() == '(' && v.back() == ')') v = trim(v.substr(1, v.size() - 2));
-  if (scan::ends_at(v, v.size(), "%")) v = trim(v.substr(0, v.size() - 1));
-  size_t end = 0;
-  auto n = scan::leading_decimal(v, &end);
-  if (!n || end != v.size()) return std::nullopt;
-  return n;
-}
-
-bool cell_is_percent(std::string_view cell) {
-  return scan::contains(cell, "%") || scan::contains(cell, "％");
-}
-
 Document parse_document(std::string_view body) {
   Document doc;
   // Lines, with HTML tables cut out as whole blocks.
@@ -637,7 +274,7 @@ Document parse_document(std::string_view body) {
         para_line = lines[k].number;
         flush();
       }
-      add_table(parse_html_table(std::string_view(html).substr(start, stop == std::string::npos ? html.npos : stop - start)),
+      add_table(doc::parse_html_table(std::string_view(html).substr(start, stop == std::string::npos ? html.npos : stop - start)),
                 lines[k].number);
       if (stop != std::string::npos) {
         std::string after(trim(std::string_view(html).substr(stop + 8)));
@@ -658,16 +295,16 @@ Document parse_document(std::string_view body) {
       continue;
     }
     // Pipe tables.
-    if (is_pipe_row(t)) {
+    if (doc::is_pipe_row(t)) {
       Table tab;
       const int first = lines[k].number;
       size_t j = k;
       for (; j < lines.size(); ++j) {
         std::string_view r = trim(lines[j].text);
         if (!r.empty() && r.back() == '\r') r.remove_suffix(1);
-        if (!is_pipe_row(r)) break;
-        auto cells = split_pipe_row(r);
-        if (!is_pipe_separator(cells)) tab.rows.push_back(std::move(cells));
+        if (!doc::is_pipe_row(r)) break;
+        auto cells = doc::split_pipe_row(r);
+        if (!doc::is_pipe_separator(cells)) tab.rows.push_back(std::move(cells));
       }
       if (tab.rows.size() >= 2) {
         add_table(std::move(tab), first);
@@ -677,15 +314,15 @@ Document parse_document(std::string_view body) {
     }
     // Space-aligned text tables: two or more lines of two or more columns, numbers below
     // the first line.
-    if (std::vector<std::string> head = split_aligned(raw); head.size() >= 2 && !bullet_at(t) && t[0] != '#') {
+    if (std::vector<std::string> head = doc::split_aligned(raw); head.size() >= 2 && !bullet_at(t) && t[0] != '#') {
       Table tab;
       tab.rows.push_back(head);
       size_t j = k + 1, numeric_rows = 0;
       for (; j < lines.size(); ++j) {
         if (is_furniture(lines[j].text, shape_counts)) continue;
-        auto cells = split_aligned(lines[j].text);
+        auto cells = doc::split_aligned(lines[j].text);
         if (cells.size() < 2 || cells.size() > head.size() + 1) break;
-        if (count_numbers(cells) * 2 >= cells.size() - 1 && count_numbers(cells) > 0) ++numeric_rows;
+        if (doc::count_numbers(cells) * 2 >= cells.size() - 1 && doc::count_numbers(cells) > 0) ++numeric_rows;
         tab.rows.push_back(std::move(cells));
       }
       if (tab.rows.size() >= 2 && numeric_rows + 1 >= tab.rows.size()) {

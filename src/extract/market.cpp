@@ -9,7 +9,9 @@
 #include "extract/dates.h"
 #include "extract/market_dates.h"
 #include "extract/market_movers.h"
+#include "extract/market_clauses.h"
 #include "extract/market_names.h"
+#include "extract/market_words.h"
 #include "extract/scan.h"
 
 // How index moves are read. Reports phrase moves in endless ways, so instead of one pattern per
@@ -32,169 +34,16 @@
 namespace yanbao {
 namespace {
 
+using namespace market;  // the vocabulary (market_words.h) and the clause helpers
+using scan::contains;
+
 using scan::at;
 using scan::decode;
 using scan::ends_at;
 using scan::Unit;
 
 // ---------------------------------------------------------------------------------------------
-// Vocabulary. Lists are matched in order, so a longer word precedes any word it starts with.
-
-enum class Cue { kNone, kUp, kDown, kNeutral, kFlat, kClose, kOther, kPoison };
-
-struct CueWord {
-  std::string_view text;
-  Cue cue;
-  bool week = false;  ///< 周涨/周跌幅: the move is the week's whatever the sentence says
-};
-
-constexpr CueWord kCues[] = {
-    {"周涨跌幅", Cue::kNeutral, true}, {"周度涨跌幅", Cue::kNeutral, true}, {"周度涨幅", Cue::kUp, true},
-    {"周度跌幅", Cue::kDown, true},    {"周涨幅", Cue::kUp, true},          {"周跌幅", Cue::kDown, true},
-    {"周涨", Cue::kUp, true},          {"周跌", Cue::kDown, true},          {"周收涨", Cue::kUp, true},
-    {"周收跌", Cue::kDown, true},
-    // Counts, prices and rankings that contain 涨/跌 but are no move of the subject.
-    {"涨跌幅", Cue::kNeutral}, {"涨跌", Cue::kNeutral}, {"涨停", Cue::kOther}, {"跌停", Cue::kOther},
-    {"涨价", Cue::kOther}, {"涨幅居前", Cue::kOther}, {"跌幅居前", Cue::kOther}, {"涨幅前", Cue::kOther},
-    {"跌幅前", Cue::kOther}, {"上涨家数", Cue::kPoison}, {"下跌家数", Cue::kPoison},
-    {"收益率", Cue::kNeutral}, {"回报率", Cue::kNeutral}, {"收益", Cue::kNeutral},
-    // Quantities other than the index level: what follows is not its move.
-    {"成交", Cue::kPoison}, {"换手", Cue::kPoison}, {"市盈率", Cue::kPoison}, {"市净率", Cue::kPoison},
-    {"估值", Cue::kPoison}, {"股息", Cue::kPoison}, {"融资", Cue::kPoison}, {"流入", Cue::kPoison},
-    {"流出", Cue::kPoison}, {"收入", Cue::kPoison}, {"利润", Cue::kPoison}, {"营收", Cue::kPoison},
-    {"盈利", Cue::kPoison}, {"业绩", Cue::kPoison}, {"占比", Cue::kPoison}, {"比值", Cue::kPoison},
-    {"比例", Cue::kPoison}, {"仓位", Cue::kPoison}, {"波动率", Cue::kPoison}, {"分位", Cue::kPoison},
-    {"资金", Cue::kPoison}, {"成分股", Cue::kPoison}, {"个股", Cue::kPoison}, {"权重", Cue::kPoison},
-    {"市值", Cue::kPoison}, {"溢价", Cue::kPoison}, {"振幅", Cue::kPoison}, {"回撤", Cue::kPoison},
-    {"胜率", Cue::kPoison}, {"PE", Cue::kPoison}, {"PB", Cue::kPoison}, {"超额", Cue::kPoison},
-    {"跑赢", Cue::kPoison}, {"跑输", Cue::kPoison}, {"跑平", Cue::kPoison},
-    // Levels.
-    {"收盘价为", Cue::kClose}, {"收盘价", Cue::kClose}, {"收盘于", Cue::kClose}, {"收盘在", Cue::kClose},
-    {"收涨", Cue::kUp}, {"收跌", Cue::kDown}, {"收平", Cue::kFlat}, {"收红", Cue::kUp}, {"收绿", Cue::kDown},
-    {"收盘", Cue::kClose}, {"收于", Cue::kClose}, {"收报", Cue::kClose}, {"收在", Cue::kClose},
-    {"收至", Cue::kClose}, {"报收", Cue::kClose}, {"报", Cue::kClose}, {"收", Cue::kClose},
-    {"升至", Cue::kClose}, {"涨至", Cue::kClose}, {"跌至", Cue::kClose}, {"回落至", Cue::kClose},
-    {"至", Cue::kClose},
-    // Intraday levels are not closes.
-    {"最高", Cue::kOther}, {"最低", Cue::kOther}, {"盘中", Cue::kOther}, {"高点", Cue::kOther},
-    {"低点", Cue::kOther}, {"触及", Cue::kOther}, {"站上", Cue::kOther}, {"跌破", Cue::kOther},
-    {"突破", Cue::kOther}, {"失守", Cue::kOther},
-    // Moves.
-    {"上涨", Cue::kUp}, {"上升", Cue::kUp}, {"上扬", Cue::kUp}, {"走高", Cue::kUp}, {"攀升", Cue::kUp},
-    {"反弹", Cue::kUp}, {"回升", Cue::kUp}, {"大涨", Cue::kUp}, {"涨幅", Cue::kUp}, {"涨超", Cue::kUp},
-    {"增长", Cue::kUp}, {"涨", Cue::kUp}, {"↑", Cue::kUp},
-    {"下跌", Cue::kDown}, {"下降", Cue::kDown}, {"下滑", Cue::kDown}, {"下挫", Cue::kDown},
-    {"走低", Cue::kDown}, {"回落", Cue::kDown}, {"回调", Cue::kDown}, {"调整", Cue::kDown},
-    {"大跌", Cue::kDown}, {"跌幅", Cue::kDown}, {"跌超", Cue::kDown}, {"跌", Cue::kDown}, {"↓", Cue::kDown},
-    {"持平", Cue::kFlat}, {"平盘", Cue::kFlat},
-};
-
-/// Phrases that put what follows into the report's week.
-constexpr std::string_view kWeekMarkers[] = {"过去一周", "最近一周", "近一周", "一周来", "本周", "上周",
-                                             "当周", "这周", "全周", "周内", "单周", "周度", "近5个交易日",
-                                             "近五个交易日", "过去5个交易日", "过去五个交易日"};
-/// Phrases meaning "since the start of the report's year".
-constexpr std::string_view kYtdMarkers[] = {"今年年初以来", "今年初以来", "今年以来", "年初至今", "年初以来",
-                                            "年初迄今", "今年迄今", "本年以来", "开年以来", "年内", "YTD", "ytd"};
-/// Spans that are neither the week nor a since-date: what follows is not recorded.
-constexpr std::string_view kOtherPeriods[] = {
-    "今日", "今天", "当日", "当天", "昨日", "昨天", "日内", "本月", "上月", "当月", "月内", "月度",
-    "本季度", "季度", "全年", "上半年", "下半年", "近一个月", "近一月", "近1月", "近三个月", "近3月",
-    "近一年", "近1年", "过去一年", "近半年", "过去一个月", "以来", "至今",
-    // Rebounds from a low are no weekly moves.
-    "自低点", "从低点", "自高点", "从高点", "低点以来", "高点以来", "底部以来",
-    // Forecasts are no stated moves.
-    "下周", "未来一周", "未来", "预计", "有望", "目标"};
-/// Words before 上周 that make it a comparison (较上周), not the period.
-constexpr std::string_view kComparatives[] = {"较", "比", "相比", "环比", "相较", "相对"};
-
-/// Letters that join names into a list: 上证综指、深证成指和创业板指分别…
-constexpr std::u32string_view kJoiners = U"、和与及 ";
-
-/// Review labels and headings: paragraphs under them speak of the week.
-constexpr std::string_view kReviewWords[] = {"回顾", "市场表现", "行情表现", "市场行情", "行情走势",
-                                             "市场走势", "周度表现", "本周表现", "指数表现", "板块表现",
-                                             "本周行情", "上周行情", "一周行情"};
-
-/// Titles of weekly reports.
-constexpr std::string_view kMonthlyTitle[] = {"月报", "月度", "月刊", "月评", "月观点", "月回顾", "月策略"};
-constexpr std::string_view kMorningTitle[] = {"晨会", "晨报", "早报", "晨讯", "晨间", "早间", "晨参", "精粹", "每日"};
-constexpr std::string_view kWeeklyTitle[] = {"周报", "周评", "周观察", "周度", "周刊", "每周", "周观点",
-                                             "周回顾", "周跟踪", "周策略", "周专题", "一周", "周总结",
-                                             "周记", "周聚焦", "周思考", "周展望", "双周", "weekly", "Weekly",
-                                             "WEEKLY"};
-
-/// Clause openings that continue the previous clause's subject: "…收于3304点，上涨1.63%".
-constexpr std::string_view kOpeners[] = {
-    "上涨", "下跌", "涨", "跌", "收", "报", "至", "累计", "周涨", "周跌", "全周", "单周", "本周", "上周",
-    "当周", "周内", "期间", "年初", "今年", "年内", "本年", "全年", "录得", "最终", "持平", "微", "小幅",
-    "大幅", "较", "环比", "并", "且", "而", "分别", "均", "涨幅", "跌幅", "上升", "下降", "回落", "反弹",
-    "+", "-", "－", "＋", "−", "同期", "创", "站", "跌破", "最", "盘中", "续"};
-
-using scan::contains;
-
-template <class List>
-bool contains_any(std::string_view s, const List& list) {
-  for (std::string_view t : list)
-    if (contains(s, t)) return true;
-  return false;
-}
-
-/// The cue vocabulary by first letter.
-const scan::WordTable& cue_table() {
-  static const scan::WordTable table = [] {
-    std::vector<std::string_view> words;
-    for (const CueWord& w : kCues) words.push_back(w.text);
-    return scan::WordTable(std::move(words));
-  }();
-  return table;
-}
-
-enum class Mark { kYtd, kWeek, kOther };
-
-/// Period phrases by first letter; the kind of entry k is marker_kinds()[k].
-const scan::WordTable& marker_table() {
-  static const scan::WordTable table = [] {
-    std::vector<std::string_view> words;
-    for (std::string_view w : kYtdMarkers) words.push_back(w);
-    for (std::string_view w : kWeekMarkers) words.push_back(w);
-    for (std::string_view w : kOtherPeriods) words.push_back(w);
-    return scan::WordTable(std::move(words));
-  }();
-  return table;
-}
-
-Mark marker_kind(int k) {
-  constexpr int kYtd = static_cast<int>(std::size(kYtdMarkers));
-  constexpr int kWeek = static_cast<int>(std::size(kWeekMarkers));
-  return k < kYtd ? Mark::kYtd : k < kYtd + kWeek ? Mark::kWeek : Mark::kOther;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Index moves.
-
-/// The industry and its classification when an index name is an industry's (申万电子,
-/// 中信计算机, SW机械设备, 电子行业指数), else nothing: broad indices stay indices.
-std::optional<std::pair<std::string, std::optional<std::string>>> sector_of(std::string_view raw,
-                                                                            std::string_view canon) {
-  std::string_view n = canon;
-  std::optional<std::string> scheme;
-  for (auto [prefix, name] : {std::pair<std::string_view, std::string_view>{"申万一级", "申万"}, {"申万二级", "申万"},
-                              {"申万", "申万"}, {"中信一级", "中信"}, {"中信", "中信"}, {"SW", "申万"}}) {
-    if (at(n, 0, prefix)) {
-      n.remove_prefix(prefix.size());
-      scheme = std::string(name);
-      break;
-    }
-  }
-  if (contains(raw, "申万")) scheme = "申万";
-  else if (contains(raw, "中信")) scheme = "中信";
-  for (std::string_view suffix : {"指数", "行业", "板块"})
-    if (scan::ends_at(n, n.size(), suffix)) n.remove_suffix(suffix.size());
-  if (n.empty() || !(scheme || market::is_industry_name(n))) return std::nullopt;
-  if (!market::is_industry_name(n) && !market::is_industry_name(canon)) return std::nullopt;
-  return std::pair{std::string(n), scheme};
-}
 
 struct Draft {
   std::string name, raw, period;
@@ -679,138 +528,12 @@ class IndexReader {
   bool in_table_ = false;
 };
 
-/// Rewrites an industry whose classification stands in brackets after it (机械设备行业（申万）
-/// 指数, 计算机（中信）板块, 电子（申万分类）指数) as the prefixed form the index grammar reads
-/// (申万机械设备指数). Other text is copied as it is.
-std::string scheme_prefixed(std::string_view para) {
-  if (!contains(para, "（申万") && !contains(para, "（中信") && !contains(para, "(申万") && !contains(para, "(中信"))
-    return std::string(para);
-  std::string out;
-  size_t copied = 0;
-  for (size_t i = 0; i < para.size();) {
-    size_t len = 1;
-    char32_t c = decode(para, i, &len);
-    if (c != U'（' && c != U'(') {
-      i += len;
-      continue;
-    }
-    const size_t open = i, inner = i + len;
-    std::string_view scheme = at(para, inner, "申万") ? "申万" : at(para, inner, "中信") ? "中信" : "";
-    size_t close = scheme.empty() ? std::string_view::npos : para.find(c == U'（' ? "）" : ")", inner);
-    if (close == std::string_view::npos || close - inner > 18) {
-      i += len;
-      continue;
-    }
-    size_t after = close + (c == U'（' ? 3 : 1);
-    size_t word = at(para, after, "行业指数") ? 12 : at(para, after, "指数") || at(para, after, "板块") ? 6 : 0;
-    if (!word) {
-      i = after;
-      continue;
-    }
-    // The industry: the longest tail of the Han run before the bracket that names one.
-    size_t run = open;
-    for (int n = 0; n < 10 && run > copied; ++n) {
-      size_t p = scan::prev(para, run);
-      if (!scan::is_cjk(decode(para, p))) break;
-      run = p;
-    }
-    std::optional<size_t> name_at;
-    for (size_t b = run; b < open; b += scan::u8len(static_cast<unsigned char>(para[b]))) {
-      std::string_view n = para.substr(b, open - b);
-      if (scan::ends_at(n, n.size(), "行业")) n.remove_suffix(6);
-      if (!n.empty() && market::is_industry_name(n)) {
-        name_at = b;
-        break;
-      }
-    }
-    if (!name_at) {
-      i = after;
-      continue;
-    }
-    std::string_view n = para.substr(*name_at, open - *name_at);
-    if (scan::ends_at(n, n.size(), "行业")) n.remove_suffix(6);
-    out.append(para.substr(copied, *name_at - copied));
-    out.append(scheme);
-    out.append(n);
-    out.append("指数");
-    copied = i = after + word;
-  }
-  out.append(para.substr(copied));
-  return out;
-}
-
-/// Opens brackets that hold index moves of their own (市场风险偏好回升（上证指数上涨1.09%，创业板
-/// 指上涨3.17%））: their text becomes clauses of the sentence, set off by commas, so the grammar
-/// reads them as it reads any clause. Brackets that only qualify (a code, a date, a restated
-/// number) stay as they are.
-std::string open_index_asides(std::string_view para) {
-  if (!contains(para, "（") || !contains(para, "%")) return std::string(para);
-  std::string out;
-  size_t copied = 0;
-  std::vector<market::IndexHit> hits;
-  for (size_t open = para.find("（"); open != std::string_view::npos; open = para.find("（", open + 3)) {
-    const size_t inner = open + 3;
-    const size_t close = para.find("）", inner);
-    if (close == std::string_view::npos) break;
-    std::string_view in = para.substr(inner, close - inner);
-    if (contains(in, "（")) continue;  // nested: leave it alone
-    hits.clear();
-    market::find_index_names(in, hits);
-    bool move = false;
-    for (std::string_view w : {"上涨", "下跌", "下降", "上升", "收涨", "收跌", "涨幅", "跌幅"})
-      move = move || contains(in, w);
-    if (hits.empty() || hits[0].begin != 0 || !move || !contains(in, "%")) continue;
-    out.append(para.substr(copied, open - copied));
-    out.append("，");
-    out.append(in);
-    out.append("，");
-    copied = close + 3;
-    open = close;
-  }
-  out.append(para.substr(copied));
-  return out;
-}
-
 /// "市场表现：…" → true when the label before the first colon is a review label.
 bool has_review_label(std::string_view para) {
   size_t colon = para.find("：");
   if (colon == std::string_view::npos) colon = para.find(':');
   if (colon == std::string_view::npos || colon > 60) return false;
   return contains_any(para.substr(0, colon), kReviewWords);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Topic.
-
-std::optional<std::string> find_topic(std::string_view text) {
-  static constexpr std::string_view kLabels[] = {"本周专题", "本期专题", "周专题", "专题研究", "专题"};
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t nl = text.find('\n', start);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = scan::trim(text.substr(start, nl - start));
-    start = nl + 1;
-    if (at(line, 0, "# ")) line = scan::trim(line.substr(2));
-    // Numbered headings: 一、本周专题：… / 3. 专题：…
-    for (std::string_view num : {"一、", "二、", "三、", "四、", "五、", "六、", "1.", "2.", "3.", "4.", "5."})
-      if (at(line, 0, num)) line = scan::trim(line.substr(num.size()));
-    // 【本周专题】… / [本期专题] …
-    bool boxed = at(line, 0, "【") || at(line, 0, "[");
-    if (boxed) line.remove_prefix(line[0] == '[' ? 1 : 3);
-    std::string_view label = scan::match_any(line, 0, kLabels);
-    if (label.empty()) continue;
-    std::string_view rest = scan::trim(line.substr(label.size()));
-    if (boxed && at(rest, 0, "】")) rest.remove_prefix(3);
-    else if (boxed && at(rest, 0, "]")) rest.remove_prefix(1);
-    else if (at(rest, 0, "：")) rest.remove_prefix(3);
-    else if (at(rest, 0, ":")) rest.remove_prefix(1);
-    else continue;
-    if (at(scan::trim(rest), 0, "：")) rest = scan::trim(rest).substr(3);
-    rest = scan::trim(rest);
-    while (scan::ends_at(rest, rest.size(), "。")) rest = scan::trim(rest.substr(0, rest.size() - 3));
-    if (!rest.empty()) return std::string(rest);
-  }
-  return std::nullopt;
 }
 
 }  // namespace
