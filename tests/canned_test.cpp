@@ -459,6 +459,28 @@ TEST(CannedCli, QueriesListsAndShows) {
   EXPECT_NE(bad.err.find("did you mean 'top-picks'"), std::string::npos);
 }
 
+TEST(UserQueries, RunStreamsTableRowsAfterSizingByTheFirstThousand) {
+  // `run` writes rows as they come in every format, so memory stays bounded: the table is
+  // sized by its first 1,000 rows and a wider cell after them is printed as it is.
+  Fixture f;
+  spit(f.dir / "many.yaml",
+       "queries:\n"
+       "  - name: many\n"
+       "    title: Many rows\n"
+       "    sql: |\n"
+       "      WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1500)\n"
+       "      SELECT i, CASE WHEN i = 1200 THEN 'a much wider cell than any before' ELSE 'x' END AS note FROM n\n");
+  auto r = run_yanbao({"--db", f.db, "--queries", (f.dir / "many.yaml").string(), "run", "many"}, f.dir);
+  EXPECT_EQ(r.code, 0) << r.err;
+  std::istringstream in(r.out);
+  std::vector<std::string> lines;
+  for (std::string l; std::getline(in, l);) lines.push_back(l);
+  ASSERT_EQ(lines.size(), 1502u);
+  EXPECT_EQ(lines[0], "   i  note");
+  EXPECT_EQ(lines[1], "----  ----");  // sized by the first 1,000 rows, not by row 1200
+  EXPECT_EQ(lines[2 + 1199], "1200  a much wider cell than any before");
+}
+
 TEST(UserQueries, QueriesFileAddsAndOverridesByName) {
   Fixture f;
   spit(f.dir / "mine.yaml",

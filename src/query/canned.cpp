@@ -511,19 +511,14 @@ CannedResult run_canned(sqlite3* db, const CannedQuery& q, const Params& params)
 
 void run_and_print_canned(sqlite3* db, const CannedQuery& q, const Params& params, std::ostream& out,
                           std::ostream& err, const OutputOptions& opt) {
-  if (opt.format == "table" || opt.format == "markdown") {
-    print_canned(out, err, run_canned(db, q, params), opt);
-    return;
-  }
   const RunOptions ropt = canned_run_options();
   size_t rows = 0;
   {
-    // Into a buffer first: a statement that fails halfway prints nothing, as before.
-    std::ostringstream text;
+    // Rows go out as they come, in every format (tables are sized by their first rows), so
+    // memory stays bounded however many rows a query returns. A statement that fails
+    // halfway has printed what it read, then fails with its message, as `yanbao query` does.
     ReadonlyStatement st = as_definition(q, [&] { return ReadonlyStatement(db, q.sql, params, ropt); });
-    rows = as_definition(q, [&] { return st.write(text, err, opt); });
-    const std::string& t = text.str();
-    out.write(t.data(), static_cast<std::streamsize>(t.size()));
+    rows = as_definition(q, [&] { return st.write(out, err, opt); });
     out.flush();
   }
   std::vector<std::pair<const QuerySection*, ResultSet>> summary;

@@ -118,8 +118,9 @@ CannedResult run_canned(sqlite3* db, const CannedQuery& q, const Params& params)
 /// parseable. Which sections run depends on their `when`; sections without rows are left out.
 void print_canned(std::ostream& out, std::ostream& err, const CannedResult& r, const OutputOptions& opt);
 
-/// print_canned(run_canned(...)) with the same bytes out, except that in csv, tsv, json and
-/// jsonl the rows are written as the statement yields them instead of collected first.
+/// print_canned(run_canned(...)), but the rows are written as the statement yields them
+/// instead of collected first: in every format, so memory stays bounded (table and markdown
+/// size their columns by the first 1,000 rows; the same bytes as print_canned up to that).
 void run_and_print_canned(sqlite3* db, const CannedQuery& q, const Params& params, std::ostream& out,
                           std::ostream& err, const OutputOptions& opt);
 
