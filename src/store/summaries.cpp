@@ -181,10 +181,13 @@ void rebuild_from_scratch(SQLite::Database& db) {
       std::optional<std::string_view> broker;
       if (!scan.getColumn(7).isNull()) broker = column_text(scan.getColumn(7));
       const std::string_view path = column_text(scan.getColumn(8)), root = column_text(scan.getColumn(9));
+      // Both sides as views, so the tuples compare element by element of one type (clang's
+      // libstdc++ tuple <=> has no string_view-to-string comparison).
       const std::optional<std::string_view> d_broker =
           d.broker ? std::optional<std::string_view>(*d.broker) : std::nullopt;
-      if (d.rows++ == 0 || std::tie(broker, path, root, seq) <
-                               std::tie(d_broker, std::as_const(d.path), std::as_const(d.root), d.first_seq)) {
+      const std::string_view d_path = d.path, d_root = d.root;
+      const int64_t d_seq = d.first_seq;
+      if (d.rows++ == 0 || std::tie(broker, path, root, seq) < std::tie(d_broker, d_path, d_root, d_seq)) {
         d.first_id = id;
         d.first_seq = seq;
         d.broker = broker ? std::optional<std::string>(*broker) : std::nullopt;
