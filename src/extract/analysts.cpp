@@ -53,11 +53,7 @@ constexpr std::string_view kAfterName[] = {"执业", "证书", "登记", "邮箱
 constexpr std::string_view kNotNames[] = {"团队", "认为", "预计", "指出", "表示", "观点", "简介", "承诺",
                                           "声明", "介绍", "执业", "证书", "编号", "联系人", "研究员"};
 
-size_t cp_count(std::string_view s) {
-  size_t n = 0;
-  for (size_t i = 0; i < s.size(); i += scan::u8len(static_cast<unsigned char>(s[i]))) ++n;
-  return n;
-}
+using scan::cp_count;
 
 bool plausible_name(std::string_view name) {
   size_t n = cp_count(name);

@@ -25,9 +25,8 @@
 namespace yanbao {
 namespace {
 
-using doc::cp_count;
-using doc::is_blank;
-using doc::trim;
+using scan::cp_count;
+using scan::trim;
 using scan::decode;
 
 // --- furniture ---------------------------------------------------------------------------

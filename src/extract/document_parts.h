@@ -9,15 +9,6 @@
 
 namespace yanbao::doc {
 
-/// ASCII blanks, U+3000 and NBSP.
-bool is_blank(char32_t c);
-
-/// s without leading and trailing blanks, '\r' and '\n'.
-std::string_view trim(std::string_view s);
-
-/// Number of code points in s.
-size_t cp_count(std::string_view s);
-
 /// Cells of an HTML table (<tr>/<td>/<th>; rowspan and colspan repeat a cell in each row and
 /// column it covers, so rows line up with the header).
 Table parse_html_table(std::string_view html);

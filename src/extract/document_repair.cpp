@@ -8,46 +8,10 @@
 #include "extract/scan.h"
 
 namespace yanbao {
-namespace doc {
-
-using scan::decode;
-
-bool is_blank(char32_t c) { return c == U' ' || c == U'\t' || c == 0x3000 || c == 0xA0; }
-
-std::string_view trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e) {
-    size_t len;
-    char32_t c = decode(s, b, &len);
-    if (!is_blank(c) && c != U'\r' && c != U'\n') break;
-    b += len;
-  }
-  while (e > b) {
-    size_t p = scan::prev(s, e);
-    char32_t c = decode(s, p);
-    if (!is_blank(c) && c != U'\r' && c != U'\n') break;
-    e = p;
-  }
-  return s.substr(b, e - b);
-}
-
-size_t cp_count(std::string_view s) {
-  size_t n = 0;
-  for (size_t i = 0; i < s.size();) {
-    size_t len;
-    decode(s, i, &len);
-    i += len ? len : 1;
-    ++n;
-  }
-  return n;
-}
-
-}  // namespace doc
 
 namespace {
 
-using doc::is_blank;
-using doc::trim;
+using scan::trim;
 using scan::decode;
 
 bool is_wide(char32_t c) {
@@ -171,14 +135,14 @@ std::string repair_inline(std::string_view text) {
     // Full-width digits and ％ read as their ASCII forms: numbers are parsed from them.
     if (c >= 0xFF10 && c <= 0xFF19) c = c - 0xFF10 + U'0';
     if (c == 0xFF05) c = U'%';
-    if (is_blank(c)) {
+    if (scan::is_space(c)) {
       // A run of blanks: dropped when a wide character stands on either side, since Chinese
       // puts no space between words; kept (as one space) between two ASCII words.
       size_t j = i;
       while (j < v.size()) {
         size_t l2;
         char32_t d = decode(v, j, &l2);
-        if (!is_blank(d)) break;
+        if (!scan::is_space(d)) break;
         j += l2;
       }
       char32_t next = j < v.size() ? decode(v, j) : 0;

@@ -12,6 +12,7 @@ namespace yanbao::doc {
 namespace {
 
 using scan::decode;
+using scan::trim;
 
 // --- tables ------------------------------------------------------------------------------
 
@@ -166,7 +167,7 @@ std::vector<std::string> split_aligned(std::string_view line) {
       while (j < t.size()) {
         size_t l2;
         char32_t d = decode(t, j, &l2);
-        if (!is_blank(d)) break;
+        if (!scan::is_space(d)) break;
         j += l2;
       }
       i = start = j;

@@ -42,11 +42,6 @@ bool is_close_quote(char32_t c) {
   return c == U'”' || c == U'"' || c == U'’' || c == U'」' || c == U'』' || c == U'】';
 }
 
-size_t cp_count(std::string_view s) {
-  size_t n = 0;
-  for (size_t i = 0; i < s.size(); i += scan::u8len(static_cast<unsigned char>(s[i]))) ++n;
-  return n;
-}
 
 /// The last n code points of s.
 std::string_view last_cps(std::string_view s, size_t n) {

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <utility>
 
+#include "extract/scan.h"
+
 namespace yanbao::rating_words {
 
 bool is_rating_word(std::string_view s);
@@ -13,7 +15,7 @@ bool is_rating_word(std::string_view s);
 std::string_view rating_prefix(std::string_view s);
 bool is_open_quote(char32_t c);
 bool is_close_quote(char32_t c);
-size_t cp_count(std::string_view s);
+using scan::cp_count;
 /// The last n code points of s.
 std::string_view last_cps(std::string_view s, size_t n);
 bool ends_with(std::string_view s, std::string_view t);

@@ -62,6 +62,13 @@ std::vector<NumberedLine> numbered_lines(std::string_view text);
 /// Returns the value and sets *end just past what was read; nullopt when s starts with none.
 std::optional<double> leading_decimal(std::string_view s, size_t* end, bool commas = true);
 
+/// Number of code points in s (a stray byte counts as one).
+inline size_t cp_count(std::string_view s) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size(); i += u8len(static_cast<unsigned char>(s[i]))) ++n;
+  return n;
+}
+
 /// Start of the code point that ends right before byte i (0 when i is 0).
 size_t prev(std::string_view s, size_t i);
 

@@ -17,11 +17,7 @@ using scan::fold;
 bool starts_with(std::string_view s, std::string_view t) { return scan::at(s, 0, t); }
 bool ends_with(std::string_view s, std::string_view t) { return scan::ends_at(s, s.size(), t); }
 
-size_t cp_count(std::string_view s) {
-  size_t n = 0;
-  for (size_t i = 0; i < s.size(); i += scan::u8len(static_cast<unsigned char>(s[i]))) ++n;
-  return n;
-}
+using scan::cp_count;
 
 std::optional<std::string> scheme_of(std::string_view s) {
   bool sw = contains(s, "申万"), zx = contains(s, "中信");
