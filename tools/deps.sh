@@ -3,7 +3,7 @@
 # Sourced by tools/demo and tools/test; safe to run on its own (as root, or with sudo).
 set -euo pipefail
 YANBAO_PACKAGES=(g++ cmake make pkg-config libsqlite3-dev libsqlitecpp-dev libyaml-cpp-dev
-                 libcli11-dev libgtest-dev libtomlplusplus-dev libutf8proc-dev "$@")
+                 libcli11-dev libgtest-dev libtomlplusplus-dev libutf8proc-dev ccache "$@")
 missing=()
 for p in "${YANBAO_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
