@@ -281,17 +281,52 @@ class Generator {
     std::string title, summary_src;
 
     if (ser.style == 4) {
-      const Stock& s = pool_[r.next() % pool_.size()];
+      // A company note as brokers write them: the rating block (rating, action, target price
+      // in the listing's currency), an analyst line, bullets, and the forecast table as HTML
+      // (as PDF converters write it) or as a pipe table. The well-known stocks are covered
+      // most, so consensus has brokers to gather.
+      const Stock& s = r.chance(0.3) ? pool_[r.next() % 40] : pool_[r.next() % pool_.size()];
+      const bool hk = s.code.size() > 3 && s.code.compare(s.code.size() - 3, 3, ".HK") == 0;
       title = s.name + "（" + s.code + "）：" + r.pick(kNoteHeads);
       double rev = r.real(5, 500), g = r.real(-10, 60), np = rev * r.real(0.05, 0.2);
+      double price = r.real(8, 300), shares = np / price * r.real(20, 60);  // 亿股, so EPS is sane
+      const char* rating = r.chance(0.7) ? "买入" : r.chance(0.7) ? "增持" : "推荐";
+      const int act = r.range(0, 9);  // mostly 维持, sometimes 首次/上调/下调
+      const char* action = act < 6 ? "维持" : act < 8 ? "首次" : act < 9 ? "上调" : "下调";
+      body.push_back(fmt("%s（%s）", rating, action));
+      if (r.chance(0.6)) body.push_back(fmt("目标价：%.2f%s", price * r.real(1.1, 1.5), hk ? "港元" : "元"));
+      body.push_back("证券分析师 " + r.pick(kFirst) + r.pick(kSecond).substr(0, 3) +
+                     fmt("\n\n执业证书编号：S%04d%09d", r.range(1000, 1600), r.range(0, 999999999)));
       body.push_back(fmt("事件：公司发布%04d年度业绩快报，全年实现营业收入%.1f亿元，同比增长%.1f%%；实现归母净利润%.1f亿元，同比增长%.1f%%。",
                          y - 1, rev, g, np, r.real(-20, 80)));
-      body.push_back("主业稳健增长，份额持续提升。" + r.pick(kFiller) + r.pick(kFiller));
-      if (zhijia) body.push_back("智驾业务打开第二成长曲线。" + r.pick(kFillerZhijia));
-      if (jushen) body.push_back("布局具身智能，打开长期空间。" + r.pick(kFillerJushen));
-      body.push_back(fmt("盈利预测与投资评级：我们预计公司%04d-%04d年归母净利润分别为%.1f/%.1f/%.1f亿元，对应当前股价PE分别为%.1f/%.1f/%.1f倍，维持“%s”评级。",
-                         y - 1, y + 1, np, np * 1.2, np * 1.45, r.real(20, 60), r.real(15, 40), r.real(10, 30),
-                         r.chance(0.8) ? "买入" : "增持"));
+      body.push_back("■ 主业稳健增长，份额持续提升。" + r.pick(kFiller) + r.pick(kFiller));
+      if (zhijia) body.push_back("■ 智驾业务打开第二成长曲线。" + r.pick(kFillerZhijia));
+      if (jushen) body.push_back("■ 布局具身智能，打开长期空间。" + r.pick(kFillerJushen));
+      body.push_back(fmt("■ 盈利预测与投资评级：我们预计公司%04d-%04d年归母净利润分别为%.1f/%.1f/%.1f亿元，对应当前股价PE分别为%.1f/%.1f/%.1f倍，%s“%s”评级。",
+                         y, y + 2, np * 1.2, np * 1.45, np * 1.7, r.real(20, 60), r.real(15, 40), r.real(10, 30),
+                         act < 6 ? "维持" : act < 8 ? "首次覆盖，给予" : act < 9 ? "上调至" : "下调至", rating));
+      // The forecast table: last year's actual and three forecast years.
+      const char* metrics[] = {"营业收入（百万元）", "归母净利润（百万元）", "EPS（元）", "P/E（倍）"};
+      std::string rows[4];
+      double base[4] = {rev * 100, np * 100, np / shares, price / (np / shares)};
+      double grow[4] = {r.real(1.05, 1.3), r.real(1.05, 1.4), 0, 0};
+      grow[2] = grow[1];
+      grow[3] = 1 / grow[1];
+      const bool html = r.chance(0.5);
+      std::string table = html ? "<table><tr><td>指标</td>" : "| 指标 |";
+      for (int k = 0; k < 4; ++k) table += fmt(html ? "<td>%04d%s</td>" : " %04d%s |", y - 1 + k, k ? "E" : "A");
+      table += html ? "</tr>" : "\n|---|---|---|---|---|";
+      for (int mi = 0; mi < 4; ++mi) {
+        table += html ? std::string("<tr><td>") + metrics[mi] + "</td>" : std::string("\n| ") + metrics[mi] + " |";
+        double v = base[mi];
+        for (int k = 0; k < 4; ++k, v *= grow[mi])
+          table += mi < 2 ? fmt(html ? "<td>%.0f</td>" : " %.0f |", v) : fmt(html ? "<td>%.2f</td>" : " %.2f |", v);
+        if (html) table += "</tr>";
+      }
+      if (html) table += "</table>";
+      body.push_back("表1：盈利预测与估值");
+      body.push_back(table);
+      body.push_back("数据来源：Wind，" + broker + "研究所");
     } else {
       title = ser.name + "：" + r.pick(kTopicTitles);
       // Market performance, shared by every report of the week (index moves per week).

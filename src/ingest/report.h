@@ -38,8 +38,9 @@ struct ParseOutcome {
 };
 
 /// Decodes, splits front matter, fills the report fields and runs extraction. rel_path is
-/// used only for the fallback date in the file name. max_size bounds the input (the caller
-/// normally rejects larger files before reading them).
+/// used only for the fallback date in the file name. The caller bounds the input's size
+/// (ingest rejects larger files before reading them); a table past kMaxRowsPerTable rows
+/// fails the file.
 ParseOutcome parse_report(std::string_view bytes, std::string_view rel_path);
 
 }  // namespace yanbao
