@@ -3,6 +3,7 @@
 /// public schema's (schema/schema.md); optional fields become SQL NULL.
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace yanbao {
@@ -114,6 +115,24 @@ struct ExtractContext {
   std::string title;        ///< e.g. "汇川技术（300124.SZ）：…" (company notes name the rated stock)
   std::string report_date;  ///< YYYY-MM-DD, or empty when unknown (then years are not resolved)
   std::vector<std::string> tags;  ///< front-matter categories and tags (公司点评, 晨会 …): reports.kind
+};
+
+/// Everything stored for one report: the front matter's fields, the body and its rows. What
+/// ingest/report.cpp produces from a file's bytes and store/writer.cpp writes.
+struct ReportRecord {
+  std::optional<std::string> title;
+  std::optional<std::string> published;    ///< front-matter date as written
+  std::optional<std::string> report_date;  ///< YYYY-MM-DD
+  std::optional<std::string> broker;
+  std::optional<std::string> series;
+  std::optional<std::string> url;
+  std::optional<std::string> summary;
+  std::string body;
+  std::string front_matter_json = "{}";
+  std::string front_format;  ///< "yaml", "toml" or empty
+  std::string encoding;
+  std::vector<std::pair<std::string, std::string>> tags;  ///< (kind, value): category | tag
+  Extraction extraction;
 };
 
 }  // namespace yanbao

@@ -15,22 +15,6 @@ namespace yanbao {
 /// More rows than this in any one table rejects the file (see parse_report).
 inline constexpr size_t kMaxRowsPerTable = 10000;
 
-struct ReportRecord {
-  std::optional<std::string> title;
-  std::optional<std::string> published;    ///< front-matter date as written
-  std::optional<std::string> report_date;  ///< YYYY-MM-DD
-  std::optional<std::string> broker;
-  std::optional<std::string> series;
-  std::optional<std::string> url;
-  std::optional<std::string> summary;
-  std::string body;
-  std::string front_matter_json = "{}";
-  std::string front_format;  ///< "yaml", "toml" or empty
-  std::string encoding;
-  std::vector<std::pair<std::string, std::string>> tags;  ///< (kind, value): category | tag
-  Extraction extraction;
-};
-
 struct ParseOutcome {
   bool ok = false;
   ReportRecord report;   ///< when ok

@@ -12,7 +12,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
-#include "ingest/report.h"
+#include "extract/model.h"
 
 namespace yanbao {
 
