@@ -378,3 +378,12 @@ TEST(Output, TableSizesColumnsByTheFirstThousandRowsThenStreams) {
   }
   sqlite3_close(db);
 }
+
+TEST(Printers, RegistryListsEveryFormatOnce) {
+  // The formats StreamedStatementMatchesCollectedRowsInEveryFormat checks are all there are.
+  EXPECT_EQ(output_format_names(), (std::vector<std::string>{"table", "csv", "tsv", "json", "jsonl", "markdown"}));
+  OutputOptions o;
+  o.format = "xml";
+  std::ostringstream out, err;
+  EXPECT_THROW(write_result(out, err, ResultSet{{"a"}, {}}, o), std::invalid_argument);
+}

@@ -3,56 +3,18 @@
 #include <sqlite3.h>
 
 #include <algorithm>
-#include <functional>
 #include <charconv>
 #include <cmath>
-#include <optional>
 #include <ostream>
-#include <set>
 #include <stdexcept>
 
 #include "cli/command.h"
-#include "util/json.h"
+#include "query/output_text.h"
+#include "query/printer.h"
 #include "util/utf8.h"
 
 namespace yanbao {
 namespace {
-
-/// A missing cell (a row shorter than the header) reads as NULL.
-const Value kNull;
-
-bool is_number(const Value& v) {
-  return std::holds_alternative<std::int64_t>(v) || std::holds_alternative<double>(v);
-}
-
-/// Appends `raw` as valid UTF-8, invalid bytes as U+FFFD so every writer emits well-formed
-/// output, with ASCII bytes escaped as a format needs: `escape(raw, i)` gives the text for
-/// the ASCII byte raw[i] ("" drops it), or nullopt to keep it. Escaping touches only ASCII
-/// and the repair only the rest, so one pass does both, copying the text between them in
-/// whole spans.
-template <typename Escape>
-void append_escaped(std::string& out, std::string_view raw, Escape escape) {
-  const auto* p = reinterpret_cast<const unsigned char*>(raw.data());
-  const std::ptrdiff_t n = std::ssize(raw);
-  std::ptrdiff_t copied = 0;  // raw[copied, i) stands as it is, not yet appended
-  auto replace = [&](std::ptrdiff_t i, std::string_view with) {
-    out.append(raw.data() + copied, static_cast<size_t>(i - copied));
-    out += with;
-    copied = i + 1;
-  };
-  for (std::ptrdiff_t i = 0; i < n;) {
-    if (p[i] < 0x80) {
-      if (const std::optional<std::string_view> e = escape(raw, static_cast<size_t>(i))) replace(i, *e);
-      ++i;
-    } else if (std::int32_t cp; const std::ptrdiff_t len = utf8::decode_char(p + i, n - i, cp)) {
-      i += len;
-    } else {
-      replace(i, utf8::kReplacement);
-      ++i;
-    }
-  }
-  out.append(raw.data() + copied, static_cast<size_t>(n - copied));
-}
 
 /// Powers of ten that a double holds exactly: the decimal places write_short_decimal tries.
 constexpr double kPowersOfTen[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
@@ -112,8 +74,9 @@ void append_double_text(std::string& out, double d) {
   out.append(text, end);
 }
 
-/// Appends value_text(v).
-void append_value_text(std::string& out, const Value& v) {
+}  // namespace
+
+void output_text::append_value_text(std::string& out, const Value& v) {
   if (const auto* s = std::get_if<std::string>(&v)) {
     out += *s;
   } else if (const auto* i = std::get_if<std::int64_t>(&v)) {
@@ -124,388 +87,32 @@ void append_value_text(std::string& out, const Value& v) {
   }
 }
 
-/// A value's text (as value_text()) without copying a string value: `buf` holds the text
-/// of a number.
-std::string_view value_view(const Value& v, std::string& buf) {
+std::string_view output_text::value_view(const Value& v, std::string& buf) {
   if (const auto* s = std::get_if<std::string>(&v)) return *s;
   buf.clear();
   append_value_text(buf, v);
   return buf;
 }
 
-/// Rows are gathered in a buffer and written in large pieces: one ostream call per field
-/// made printing tens of thousands of rows cost more than the query.
-constexpr size_t kFlushAt = 1 << 16;
-/// Rows that size the columns of a table (and align a markdown one) before the rest stream.
-constexpr size_t kTableSample = 1000;
-
-/// Writes out `buf` once it holds kFlushAt bytes (always, with `force`) and empties it.
-void flush_buffer(std::ostream& out, std::string& buf, bool force = false) {
-  if (buf.size() < kFlushAt && !force) return;
-  out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
-  buf.clear();
-}
-
-// ---- table -------------------------------------------------------------------------------
-
-/// Display columns of the … that ends a cut cell and of the U+FFFD that stands for an
-/// invalid byte (utf8proc_charwidth of each; a DisplayWidth spec pins them).
-constexpr int kEllipsisWidth = 1;
-constexpr int kReplacementWidth = 1;
-constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
-
-/// Appends `raw` as a table cell shows it and returns its display width: one line (CR, LF
-/// and TAB shown as spaces, other controls dropped), invalid bytes as U+FFFD, and when that
-/// is wider than `max_width` columns, the characters that fit in max_width - 1 and "…"
-/// (truncate_to_width). One pass, which copies well-formed text in whole spans and stops
-/// once the cell must be cut.
-int append_table_cell(std::string& out, std::string_view raw, int max_width) {
-  const auto* p = reinterpret_cast<const unsigned char*>(raw.data());
-  const std::ptrdiff_t n = std::ssize(raw);
-  const bool may_cut = max_width > 0;
-  const int room = max_width - 1;  // a cut cell keeps one column for …
-  std::ptrdiff_t copied = 0;       // raw[copied, i) is shown as it is, not yet appended
-  auto position_in_out = [&](std::ptrdiff_t i) { return out.size() + static_cast<size_t>(i - copied); };
-  int width = 0;
-  // Where the cell ends should it be wider than max_width: before the first character
-  // that does not fit in `room` columns.
-  size_t cut_at = std::string::npos;
-  int width_at_cut = 0;
-  auto add = [&](size_t at, int char_width) {
-    if (may_cut && cut_at == std::string::npos && width + char_width > room) {
-      cut_at = at;
-      width_at_cut = width;
-    }
-    width += char_width;
+const std::vector<FormatSpec>& output_formats() {
+  static const std::vector<FormatSpec> formats = {
+      {"table", make_table_printer}, {"csv", make_csv_printer},           {"tsv", make_tsv_printer},
+      {"json", make_json_printer},   {"jsonl", make_jsonl_printer},       {"markdown", make_markdown_printer},
   };
-  // Byte i is shown as `shown` (empty: not at all), in `shown_width` columns.
-  auto replace_byte = [&](std::ptrdiff_t i, std::string_view shown, int shown_width) {
-    out.append(raw.data() + copied, static_cast<size_t>(i - copied));
-    copied = i + 1;
-    if (shown.empty()) return;
-    add(out.size(), shown_width);
-    out += shown;
-  };
-  for (std::ptrdiff_t i = 0; i < n && !(may_cut && width > max_width);) {  // once wider, the rest is cut off
-    if (p[i] >= 0x20 && p[i] < 0x7F) {  // printable ASCII, a column a byte: a run at once
-      std::ptrdiff_t end = i + 1;
-      while (end < n && p[end] >= 0x20 && p[end] < 0x7F) ++end;
-      const int run = static_cast<int>(end - i);
-      if (may_cut && cut_at == std::string::npos && width + run > room) {
-        cut_at = position_in_out(i) + static_cast<size_t>(room - width);
-        width_at_cut = room;
-      }
-      width += run;
-      i = end;
-    } else if (p[i] < 0x80) {  // a control character
-      const bool blank = p[i] == '\n' || p[i] == '\r' || p[i] == '\t';
-      replace_byte(i, blank ? " " : "", 1);
-      ++i;
-    } else if (std::int32_t cp; const std::ptrdiff_t len = utf8::decode_char(p + i, n - i, cp)) {
-      add(position_in_out(i), utf8::char_width(cp));
-      i += len;
-    } else {
-      replace_byte(i, utf8::kReplacement, kReplacementWidth);
-      ++i;
-    }
-  }
-  if (!may_cut || width <= max_width) {
-    out.append(raw.data() + copied, static_cast<size_t>(n - copied));
-    return width;
-  }
-  if (cut_at > out.size())
-    out.append(raw.data() + copied, cut_at - out.size());
-  else
-    out.resize(cut_at);
-  out += kEllipsis;
-  return width_at_cut + kEllipsisWidth;
+  return formats;
 }
 
-/// Every cell of a table as shown, in one string: cell i is text[end[i-1], end[i]).
-struct TableCells {
-  std::string text;
-  std::vector<size_t> end;
-  std::vector<int> width;
-
-  void add(std::string_view raw, int max_width) {
-    width.push_back(append_table_cell(text, raw, max_width));
-    end.push_back(text.size());
-  }
-  std::string_view cell(size_t i) const {
-    const size_t begin = i == 0 ? 0 : end[i - 1];
-    return std::string_view(text).substr(begin, end[i] - begin);
-  }
-};
-
-/// Fills `row` with the next row to print after a ResultSet's own rows; false at the end.
-/// Rows that come this way are printed as they come, in the columns the ResultSet's rows
-/// sized, so that memory stays bounded whatever the number of rows.
-using MoreRows = std::function<bool(std::vector<Value>&)>;
-
-void write_table(std::ostream& out, const ResultSet& rs, const OutputOptions& opt, const MoreRows& more = {}) {
-  const size_t ncol = rs.columns.size();
-  std::vector<bool> numeric(ncol, true);
-  std::vector<bool> any_value(ncol, false);
-  // Row r's cells are r * ncol ..; the header's come last.
-  TableCells cells;
-  cells.end.reserve((rs.rows.size() + 1) * ncol);
-  cells.width.reserve((rs.rows.size() + 1) * ncol);
-  std::string number;
-  for (const auto& row : rs.rows) {
-    for (size_t c = 0; c < ncol; ++c) {
-      const Value& v = c < row.size() ? row[c] : kNull;
-      if (!std::holds_alternative<std::monostate>(v)) {
-        any_value[c] = true;
-        if (!is_number(v)) numeric[c] = false;
-      }
-      cells.add(value_view(v, number), opt.max_width);
-    }
-  }
-  const size_t head = rs.rows.size() * ncol;
-  for (const auto& name : rs.columns) cells.add(name, opt.max_width);
-
-  std::vector<int> width(ncol, 0);
-  for (size_t c = 0; c < ncol; ++c) {
-    if (!any_value[c]) numeric[c] = false;
-    if (opt.header) width[c] = cells.width[head + c];
-  }
-  for (size_t i = 0; i < head; ++i) width[i % ncol] = std::max(width[i % ncol], cells.width[i]);
-
-  std::string buf;
-  buf.reserve(kFlushAt + 4096);
-  auto append_line = [&](size_t first, const TableCells& cells) {
-    const size_t line_start = buf.size();
-    size_t blanks = 0;  // padding and separators owed before the next cell: none after the last
-    for (size_t c = 0; c < ncol; ++c) {
-      // (a streamed cell wider than its column pushes the rest of its line only)
-      const size_t gap = static_cast<size_t>(std::max(0, width[c] - cells.width[first + c]));
-      blanks += (c > 0 ? 2 : 0) + (numeric[c] ? gap : 0);
-      buf.append(blanks, ' ');
-      buf += cells.cell(first + c);
-      blanks = numeric[c] ? 0 : gap;
-    }
-    size_t line_end = buf.size();  // no trailing blanks, the cells' own included
-    while (line_end > line_start && buf[line_end - 1] == ' ') --line_end;
-    buf.resize(line_end);
-    buf += '\n';
-    flush_buffer(out, buf);
-  };
-  if (opt.header) {
-    append_line(head, cells);
-    for (size_t c = 0; c < ncol; ++c) {
-      if (c > 0) buf.append(2, ' ');
-      buf.append(static_cast<size_t>(width[c]), '-');
-    }
-    buf += '\n';
-  }
-  for (size_t first = 0; first < head; first += ncol) append_line(first, cells);
-  if (more) {
-    TableCells one;
-    std::vector<Value> row;
-    try {
-      while (more(row)) {
-        one.text.clear();
-        one.end.clear();
-        one.width.clear();
-        for (size_t c = 0; c < ncol; ++c) one.add(value_view(c < row.size() ? row[c] : kNull, number), opt.max_width);
-        append_line(0, one);
-      }
-    } catch (...) {
-      flush_buffer(out, buf, true);  // the rows before the error
-      throw;
-    }
-  }
-  flush_buffer(out, buf, true);
+std::vector<std::string> output_format_names() {
+  std::vector<std::string> names;
+  for (const auto& f : output_formats()) names.emplace_back(f.name);
+  return names;
 }
 
-// ---- csv / tsv ---------------------------------------------------------------------------
-
-/// Appends one csv field (RFC 4180: quoted when it holds , " CR or LF; " doubled).
-/// Replacing invalid bytes never adds or removes an ASCII byte, so the raw text decides
-/// whether to quote.
-void append_csv_field(std::string& out, std::string_view raw) {
-  const bool quote =
-      std::any_of(raw.begin(), raw.end(), [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; });
-  if (quote) out += '"';
-  append_escaped(out, raw, [](std::string_view s, size_t i) -> std::optional<std::string_view> {
-    if (s[i] == '"') return "\"\"";
-    return std::nullopt;
-  });
-  if (quote) out += '"';
+std::unique_ptr<RowPrinter> make_printer(const PrinterContext& ctx) {
+  for (const auto& f : output_formats())
+    if (f.name == ctx.opt.format) return f.make(ctx);
+  throw std::invalid_argument("unknown output format '" + ctx.opt.format + "'");
 }
-
-/// Appends one tsv field: backslash, TAB, LF and CR escaped as \\ \t \n \r.
-void append_tsv_field(std::string& out, std::string_view raw) {
-  append_escaped(out, raw, [](std::string_view s, size_t i) -> std::optional<std::string_view> {
-    switch (s[i]) {
-      case '\\': return "\\\\";
-      case '\t': return "\\t";
-      case '\n': return "\\n";
-      case '\r': return "\\r";
-      default: return std::nullopt;
-    }
-  });
-}
-
-void append_delimited_row(std::string& buf, std::string& scratch, const std::vector<Value>& row, size_t ncol, bool csv) {
-  for (size_t c = 0; c < ncol; ++c) {
-    if (c) buf += csv ? ',' : '\t';
-    std::string_view text = c < row.size() ? value_view(row[c], scratch) : std::string_view();
-    if (csv)
-      append_csv_field(buf, text);
-    else
-      append_tsv_field(buf, text);
-  }
-  buf += csv ? "\r\n" : "\n";
-}
-
-void append_delimited_header(std::string& buf, const std::vector<std::string>& columns, bool csv) {
-  for (size_t c = 0; c < columns.size(); ++c) {
-    if (c) buf += csv ? ',' : '\t';
-    if (csv)
-      append_csv_field(buf, columns[c]);
-    else
-      append_tsv_field(buf, columns[c]);
-  }
-  buf += csv ? "\r\n" : "\n";
-}
-
-void write_delimited(std::ostream& out, const ResultSet& rs, const OutputOptions& opt, bool csv) {
-  std::string buf, scratch;
-  buf.reserve(kFlushAt + 4096);
-  if (opt.header) append_delimited_header(buf, rs.columns, csv);
-  for (const auto& row : rs.rows) {
-    append_delimited_row(buf, scratch, row, rs.columns.size(), csv);
-    flush_buffer(out, buf);
-  }
-  flush_buffer(out, buf, true);
-}
-
-// ---- json --------------------------------------------------------------------------------
-
-void append_json_string(std::string& out, std::string_view raw) {
-  out += '"';
-  append_escaped(out, raw, [](std::string_view s, size_t i) { return json::escape(s[i]); });
-  out += '"';
-}
-
-void append_json_value(std::string& out, const Value& v) {
-  if (const auto* s = std::get_if<std::string>(&v)) {
-    append_json_string(out, *s);
-  } else if (const auto* d = std::get_if<double>(&v); d && !std::isfinite(*d)) {
-    out += "null";
-  } else if (std::holds_alternative<std::monostate>(v)) {
-    out += "null";
-  } else {
-    append_value_text(out, v);  // a real keeps its ".0"
-  }
-}
-
-/// Object keys: the column names, with repeats made unique (name, name_2, …), as JSON strings.
-std::vector<std::string> json_keys(const std::vector<std::string>& columns) {
-  std::vector<std::string> keys;
-  std::set<std::string> seen;
-  for (const auto& c : columns) {
-    std::string k = c;
-    for (int n = 2; seen.count(k); ++n) k = c + "_" + std::to_string(n);
-    seen.insert(k);
-    keys.emplace_back();
-    append_json_string(keys.back(), k);
-  }
-  return keys;
-}
-
-void append_json_object(std::string& out, const std::vector<std::string>& keys, const std::vector<Value>& row) {
-  out += '{';
-  for (size_t c = 0; c < keys.size(); ++c) {
-    if (c) out += ',';
-    out += keys[c];
-    out += ':';
-    append_json_value(out, c < row.size() ? row[c] : kNull);
-  }
-  out += '}';
-}
-
-void write_json(std::ostream& out, const ResultSet& rs, bool lines) {
-  const auto keys = json_keys(rs.columns);
-  std::string buf;
-  buf.reserve(kFlushAt + 4096);
-  if (!lines) buf += rs.rows.empty() ? "[]\n" : "[\n";
-  for (size_t r = 0; r < rs.rows.size(); ++r) {
-    if (!lines) buf += "  ";
-    append_json_object(buf, keys, rs.rows[r]);
-    buf += lines || r + 1 == rs.rows.size() ? "\n" : ",\n";
-    flush_buffer(out, buf);
-  }
-  if (!lines && !rs.rows.empty()) buf += "]\n";
-  flush_buffer(out, buf, true);
-}
-
-// ---- markdown ----------------------------------------------------------------------------
-
-/// Appends a markdown table cell: | and \ escaped, line breaks as <br> (CRLF as one), TAB as
-/// a space.
-void append_markdown_cell(std::string& out, std::string_view raw) {
-  append_escaped(out, raw, [](std::string_view s, size_t i) -> std::optional<std::string_view> {
-    switch (s[i]) {
-      case '|': return "\\|";
-      case '\\': return "\\\\";
-      case '\r': return i + 1 < s.size() && s[i + 1] == '\n' ? "" : "<br>";  // the LF makes the break
-      case '\n': return "<br>";
-      case '\t': return " ";
-      default: return std::nullopt;
-    }
-  });
-}
-
-void write_markdown(std::ostream& out, const ResultSet& rs, const OutputOptions& opt, const MoreRows& more = {}) {
-  const size_t ncol = rs.columns.size();
-  std::string buf, scratch;
-  buf.reserve(kFlushAt + 4096);
-  if (opt.header) {
-    buf += '|';
-    for (const auto& c : rs.columns) {
-      buf += ' ';
-      append_markdown_cell(buf, c);
-      buf += " |";
-    }
-    buf += "\n|";
-    for (size_t c = 0; c < ncol; ++c) {
-      bool numeric = !rs.rows.empty();
-      bool any = false;
-      for (const auto& row : rs.rows) {
-        if (c >= row.size() || std::holds_alternative<std::monostate>(row[c])) continue;
-        any = true;
-        if (!is_number(row[c])) numeric = false;
-      }
-      buf += (numeric && any) ? " ---: |" : " --- |";
-    }
-    buf += '\n';
-  }
-  auto append_row = [&](const std::vector<Value>& row) {
-    buf += '|';
-    for (size_t c = 0; c < ncol; ++c) {
-      buf += ' ';
-      append_markdown_cell(buf, value_view(c < row.size() ? row[c] : kNull, scratch));
-      buf += " |";
-    }
-    buf += '\n';
-    flush_buffer(out, buf);
-  };
-  for (const auto& row : rs.rows) append_row(row);
-  if (more) {
-    std::vector<Value> row;
-    try {
-      while (more(row)) append_row(row);
-    } catch (...) {
-      flush_buffer(out, buf, true);  // the rows before the error
-      throw;
-    }
-  }
-  flush_buffer(out, buf, true);
-}
-
-}  // namespace
 
 OutputOptions output_options(const GlobalOptions& g) {
   OutputOptions o;
@@ -517,7 +124,7 @@ OutputOptions output_options(const GlobalOptions& g) {
 
 std::string value_text(const Value& v) {
   std::string text;
-  append_value_text(text, v);
+  output_text::append_value_text(text, v);
   return text;
 }
 
@@ -561,42 +168,12 @@ std::string truncate_to_width(std::string_view text, int width) {
 }
 
 void write_result(std::ostream& out, std::ostream& err, const ResultSet& rs, const OutputOptions& opt) {
-  if (opt.format == "table") {
-    if (rs.rows.empty()) {
-      err << "(0 rows)\n";
-      return;
-    }
-    write_table(out, rs, opt);
-  } else if (opt.format == "csv") {
-    write_delimited(out, rs, opt, true);
-  } else if (opt.format == "tsv") {
-    write_delimited(out, rs, opt, false);
-  } else if (opt.format == "json") {
-    write_json(out, rs, false);
-  } else if (opt.format == "jsonl") {
-    write_json(out, rs, true);
-  } else if (opt.format == "markdown") {
-    write_markdown(out, rs, opt);
-  } else {
-    throw std::invalid_argument("unknown output format '" + opt.format + "'");
-  }
-  out.flush();
-}
-
-std::string json_object_of(const ResultSet& rs, size_t row) {
-  std::string out;
-  append_json_object(out, json_keys(rs.columns), rs.rows.at(row));
-  return out;
-}
-
-std::string json_array_of(const ResultSet& rs) {
-  const auto keys = json_keys(rs.columns);
-  std::string out = "[";
-  for (size_t r = 0; r < rs.rows.size(); ++r) {
-    if (r) out += ',';
-    append_json_object(out, keys, rs.rows[r]);
-  }
-  return out + "]";
+  // Every row sizes the table: what is already in memory is laid out as a whole.
+  PrinterContext ctx{out, err, opt, std::max<size_t>(rs.rows.size(), 1)};
+  auto printer = make_printer(ctx);
+  printer->begin(rs.columns);
+  for (const auto& row : rs.rows) printer->row(row);
+  printer->finish();
 }
 
 namespace {
@@ -657,72 +234,24 @@ ResultSet collect_rows(sqlite3_stmt* stmt) {
 }
 
 size_t write_statement(std::ostream& out, std::ostream& err, sqlite3_stmt* stmt, const OutputOptions& opt) {
-  // table and markdown size or align their columns by the first kTableSample rows, then
-  // print the rest as they come: 10M rows once took 970 MB in a table (issue 13, item 9).
-  // A result that fits in the sample prints exactly as write_result() prints it.
-  if (opt.format == "table" || opt.format == "markdown") {
-    ResultSet rs;
-    rs.columns = column_names(stmt);
-    std::vector<Value> row;
-    while (rs.rows.size() < kTableSample && next_row(stmt, row)) rs.rows.push_back(std::move(row));
-    if (rs.rows.size() < kTableSample) {
-      write_result(out, err, rs, opt);
-      return rs.rows.size();
-    }
-    size_t n = rs.rows.size();
-    const MoreRows more = [&](std::vector<Value>& r) {
-      if (!next_row(stmt, r)) return false;
-      ++n;
-      return true;
-    };
-    if (opt.format == "table") write_table(out, rs, opt, more);
-    else write_markdown(out, rs, opt, more);
-    out.flush();
-    return n;
-  }
-  ResultSet head;
-  head.columns = column_names(stmt);
+  // Table and markdown size or align their columns by the first 1,000 rows, then print the
+  // rest as they come: 10M rows once took 970 MB in a table (issue 13, item 9). A result
+  // that fits in the sample prints exactly as write_result() prints it.
+  PrinterContext ctx{out, err, opt};
+  auto printer = make_printer(ctx);
+  printer->begin(column_names(stmt));
   std::vector<Value> row;
   size_t n = 0;
-  if (opt.format == "csv" || opt.format == "tsv") {
-    const bool csv = opt.format == "csv";
-    std::string buf, scratch;
-    buf.reserve(kFlushAt + 4096);
-    if (opt.header) append_delimited_header(buf, head.columns, csv);
-    try {
-      while (next_row(stmt, row)) {
-        ++n;
-        append_delimited_row(buf, scratch, row, head.columns.size(), csv);
-        flush_buffer(out, buf);
-      }
-    } catch (...) {
-      flush_buffer(out, buf, true);  // the rows before the error
-      throw;
+  try {
+    while (next_row(stmt, row)) {
+      ++n;
+      printer->row(row);
     }
-    flush_buffer(out, buf, true);
-  } else if (opt.format == "json" || opt.format == "jsonl") {
-    const auto keys = json_keys(head.columns);
-    const bool lines = opt.format == "jsonl";
-    std::string buf;
-    buf.reserve(kFlushAt + 4096);
-    try {
-      while (next_row(stmt, row)) {
-        if (!lines) buf += n == 0 ? "[\n  " : ",\n  ";
-        ++n;
-        append_json_object(buf, keys, row);
-        if (lines) buf += '\n';
-        flush_buffer(out, buf);
-      }
-    } catch (...) {
-      flush_buffer(out, buf, true);  // the rows before the error
-      throw;
-    }
-    if (!lines) buf += n == 0 ? "[]\n" : "\n]\n";
-    flush_buffer(out, buf, true);
-  } else {
-    throw std::invalid_argument("unknown output format '" + opt.format + "'");
+  } catch (...) {
+    printer->flush();  // the rows before the error
+    throw;
   }
-  out.flush();
+  printer->finish();
   return n;
 }
 

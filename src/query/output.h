@@ -1,6 +1,7 @@
 #pragma once
-/// Row output for every command that prints rows: table, csv, tsv, json, jsonl, markdown.
-/// Writers take a ResultSet built from literals (tests) or from a prepared statement.
+/// Row output for every command that prints rows: table, csv, tsv, json, jsonl, markdown,
+/// one printer per format (query/printer.h). The entry points take a ResultSet built from
+/// literals (tests) or a prepared statement.
 #include <cstdint>
 #include <iosfwd>
 #include <string>
@@ -29,6 +30,9 @@ struct OutputOptions {
 };
 
 OutputOptions output_options(const GlobalOptions& g);
+
+/// The names of the output formats (query/printer.h lists them), for --format's checks.
+std::vector<std::string> output_format_names();
 
 /// Writes rows in the chosen format to `out`. An empty result in table format writes
 /// "(0 rows)" to `err` and nothing to `out`; the other formats write valid empty output
