@@ -280,7 +280,6 @@ void ingest_into(const std::string& db_path, const IngestOptions& opt, std::ostr
   size_t stored_reports = static_cast<size_t>(
       db->execAndGet(std::string(sql_statement("report_count"))).getInt64());
   bool indexes_deferred = false;
-  SummariesSuspension summaries_suspension;  // on for the writes of a bulk load
 
   for (size_t r = 0; r < roots.size() && !g_signal.load(); ++r) {
     const std::string& root = roots[r];
@@ -381,7 +380,6 @@ void ingest_into(const std::string& db_path, const IngestOptions& opt, std::ostr
       // one transaction, and come back whole at the end (or at the next ingest after a kill).
       SQLite::Transaction tx(*db, SQLite::TransactionBehavior::IMMEDIATE);
       defer_query_indexes(*db);
-      summaries_suspension.start();
       suspend_query_summaries(*db);
       tx.commit();
       indexes_deferred = true;
@@ -545,7 +543,6 @@ void ingest_into(const std::string& db_path, const IngestOptions& opt, std::ostr
     fill_learned_codes(*db);
     tx.commit();
   }
-  summaries_suspension.end();
   // Query indexes a bulk load dropped (now, or in an earlier run that was killed) are built
   // once all rows are in. An interrupted run leaves them to the next ingest.
   // Then the query summaries (schema.md), which read picks and indices by report.

@@ -1,5 +1,7 @@
 #include "store/securities.h"
 
+#include <sqlite3.h>
+
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
@@ -156,6 +158,20 @@ SecurityCsv parse_securities_csv(std::string_view text) {
 }
 
 void fill_learned_codes(SQLite::Database& db) {
+  // A filled code never moves a pick to another stock key (it is the base name's only alias,
+  // which was its key already), so the summaries' triggers have nothing to mark: off, or they
+  // would fire once per filled row (3,000+ rows for a well-known stock). Already off on the
+  // ingest writer's connection.
+  int was = 1;
+  sqlite3_db_config(db.getHandle(), SQLITE_DBCONFIG_ENABLE_TRIGGER, -1, &was);
+  struct Restore {
+    sqlite3* handle;
+    int was;
+    ~Restore() {
+      if (was) sqlite3_db_config(handle, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, nullptr);
+    }
+  } restore{db.getHandle(), was};
+  if (was) sqlite3_db_config(db.getHandle(), SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, nullptr);
   db.exec(std::string(sql_statement("fill_learned_codes")));
   db.exec(std::string(sql_statement("fill_learned_mover_codes")));
   db.exec(std::string(sql_statement("fill_learned_event_codes")));

@@ -187,17 +187,49 @@ DELETE FROM deferred_indexes WHERE name = :name;
 -- name: report_count
 SELECT count(*) FROM reports;
 
--- name: summary_count_pending_picks
--- Every pending report dated '' … '9999-12-31' (the range top-picks and index-history read),
--- one row per distinct (report, kind, stock key, base name) of its picks, then the same under
--- kind 'any' (what view pick_summary_keys gives; joined to the pending reports, that compound
--- view would be computed whole, for every pick of the archive, before the join).
+-- name: summary_count_picks
+-- The one definition of the stock-key summaries: what a report contributes is the distinct
+-- (kind, key, base name) of its picks (view pick_keys: a pick's key is its code, else the
+-- smallest code the archive knows for its base name, else its base name), once under the
+-- pick's kind and once under 'any', for reports dated '' … '9999-12-31' (the range top-picks
+-- reads). A refresh collects the contributions it must count into temp.query_summary_counted
+-- and adds them up here; rebuild_from_scratch (summaries.cpp) computes the same in memory, and
+-- the tests compare the two.
+--
+-- Collected: every contribution of a stale key (top_pick_stale), whose summary rows are
+-- deleted first, so it is recomputed whole from the base tables; and the contributions of the
+-- pending (new) reports to every other key, added to what is stored. A pick of a stale key is
+-- found by index: printed with the key as code, printed without a code under a base name that
+-- has the key as an alias, or under the key itself; pick_keys then decides its key.
+CREATE TEMP TABLE query_summary_keys (key TEXT PRIMARY KEY) WITHOUT ROWID;
+INSERT INTO temp.query_summary_keys SELECT DISTINCT key FROM top_pick_stale;
+
+DELETE FROM top_picks WHERE kind IN ('any', 'recommend', 'watch', 'beneficiary', 'rating')
+  AND key IN (SELECT key FROM temp.query_summary_keys);
+DELETE FROM top_pick_brokers WHERE kind IN ('any', 'recommend', 'watch', 'beneficiary', 'rating')
+  AND key IN (SELECT key FROM temp.query_summary_keys);
+DELETE FROM top_pick_names WHERE kind IN ('any', 'recommend', 'watch', 'beneficiary', 'rating')
+  AND key IN (SELECT key FROM temp.query_summary_keys);
+
 CREATE TEMP TABLE query_summary_counted AS
 SELECT DISTINCT k.kind, k.key, k.base_name, k.coded, r.id AS report_id, r.report_date, r.broker
 FROM query_summary_pending q
 JOIN reports r ON r.id = q.report_id
 JOIN pick_keys k ON k.report_id = r.id
-WHERE r.report_date >= '' AND r.report_date <= '9999-12-31';
+WHERE r.report_date >= '' AND r.report_date <= '9999-12-31'
+  AND k.key NOT IN (SELECT key FROM temp.query_summary_keys);
+
+INSERT INTO temp.query_summary_counted
+SELECT DISTINCT k.kind, k.key, k.base_name, k.coded, r.id, r.report_date, r.broker
+FROM (SELECT p.rowid AS pick FROM temp.query_summary_keys s CROSS JOIN picks p ON p.code = s.key
+      UNION SELECT p.rowid FROM temp.query_summary_keys s CROSS JOIN security_aliases a ON a.code = s.key
+                           CROSS JOIN picks p ON p.base_name = a.base_name WHERE p.code IS NULL
+      UNION SELECT p.rowid FROM temp.query_summary_keys s CROSS JOIN picks p ON p.base_name = s.key
+            WHERE p.code IS NULL) c
+JOIN pick_keys k ON k.pick = c.pick
+JOIN reports r ON r.id = k.report_id
+WHERE r.report_date >= '' AND r.report_date <= '9999-12-31'
+  AND k.key IN (SELECT key FROM temp.query_summary_keys);
 
 INSERT INTO temp.query_summary_counted
 SELECT DISTINCT 'any', key, base_name, coded, report_id, report_date, broker FROM temp.query_summary_counted;
@@ -220,28 +252,42 @@ FROM temp.query_summary_counted WHERE true GROUP BY kind, key, base_name
 ON CONFLICT (kind, key, base_name) DO UPDATE SET reports = reports + excluded.reports;
 
 DROP TABLE temp.query_summary_counted;
+DROP TABLE temp.query_summary_keys;
+DELETE FROM top_pick_stale;
 
--- name: summary_count_pending_indices
--- Per (name, period, date) of the pending reports: the number of rows and the first row,
--- merged with what earlier reports gave. "First" is by content, never by report id, so the
--- row shown does not depend on the order files were ingested in: the lowest (broker, path,
--- root, seq), a NULL broker first (as ORDER BY sorts it).
+-- name: summary_count_indices
+-- index_days, the same way: a stale day (index_day_stale) is deleted and counted again from
+-- all its rows (found by date: a few reports); the rows of pending reports are added to the
+-- other days. Per (name, period, date): the number of rows and the first row, merged with
+-- what earlier reports gave. "First" is by content, never by report id, so the row shown does
+-- not depend on the order files were ingested in: the lowest (broker, path, root, seq), a
+-- NULL broker first (as ORDER BY sorts it).
+CREATE TEMP TABLE query_summary_days (name TEXT, period TEXT, report_date TEXT,
+                                      PRIMARY KEY (name, period, report_date)) WITHOUT ROWID;
+INSERT OR IGNORE INTO temp.query_summary_days SELECT name, period, report_date FROM index_day_stale;
+DELETE FROM index_days WHERE (name, period, report_date) IN (SELECT name, period, report_date FROM temp.query_summary_days);
+
 INSERT INTO index_days (name, period, report_date, reports, first_id, first_seq, close, change_pct)
 SELECT name, period, report_date, n, report_id, seq, close, change_pct FROM (
   SELECT i.name, i.period, r.report_date, i.report_id, i.seq, i.close, i.change_pct,
          count(*) OVER g AS n,
          row_number() OVER (PARTITION BY i.name, i.period, r.report_date
                             ORDER BY r.broker, r.path, r.root, i.seq) AS rn
-  FROM query_summary_pending q
-  JOIN reports r ON r.id = q.report_id
+  FROM (SELECT r.id FROM query_summary_pending q JOIN reports r ON r.id = q.report_id
+        UNION SELECT r.id FROM (SELECT DISTINCT report_date FROM temp.query_summary_days) d
+                          JOIN reports r ON r.report_date = d.report_date) c
+  JOIN reports r ON r.id = c.id
   JOIN indices i ON i.report_id = r.id
   WHERE r.report_date >= '' AND r.report_date <= '9999-12-31'
+    AND ((i.name, i.period, r.report_date) IN (SELECT name, period, report_date FROM temp.query_summary_days)
+         OR (NOT EXISTS (SELECT 1 FROM temp.query_summary_days t
+                         WHERE t.name = i.name AND t.period = i.period AND t.report_date = r.report_date)
+             AND EXISTS (SELECT 1 FROM query_summary_pending q WHERE q.report_id = r.id)))
   WINDOW g AS (PARTITION BY i.name, i.period, r.report_date))
 WHERE rn = 1
 ON CONFLICT (name, period, report_date) DO UPDATE SET
   reports = reports + excluded.reports,
-  -- (first_id, first_seq, close, change_pct) all follow the row that comes first; a stored
-  -- first row whose report is gone (NULL key) loses, and the stale recomputation fixes it.
+  -- (first_id, first_seq, close, change_pct) all follow the row that comes first.
   (first_id, first_seq, close, change_pct) = (
     SELECT CASE WHEN w THEN excluded.first_id ELSE index_days.first_id END,
            CASE WHEN w THEN excluded.first_seq ELSE index_days.first_seq END,
@@ -253,38 +299,25 @@ ON CONFLICT (name, period, report_date) DO UPDATE SET
              FROM reports n, reports o WHERE n.id = excluded.first_id AND o.id = index_days.first_id),
             1) AS w));
 
--- name: summary_recompute_stale_dates
--- A subtraction that may have moved a stock's first or last date: recomputed from the
--- reports that hold a pick of the key (by code, by a base name whose smallest alias it is,
--- or by the base name itself when it has no alias), of the row's kind unless it is 'any'.
--- Every pick comes from a covering index (picks_by_code and picks_by_base_name carry kind)
--- and every date from reports_by_id_listing: a popular stock has thousands of picks, and a
--- prune of the latest reports makes most stocks stale. (CROSS JOIN: from the key's aliases
--- to their picks, not through every pick printed without a code.)
-UPDATE top_picks SET (first_seen, last_seen) = (
-  SELECT min(r.report_date), max(r.report_date)
-  FROM (SELECT report_id FROM picks
-        WHERE code = top_picks.key AND (top_picks.kind = 'any' OR kind = top_picks.kind)
-        UNION SELECT p.report_id FROM security_aliases a CROSS JOIN picks p ON p.base_name = a.base_name
-              WHERE a.code = top_picks.key AND p.code IS NULL
-                AND (top_picks.kind = 'any' OR p.kind = top_picks.kind)
-                AND (SELECT min(b.code) FROM security_aliases b WHERE b.base_name = p.base_name) = top_picks.key
-        UNION SELECT report_id FROM picks
-              WHERE base_name = top_picks.key AND code IS NULL
-                AND (top_picks.kind = 'any' OR kind = top_picks.kind)
-                AND NOT EXISTS (SELECT 1 FROM security_aliases a WHERE a.base_name = top_picks.key)) k
-  JOIN reports r INDEXED BY reports_by_id_listing ON r.id = k.report_id
-  WHERE r.report_date >= '' AND r.report_date <= '9999-12-31')
-WHERE (kind, key) IN (SELECT kind, key FROM top_pick_stale);
-DELETE FROM top_pick_stale;
-
-UPDATE index_days SET (first_id, first_seq, close, change_pct) = (
-  SELECT i.report_id, i.seq, i.close, i.change_pct
-  FROM reports r JOIN indices i ON i.report_id = r.id
-  WHERE r.report_date = index_days.report_date AND i.name = index_days.name AND i.period = index_days.period
-  ORDER BY r.broker, r.path, r.root, i.seq LIMIT 1)
-WHERE (name, period, report_date) IN (SELECT name, period, report_date FROM index_day_stale);
+DROP TABLE temp.query_summary_days;
 DELETE FROM index_day_stale;
+
+-- name: summary_pending_new_reports
+-- The ingest writer (triggers off) lists the reports it wrote in a batch as pending, as the
+-- trigger query_summary_report_insert does for other writers.
+INSERT OR IGNORE INTO query_summary_pending (report_id) SELECT id FROM reports WHERE id >= :first_id;
+
+-- name: summary_learned_alias
+-- The ingest writer (triggers off) marks the keys an alias it added may move, as the trigger
+-- query_summary_alias_insert does for other writers (same conditions, same keys).
+INSERT OR IGNORE INTO top_pick_stale (kind, key)
+SELECT 'any', k FROM (SELECT :base_name AS k UNION SELECT code FROM security_aliases WHERE base_name = :base_name)
+WHERE EXISTS (SELECT 1 FROM top_picks)
+  AND EXISTS (SELECT 1 FROM picks WHERE base_name = :base_name AND code IS NULL);
+
+-- name: summary_many_stale
+-- A refresh rebuilds from scratch when a quarter of the keys or more is stale.
+SELECT (SELECT count(DISTINCT key) FROM top_pick_stale) * 4 > (SELECT count(*) FROM top_picks WHERE kind = 'any');
 
 -- name: summary_any_pending
 SELECT EXISTS (SELECT 1 FROM query_summary_pending);
@@ -311,7 +344,7 @@ DELETE FROM query_summary_pending;
 -- name: summary_mark_all_pending
 -- A bulk load starts, after summary_clear_all: every report is pending, so the queries
 -- compute from the base tables until the rebuild at its end (or the next ingest's, after a
--- kill). Run with yanbao_summaries_suspended() on: nothing is counted, nothing to subtract.
+-- kill). Only marks: nothing is counted until the refresh.
 INSERT OR IGNORE INTO query_summary_pending (report_id) SELECT id FROM reports;
 
 -- name: summary_scan_picks

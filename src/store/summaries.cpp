@@ -164,7 +164,7 @@ void rebuild_from_scratch(SQLite::Database& db) {
   }
 
   // The row shown for a day is the first by content, (broker, path, root, seq) with a NULL
-  // broker first, as summary_count_pending_indices orders it: never by report id, which
+  // broker first, as summary_count_indices orders it: never by report id, which
   // depends on the order files were ingested in.
   struct Day {
     int64_t rows = 0, first_id = 0, first_seq = 0;
@@ -226,12 +226,14 @@ void refresh_query_summaries(SQLite::Database& db, SummaryRefresh how) {
   const bool stale = db.execAndGet(std::string(sql_statement("summary_any_stale"))).getInt() != 0;
   bool from_scratch = how == SummaryRefresh::kFromScratch;
   if (!pending && !stale && !from_scratch) return;
-  if (how == SummaryRefresh::kAuto && pending) {
+  if (how == SummaryRefresh::kAuto) {
     SQLite::Statement counts = prepare_statement(db, "summary_pending_count");
     counts.executeStep();
-    // A quarter of the archive or more pending (a first ingest, a migration): one pass over
-    // everything beats merging each report's rows in, which costs about 4x more per report.
-    from_scratch = counts.getColumn(0).getInt64() * 4 > counts.getColumn(1).getInt64();
+    // A quarter of the archive or more pending (a first ingest, a migration), or of the
+    // stock keys stale (a prune of the newest reports moves most last dates): one pass over
+    // everything beats collecting each report's or key's rows, which costs about 4x more per row.
+    from_scratch = counts.getColumn(0).getInt64() * 4 > counts.getColumn(1).getInt64() ||
+                   (stale && db.execAndGet(std::string(sql_statement("summary_many_stale"))).getInt() != 0);
   }
   const bool own_tx = sqlite3_get_autocommit(db.getHandle()) != 0;
   std::unique_ptr<SQLite::Transaction> tx;
@@ -239,12 +241,9 @@ void refresh_query_summaries(SQLite::Database& db, SummaryRefresh how) {
   if (from_scratch) {
     rebuild_from_scratch(db);
   } else {
-    if (pending) {
-      db.exec(std::string(sql_statement("summary_count_pending_picks")));
-      db.exec(std::string(sql_statement("summary_count_pending_indices")));
-      db.exec(std::string(sql_statement("summary_forget_pending")));
-    }
-    db.exec(std::string(sql_statement("summary_recompute_stale_dates")));
+    db.exec(std::string(sql_statement("summary_count_picks")));
+    db.exec(std::string(sql_statement("summary_count_indices")));
+    db.exec(std::string(sql_statement("summary_forget_pending")));
   }
   if (tx) tx->commit();
 }

@@ -7,25 +7,26 @@
 namespace yanbao {
 
 enum class SummaryRefresh {
-  kAuto,         ///< from scratch when a quarter of the archive or more is pending
-  kIncremental,  ///< always merge the pending reports in (SQL)
+  kAuto,         ///< from scratch when a quarter of the reports is pending or of the keys stale
+  kIncremental,  ///< always count the pending reports and stale keys and days (SQL)
   kFromScratch   ///< always rebuild every summary in one pass (tests compare the two)
 };
 
-/// Counts every pending report (query_summary_pending) into the summary tables and
-/// recomputes the first/last dates and first rows marked stale, then empties both lists.
-/// Incremental: the work is proportional to the reports added or changed since the last
-/// refresh; with nothing pending it costs two lookups. When most of the archive is pending
+/// Adds every pending (new) report (query_summary_pending) into the summary tables and
+/// recomputes every stock key (top_pick_stale) and index day (index_day_stale) that a change
+/// marked, from the base tables; then empties the three lists. Incremental: the work is
+/// proportional to the new reports and to the picks of the marked keys; with nothing marked
+/// it costs two lookups. When most of the archive is pending
 /// (a first ingest) it rebuilds everything in one streaming pass instead. Opens its own
 /// transaction unless one is open. A no-op on an archive older than schema version 8.
 void refresh_query_summaries(SQLite::Database& db, SummaryRefresh how = SummaryRefresh::kAuto);
 
 /// Starts a bulk load's suspension of the summaries: empties them and lists every report
-/// as pending, so queries compute from the base tables and the summary triggers have nothing
-/// to keep (they stand aside while set_summaries_suspended(true), store/archive.h). The next
-/// refresh, at the load's end or after a kill at the next ingest's, rebuilds from scratch
-/// (every report is pending). Call inside the write transaction that starts the load, with
-/// the suspension on. A no-op on an archive older than schema version 9.
+/// as pending, so queries compute from the base tables and nothing needs marking (the alias
+/// triggers and the writer's marks skip an archive without summary rows). The next refresh,
+/// at the load's end or after a kill at the next ingest's, rebuilds from scratch (every
+/// report is pending). Call inside the write transaction that starts the load. A no-op on
+/// an archive older than schema version 9.
 void suspend_query_summaries(SQLite::Database& db);
 
 }  // namespace yanbao

@@ -1,5 +1,7 @@
 #include "store/writer.h"
 
+#include <sqlite3.h>
+
 #include "extract/codes.h"
 #include "extract/extract.h"
 #include "store/archive.h"
@@ -38,7 +40,10 @@ struct ReportWriter::Statements {
         sector(RowStatement(db, "insert_sector")),
         rating(RowStatement(db, "insert_rating")),
         forecast(RowStatement(db, "insert_forecast")),
-        analyst(RowStatement(db, "insert_analyst")) {}
+        analyst(RowStatement(db, "insert_analyst")),
+        pending_new(RowStatement(db, "summary_pending_new_reports")),
+        learned_alias(RowStatement(db, "summary_learned_alias")) {}
+  RowStatement pending_new, learned_alias;
 };
 
 namespace {
@@ -49,10 +54,57 @@ void bind_line(RowStatement& st, int line) {
 }
 }  // namespace
 
-ReportWriter::ReportWriter(SQLite::Database& db) : db_(db), st_(std::make_unique<Statements>(db)) {
-  set_fts_batching(true);
+namespace {
+
+/// Switches the connection's triggers off: an INSERT into a table with both an enforced
+/// foreign key and a trigger keeps a statement journal, which copied every page each row
+/// touched to a temp file (BENCHMARKS.md, "Session 6: write path"). The writer does for its
+/// inserts what the INSERT triggers would (index_new_reports). Its deletes and updates of
+/// reports are rare and must do all the archive's triggers do (the full-text index, the
+/// summaries' marks): those triggers are copied onto this connection as TEMP triggers, the
+/// only kind SQLite still fires with triggers off. Returns the names of the copies.
+std::vector<std::string> triggers_off_but_report_deletes(SQLite::Database& db) {
+  int was = 1;
+  sqlite3_db_config(db.getHandle(), SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, &was);
+  std::vector<std::pair<std::string, std::string>> copies;
+  {
+    SQLite::Statement st(db, "SELECT name, sql FROM main.sqlite_schema WHERE type = 'trigger' AND tbl_name = 'reports'");
+    while (st.executeStep()) {
+      std::string sql = st.getColumn(1).getString();
+      constexpr std::string_view kCreate = "CREATE TRIGGER ";
+      if (sql.compare(0, kCreate.size(), kCreate) != 0) continue;
+      // Only DELETE and UPDATE triggers: the event comes before " ON reports".
+      const std::string head = sql.substr(0, sql.find(" ON "));
+      if (head.find(" INSERT") != std::string::npos) continue;
+      copies.emplace_back(st.getColumn(0).getString(), "CREATE TEMP TRIGGER " + sql.substr(kCreate.size()));
+    }
+  }
+  std::vector<std::string> names;
+  for (const auto& [name, sql] : copies) {
+    db.exec("DROP TRIGGER IF EXISTS temp.\"" + name + "\"");
+    db.exec(sql);
+    names.push_back(name);
+  }
+  return names;
 }
-ReportWriter::~ReportWriter() { set_fts_batching(false); }
+
+}  // namespace
+
+ReportWriter::ReportWriter(SQLite::Database& db) : db_(db) {
+  set_fts_batching(true);
+  temp_triggers_ = triggers_off_but_report_deletes(db);
+  st_ = std::make_unique<Statements>(db);
+}
+
+ReportWriter::~ReportWriter() {
+  set_fts_batching(false);
+  st_.reset();
+  try {
+    for (const auto& name : temp_triggers_) db_.exec("DROP TRIGGER IF EXISTS temp.\"" + name + "\"");
+  } catch (...) {  // a destructor must not throw; the copies go with the connection anyway
+  }
+  sqlite3_db_config(db_.getHandle(), SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, nullptr);
+}
 
 std::optional<int64_t> ReportWriter::find_duplicate(const FileIdentity& f) {
   auto& st = st_->by_sha;
@@ -151,6 +203,7 @@ ReportWriter::Written ReportWriter::write_report(const FileIdentity& f, const Re
       st_->alias.bind(":base_name", base);
       st_->alias.bind(":code", *code);
       st_->alias.exec_and_reset();
+      if (db_.getChanges() > 0) new_alias_names_.push_back(base);  // new to the archive
     }
     if (learned_codes_.insert(*code).second) {  // the first name printed with a code names it
       st_->security.bind(":code", *code);
@@ -351,6 +404,14 @@ void ReportWriter::index_new_reports() {
   if (first_unindexed_id_ == 0) return;
   st_->index_new.bind(":first_id", first_unindexed_id_);
   st_->index_new.exec_and_reset();
+  // What the INSERT triggers of the summaries do for other writers (migration 0017).
+  st_->pending_new.bind(":first_id", first_unindexed_id_);
+  st_->pending_new.exec_and_reset();
+  for (const std::string& base : new_alias_names_) {
+    st_->learned_alias.bind(":base_name", base);
+    st_->learned_alias.exec_and_reset();
+  }
+  new_alias_names_.clear();
   first_unindexed_id_ = 0;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 /// Writes parsed reports into an open archive with statements prepared once and reused.
-/// The caller owns the transaction, and calls index_new_reports() before each commit: while
-/// a writer exists, its thread's inserts skip the per-row full-text trigger.
+/// The caller owns the transaction, and calls index_new_reports() before each commit. While a
+/// writer exists, its connection fires no trigger of the archive but the DELETE and UPDATE
+/// triggers of `reports` (copied as TEMP triggers): the writer does the rest itself.
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -58,8 +59,10 @@ class ReportWriter {
   /// The stored error for an unchanged rejected file: message and line.
   std::optional<std::pair<std::string, int>> stored_error(const std::string& root, const std::string& path);
   void forget_file(const std::string& root, const std::string& path);
-  /// Adds the reports written since the last call to the full-text index, in one statement.
-  /// Call once per batch, before its commit.
+  /// Adds the reports written since the last call to the full-text index, in one statement,
+  /// lists them as pending for the query summaries, and marks the stock keys that aliases
+  /// new to the archive may move (what the INSERT triggers do for other writers). Call once
+  /// per batch, before its commit.
   void index_new_reports();
 
  private:
@@ -76,6 +79,8 @@ class ReportWriter {
   /// and securities: a weekly report repeats the same few hundred stocks, and skipping the
   /// repeated INSERT OR IGNOREs halves the statements per report.
   std::unordered_set<std::string> learned_aliases_, learned_codes_;
+  std::vector<std::string> new_alias_names_;  ///< base names of aliases added in this batch
+  std::vector<std::string> temp_triggers_;    ///< TEMP copies of the report triggers
 };
 
 }  // namespace yanbao
