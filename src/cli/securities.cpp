@@ -34,7 +34,10 @@ void setup_securities(CLI::App& app, CommandContext& ctx) {
   auto o = std::make_shared<SecuritiesImportOptions>();
   auto* imp = sub->add_subcommand("import", "Import code,name[,exchange] rows from a CSV file");
   imp->add_option("file", o->file, "CSV file")->required();
-  imp->footer("Bad rows are reported by line number and skipped (exit code 3).");
+  imp->footer("Bad rows are reported by line number and skipped (exit code 3).\n\n"
+              "Example:\n"
+              "  yanbao securities import examples/securities.csv");
+  sub->footer("Example:\n  yanbao securities import examples/securities.csv");
   imp->callback([o, &ctx] { ctx.exit_code = run_securities_import(*o, ctx.global); });
 }
 
