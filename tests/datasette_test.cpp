@@ -50,7 +50,8 @@ TEST(Datasette, ExportIsMetadataWithDatabasesQueriesAndNamedParams) {
 TEST(Datasette, ExportedQueriesReadBackTheSame) {
   QueryCatalog back;
   back.add_yaml(exported(), "metadata.yaml");
-  const auto& built_in = QueryCatalog::builtin().all();
+  const QueryCatalog catalog = QueryCatalog::builtin();
+  const auto& built_in = catalog.all();
   ASSERT_EQ(back.all().size(), built_in.size());
   for (size_t i = 0; i < built_in.size(); ++i) EXPECT_EQ(describe(back.all()[i]), describe(built_in[i]));
 }

@@ -409,9 +409,11 @@ void QueryCatalog::add_yaml(std::string_view text, const std::string& source) {
   YAML::Node list;
   list.reset(root);
   if (root.IsMap()) {
+    // Datasette's metadata.yaml: its other keys (title, license, plugins…) are Datasette's.
+    const bool datasette = root["databases"].IsDefined();
     for (const auto& kv : root) {
       const std::string key = kv.first.Scalar();
-      if (key == "databases") continue;  // Datasette's metadata.yaml
+      if (datasette && key != "queries" && key != "sections") continue;
       if (key != "queries" && key != "sections") {
         std::string msg = "unknown top-level key '" + key + "' (expected queries:, or databases: as Datasette writes it)";
         if (auto m = closest_match(key, {"queries", "sections", "databases"}); !m.empty())
