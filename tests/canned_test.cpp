@@ -76,7 +76,20 @@ void expect_no_table_scan(const std::vector<std::string>& details, const std::st
   EXPECT_TRUE(searched) << what;
 }
 
-const std::vector<std::string> kJingweiDates = {"2024-01-05", "2024-01-10", "2024-01-12", "2024-01-26", "2024-02-02"};
+/// pick-history lists the newest picks first.
+const std::vector<std::string> kJingweiDates = {"2024-02-02", "2024-01-26", "2024-01-12", "2024-01-10", "2024-01-05"};
+
+/// The summary section of a result by its title.
+const ResultSet& section(const CannedResult& r, const QueryCatalog& c, const std::string& query, const std::string& title) {
+  const CannedQuery& q = c.get(query);
+  for (size_t i = 0; i < q.summary.size(); ++i)
+    if (q.summary[i].title.rfind(title, 0) == 0) {
+      size_t k = 0;  // sections that ran, in order
+      for (size_t j = 0; j < i; ++j) k += q.summary[j].when != "empty";
+      return r.summary.at(k).second;
+    }
+  throw std::logic_error("no section " + title);
+}
 
 }  // namespace
 
@@ -93,7 +106,7 @@ TEST(PickHistory, FindsTheStockByItsBaseName) {
   auto r = run_builtin(f.db, "pick-history", {"经纬恒润"});
   EXPECT_EQ(column(r.rows, "report_date"), kJingweiDates);
   EXPECT_EQ(column(r.rows, "name"),
-            (std::vector<std::string>{"经纬恒润-W", "经纬恒润", "经纬恒润-W", "经纬恒润", "经纬恒润"}));
+            (std::vector<std::string>{"经纬恒润", "经纬恒润", "经纬恒润-W", "经纬恒润", "经纬恒润-W"}));
 }
 
 TEST(PickHistory, FindsTheStockByEveryCodeForm) {
@@ -108,12 +121,15 @@ TEST(PickHistory, FindsTheStockByEveryCodeForm) {
 TEST(PickHistory, SummaryGivesFirstLastSeenAndCurrentRunPerSeries) {
   Fixture f;
   auto r = run_builtin(f.db, "pick-history", {"经纬恒润"});
-  ASSERT_EQ(r.summary.size(), 2u);
-  const ResultSet& totals = r.summary[0].second;
+  // the totals, the latest rating per broker (none in this archive) and the current runs
+  ASSERT_EQ(r.summary.size(), 3u);
+  const QueryCatalog c = QueryCatalog::builtin();
+  const ResultSet& totals = section(r, c, "pick-history", "Summary");
   EXPECT_EQ(cell(totals, 0, "first_seen"), "2024-01-05");
   EXPECT_EQ(cell(totals, 0, "last_seen"), "2024-02-02");
   EXPECT_EQ(cell(totals, 0, "reports"), "5");
-  const ResultSet& runs = r.summary[1].second;
+  EXPECT_TRUE(section(r, c, "pick-history", "Latest rating").rows.empty());
+  const ResultSet& runs = section(r, c, "pick-history", "Current runs");
   ASSERT_EQ(runs.rows.size(), 2u);
   // 中信 周度策略: picked 01-05, 01-12, not 01-19, then 01-26 and 02-02 → current run 2.
   EXPECT_EQ(cell(runs, 0, "broker"), "中信证券");
@@ -123,48 +139,54 @@ TEST(PickHistory, SummaryGivesFirstLastSeenAndCurrentRunPerSeries) {
   EXPECT_EQ(cell(runs, 1, "current_run"), "0");
 }
 
-TEST(PickHistory, UnknownStockHasNoRowsAndNoSummary) {
+TEST(PickHistory, UnknownStockHasNoRowsAndSuggestsTheMostPickedWhenNoNameIsLikeIt) {
   Fixture f;
   auto r = run_builtin(f.db, "pick-history", {"不存在"});
   EXPECT_TRUE(r.rows.rows.empty());
-  ASSERT_EQ(r.summary.size(), 1u);  // only the "names that contain it" hint, here empty
-  EXPECT_TRUE(r.summary[0].second.rows.empty());
+  EXPECT_EQ(r.total, 0);
+  ASSERT_EQ(r.summary.size(), 1u);  // only the "names like it" hint
+  EXPECT_EQ(column(r.summary[0].second, "name").at(0), "经纬恒润");  // 5 picks, the most
 }
 
-TEST(PickHistory, UnknownStockListsNamesThatContainIt) {
+TEST(PickHistory, UnknownStockSaysSoOnStderrWithNamesThatContainIt) {
   Fixture f;
   auto r = run_yanbao({"--db", f.db, "picks", "茅台"}, f.dir);
   EXPECT_EQ(r.code, 0) << r.err;
-  EXPECT_EQ(r.err, "(0 rows)\n");
-  EXPECT_NE(r.out.find("names that contain it"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("贵州茅台"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err.rfind("(0 rows)\n\nNo picks of that stock", 0), 0u) << r.err;
+  EXPECT_NE(r.err.find("贵州茅台"), std::string::npos) << r.err;
 }
 
 TEST(IndexHistory, UnknownIndexListsTheIndicesThereAre) {
   Fixture f;
   auto r = run_yanbao({"--db", f.db, "run", "index-history", "纳指"}, f.dir);
   EXPECT_EQ(r.code, 0) << r.err;
-  EXPECT_NE(r.out.find("上证综指"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("深证成指"), std::string::npos) << r.out;
+  // a hint shown only on a miss is a diagnostic: stderr, stdout stays empty
+  EXPECT_NE(r.err.find("上证综指"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("深证成指"), std::string::npos) << r.err;
 }
 
 TEST(PickChanges, UnknownSeriesListsTheSeriesThereAre) {
   Fixture f;
   auto r = run_yanbao({"--db", f.db, "run", "pick-changes", "周报"}, f.dir);
   EXPECT_EQ(r.code, 0) << r.err;
-  EXPECT_NE(r.out.find("No such series"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("金股组合"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("No such series"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("金股组合"), std::string::npos) << r.err;
   auto known = run_yanbao({"--db", f.db, "run", "pick-changes", "周度策略"}, f.dir);
-  EXPECT_EQ(known.out.find("No such series"), std::string::npos) << known.out;
+  EXPECT_EQ(known.err.find("No such series"), std::string::npos) << known.err;
 }
 
-TEST(PickHistory, PicksCommandPrintsTableThenSummary) {
+TEST(PickHistory, PicksCommandPrintsSummaryRunsThenNewestPicks) {
   Fixture f;
   auto r = run_yanbao({"--db", f.db, "picks", "sh688326"}, f.dir);
   EXPECT_EQ(r.code, 0) << r.err;
-  EXPECT_NE(r.out.find("经纬恒润-W"), std::string::npos);
-  EXPECT_NE(r.out.find("\nSummary\nfirst_seen  2024-01-05\n"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("current_run"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.rfind("Summary\nfirst_seen  2024-01-05\n", 0), 0u) << r.out;
+  const size_t runs = r.out.find("current_run"), picks = r.out.find("\nPicks, newest first\n");
+  ASSERT_NE(runs, std::string::npos) << r.out;
+  ASSERT_NE(picks, std::string::npos) << r.out;
+  EXPECT_LT(runs, picks);
+  EXPECT_LT(r.out.find("2024-02-02", picks), r.out.find("2024-01-05", picks)) << r.out;
+  EXPECT_EQ(r.out.find(" more ("), std::string::npos) << r.out;  // all 5 shown
   auto same = run_yanbao({"--db", f.db, "run", "pick-history", "sh688326"}, f.dir);
   EXPECT_EQ(same.out, r.out);
 }
@@ -174,7 +196,7 @@ TEST(PickHistory, MachineFormatsKeepTheSummaryOnStderr) {
   auto r = run_yanbao({"--db", f.db, "picks", "688326", "--format", "jsonl"}, f.dir);
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 5);
-  EXPECT_EQ(r.out.rfind("{\"report_date\":\"2024-01-05\",\"broker\":\"中信证券\"", 0), 0u) << r.out;
+  EXPECT_EQ(r.out.rfind("{\"report_date\":\"2024-02-02\",\"broker\":\"中信证券\"", 0), 0u) << r.out;
   EXPECT_NE(r.err.find("first_seen"), std::string::npos) << r.err;
 }
 
@@ -226,7 +248,7 @@ TEST(PickHistory, ReadsReportColumnsFromTheListingIndex) {
   QueryCatalog c = QueryCatalog::builtin();
   const CannedQuery& q = c.get("pick-history");
   Params p = resolve_params(q, {"经纬恒润"}, {});
-  for (const std::string& sql : {q.sql, q.summary[0].sql, q.summary[2].sql}) {
+  for (const std::string& sql : {q.sql, q.summary[0].sql, q.summary[3].sql}) {
     auto details = plan(f.db, q, sql, p);
     EXPECT_TRUE(std::any_of(details.begin(), details.end(), [](const auto& d) {
       return d.find("USING COVERING INDEX reports_by_id_listing (id=?)") != std::string::npos;
@@ -675,4 +697,47 @@ TEST(UserQueries, ManyQueriesLoadAndTheLastDefinitionOfANameWins) {
   EXPECT_EQ(r.out, "n\r\n19999\r\n");
   auto again = run_yanbao({"--db", f.db, "--queries", (f.dir / "many.yaml").string(), "-f", "csv", "run", "q1"}, f.dir);
   EXPECT_EQ(again.out, "n\r\n20001\r\n");
+}
+
+TEST(PickHistory, ShowsTheNewestPicksThenHowManyMoreAndHowToSeeThem) {
+  Fixture f;
+  auto r = run_yanbao({"--db", f.db, "picks", "经纬恒润", "--limit", "2"}, f.dir);
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("2024-01-26"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("2024-01-12   "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\n… 3 more (5 in all, 2 shown): --limit N shows N, --all shows every one\n"), std::string::npos)
+      << r.out;
+  // in a machine format the note goes to stderr, stdout keeps only rows
+  auto csv = run_yanbao({"--db", f.db, "picks", "经纬恒润", "--limit", "2", "--format", "tsv"}, f.dir);
+  EXPECT_EQ(std::count(csv.out.begin(), csv.out.end(), '\n'), 3) << csv.out;
+  EXPECT_NE(csv.err.find("… 3 more"), std::string::npos) << csv.err;
+  auto all = run_yanbao({"--db", f.db, "picks", "经纬恒润", "--limit", "2", "--all", "--format", "tsv"}, f.dir);
+  EXPECT_EQ(std::count(all.out.begin(), all.out.end(), '\n'), 6) << all.out;
+  EXPECT_EQ(all.err.find(" more ("), std::string::npos) << all.err;
+}
+
+TEST(PickHistory, DefaultsToTheNewestFifty) {
+  QueryCatalog c = QueryCatalog::builtin();
+  const CannedQuery& q = c.get("pick-history");
+  Params p = resolve_params(q, {"经纬恒润"}, {});
+  EXPECT_EQ(value_text(p.at("limit")), "50");
+  EXPECT_EQ(value_text(p.at("all")), "0");
+}
+
+TEST(PickHistory, SummaryGivesEachBrokersLatestRatingAndTarget) {
+  test::TempDir t;
+  const std::string db = (t.path / "y.db").string();
+  ASSERT_EQ(run_yanbao({"--db", db, "ingest", std::string(YANBAO_SOURCE_DIR) + "/examples/notes"}, t.path).code, 0);
+  auto r = run_yanbao({"--db", db, "picks", "300124"}, t.path);
+  EXPECT_EQ(r.code, 0) << r.err;
+  const size_t ratings = r.out.find("Latest rating and target per broker\n");
+  ASSERT_NE(ratings, std::string::npos) << r.out;
+  EXPECT_LT(ratings, r.out.find("Picks, newest first"));
+  EXPECT_NE(r.out.find("兴业证券  2025-03-18   增持    down            70.0  CNY"), std::string::npos) << r.out;
+  // the same statement as rating-history's summary (sql_from), not a copy that may drift
+  QueryCatalog c = QueryCatalog::builtin();
+  const CannedQuery& ph = c.get("pick-history");
+  const CannedQuery& rh = c.get("rating-history");
+  EXPECT_EQ(ph.summary[1].sql, rh.summary[0].sql);
+  EXPECT_EQ(ph.summary[1].sql_from_query, "rating-history");
 }

@@ -490,11 +490,13 @@ TEST(Decode, BytesValidInNeitherEncodingAreUndecodable) {
   EXPECT_EQ(r.problem.line, 5);
 }
 
-TEST(IngestCli, NotAFolderIsAUsageError) {
+TEST(IngestCli, NeitherFolderNorFileIsAUsageError) {
+  // (a report file is taken: see cli_test.cpp, IngestCli.TakesFilesAsWellAsFolders)
   TempDir t;
-  auto r = run_cli("ingest '" + (kData / "good/toml.md").string() + "' --db '" + (t.path / "a.db").string() + "'");
+  ASSERT_EQ(mkfifo((t.path / "pipe").c_str(), 0600), 0);
+  auto r = run_cli("ingest '" + (t.path / "pipe").string() + "' --db '" + (t.path / "a.db").string() + "'");
   EXPECT_EQ(r.code, 2);
-  EXPECT_NE(r.err.find("Directory is actually a file"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("a FIFO, neither a folder nor a file"), std::string::npos) << r.err;
   EXPECT_FALSE(fs::exists(t.path / "a.db"));
 }
 

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <iostream>
 
@@ -7,39 +8,57 @@
 #include <SQLiteCpp/Exception.h>
 
 #include "cli/command.h"
+#include "cli/global_options.h"
 #include "util/error.h"
+#include "util/suggest.h"
 
 namespace yanbao {
 namespace {
 
-size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j)
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
+/// What comes before the subcommand: its name as typed (the first bare word), or the
+/// first option that is no global option (`--fmt`), which would otherwise make its value
+/// look like the command (`unknown command 'csv'`).
+struct TypedCommand {
+  std::string name;
+  std::string unknown_option;
+};
 
-/// Global options that take a value, so the pre-scan for the command name can skip it.
-bool takes_value(std::string_view arg) {
-  return arg == "--db" || arg == "--format" || arg == "-f" || arg == "--max-width" || arg == "--queries";
-}
-
-/// The first bare word of argv (the subcommand as typed), or empty.
-std::string typed_command(int argc, char** argv) {
+TypedCommand typed_command(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string_view a = argv[i];
     if (a == "--") return {};
-    if (takes_value(a)) {
-      ++i;
+    std::string_view key = a.substr(0, a.rfind("--", 0) == 0 ? a.find('=') : std::string_view::npos);
+    if (const GlobalOptionSpec* spec = find_global_option(key)) {
+      if (!spec->value.empty() && key.size() == a.size()) ++i;
       continue;
     }
-    if (!a.empty() && a[0] == '-') continue;
-    return std::string(a);
+    if (a == "--help" || a == "-h" || a == "--version" || a == "-V") continue;
+    if (!a.empty() && a[0] == '-') return {"", std::string(key)};
+    return {std::string(a), ""};
+  }
+  return {};
+}
+
+/// "unknown option --fmt; did you mean --format?" for the first word that looks like an
+/// option and is none of the app's or the chosen command's, or "" when there is none.
+std::string misspelled_option(const CLI::App& app, const std::vector<std::string>& argv) {
+  std::vector<std::string> known;
+  auto add = [&](const CLI::App* a) {
+    for (const CLI::Option* o : a->get_options()) {
+      for (const auto& l : o->get_lnames()) known.push_back("--" + l);
+      for (const auto& n : o->get_snames()) known.push_back("-" + n);
+    }
+  };
+  add(&app);
+  for (const CLI::App* sub : app.get_subcommands()) add(sub);
+  for (const auto& a : argv) {
+    if (a == "--") break;
+    if (a.size() < 2 || a[0] != '-' || std::isdigit(static_cast<unsigned char>(a[1]))) continue;
+    const std::string key = a.substr(0, a.find('='));
+    if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+    std::string msg = "unknown option " + key;
+    if (auto m = closest_match(key, known); !m.empty()) msg += "; did you mean " + m + "?";
+    return msg;
   }
   return {};
 }
@@ -51,21 +70,6 @@ std::string default_db_path() {
 
 }  // namespace
 
-std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
-  std::string best;
-  size_t best_d = std::max<size_t>(2, word.size() / 3) + 1;
-  for (const auto& c : candidates) {
-    size_t d = edit_distance(word, c);
-    bool prefix = c.size() > word.size() && c.compare(0, word.size(), word) == 0 && word.size() >= 3;
-    if (prefix) d = std::min<size_t>(d, 1);
-    if (d < best_d) {
-      best_d = d;
-      best = c;
-    }
-  }
-  return best;
-}
-
 int run_cli(int argc, char** argv) {
   // No connection is ever shared between threads (an ingest's parsers never touch SQLite),
   // so SQLite's per-connection mutexes are pure cost. Fails harmlessly (SQLITE_MISUSE) when
@@ -75,19 +79,19 @@ int run_cli(int argc, char** argv) {
   sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
   CommandContext ctx;
   ctx.global.db = default_db_path();
+  ctx.argv.assign(argv + 1, argv + argc);
   CLI::App app{"yanbao: turn a folder of Chinese brokerage research reports into a queryable SQLite archive",
                "yanbao"};
   app.set_version_flag("--version,-V", std::string("yanbao ") + YANBAO_VERSION);
   app.require_subcommand(1);
   app.fallthrough();
   app.option_defaults()->always_capture_default();
-  app.add_option("--db", ctx.global.db, "Archive file (default: $YANBAO_DB, else ./yanbao.db)");
-  app.add_option("--format,-f", ctx.global.format, "Output format for rows")
-      ->check(CLI::IsMember({"table", "csv", "tsv", "json", "jsonl", "markdown"}));
-  app.add_flag("--no-header", ctx.global.no_header, "Omit the header row");
-  app.add_option("--max-width", ctx.global.max_width, "Cut table cells wider than this (display columns)")
-      ->check(CLI::Range(4, 100000));
-  app.add_option("--queries", ctx.global.query_files, "Extra canned-query YAML file (repeatable)");
+  add_global_options(app, ctx.global);
+  app.footer("Examples:\n"
+             "  yanbao ingest ~/reports              build or update ./yanbao.db from a folder\n"
+             "  yanbao picks 经纬恒润                 a stock's picks, ratings and targets\n"
+             "  yanbao --format csv run top-picks --since 6m\n"
+             "Run 'yanbao COMMAND --help' for a command's options and examples.");
 
   std::vector<std::string> names;
   for (const auto& spec : command_registry()) {
@@ -95,7 +99,15 @@ int run_cli(int argc, char** argv) {
     names.emplace_back(spec.name);
   }
 
-  std::string typed = typed_command(argc, argv);
+  const TypedCommand typed_cmd = typed_command(argc, argv);
+  if (!typed_cmd.unknown_option.empty()) {
+    std::cerr << "yanbao: unknown option " << typed_cmd.unknown_option;
+    if (auto m = closest_match(typed_cmd.unknown_option, global_option_names()); !m.empty())
+      std::cerr << "; did you mean " << m << "?";
+    std::cerr << "\nRun 'yanbao --help' for the options every command takes.\n";
+    return kExitUsage;
+  }
+  const std::string& typed = typed_cmd.name;
   if (!typed.empty() && std::find(names.begin(), names.end(), typed) == names.end()) {
     std::cerr << "yanbao: unknown command '" << typed << "'";
     if (auto m = closest_match(typed, names); !m.empty()) std::cerr << "; did you mean '" << m << "'?";
@@ -108,6 +120,14 @@ int run_cli(int argc, char** argv) {
     // through ctx.exit_code.
     app.parse(argc, argv);
     return ctx.exit_code;
+  } catch (const CLI::ExtrasError& e) {
+    // CLI11 says only "not expected": name the option and the one that was meant.
+    if (auto msg = misspelled_option(app, ctx.argv); !msg.empty()) {
+      std::cerr << "yanbao: " << msg << "\n";
+      return kExitUsage;
+    }
+    int rc = app.exit(e);
+    return rc == 0 ? kExitOk : kExitUsage;
   } catch (const CLI::ParseError& e) {
     int rc = app.exit(e);
     return rc == 0 ? kExitOk : kExitUsage;

@@ -8,6 +8,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "util/suggest.h"
+
 namespace yanbao {
 
 /// Options every command accepts, before or after the subcommand name.
@@ -17,11 +19,13 @@ struct GlobalOptions {
   bool no_header = false;
   int max_width = 40;                    ///< table cells wider than this (display columns) are cut with …
   std::vector<std::string> query_files;  ///< --queries FILE (repeatable)
+  std::string asof;                      ///< --asof: "" (today), "latest" or a date
 };
 
 /// Where a subcommand's run function reports its exit code (see util/error.h).
 struct CommandContext {
   GlobalOptions global;
+  std::vector<std::string> argv;  ///< the words as typed, for what CLI11 cannot tell (query -p NAME VALUE)
   int exit_code = 0;
 };
 
@@ -39,8 +43,6 @@ const std::vector<CommandSpec>& command_registry();
 /// every exception once, here, and maps it to a message and an exit code.
 int run_cli(int argc, char** argv);
 
-/// The closest candidate by edit distance (for "did you mean …"), or empty when none is close.
-std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
 
 // Setup functions, one per file in src/cli/.
 void setup_ingest(CLI::App& app, CommandContext& ctx);

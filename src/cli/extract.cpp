@@ -184,7 +184,10 @@ void setup_extract(CLI::App& app, CommandContext& ctx) {
   auto o = std::make_shared<ExtractCliOptions>();
   auto* sub = app.add_subcommand("extract", "Show everything ingest would store for one file (no archive)");
   sub->add_option("file", o->file, "A report file")->required();
-  sub->footer("Use --format json for machine-readable output. Exit code 3 when the file would be rejected.");
+  sub->footer("Use --format json for machine-readable output. Exit code 3 when the file would be rejected.\n\n"
+              "Examples:\n"
+              "  yanbao extract examples/notes/huichuan-20250305.md\n"
+              "  yanbao extract --format json report.md");
   sub->callback([o, &ctx] { ctx.exit_code = run_extract_command(*o, ctx.global); });
 }
 

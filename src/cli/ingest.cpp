@@ -1,4 +1,4 @@
-// `yanbao ingest DIR... [--glob P] [--prune] [--force] [--max-size N] [--jobs N]`
+// `yanbao ingest PATH... [--glob P] [--prune] [--force] [--max-size N] [--jobs N]`
 #include <unistd.h>
 
 #include <csignal>
@@ -37,9 +37,13 @@ int run_ingest_command(const IngestCliOptions& o, const GlobalOptions& g) {
 
 void setup_ingest(CLI::App& app, CommandContext& ctx) {
   auto o = std::make_shared<IngestCliOptions>();
-  auto* sub = app.add_subcommand("ingest", "Ingest folders of reports into the archive (incremental)");
-  sub->add_option("dirs", o->ingest.dirs, "Folders to walk recursively")->required()->check(CLI::ExistingDirectory);
-  sub->add_option("--glob", o->globs, "File-name patterns to take (repeatable; default *.md *.markdown *.txt)");
+  auto* sub = app.add_subcommand("ingest", "Ingest folders or files of reports into the archive (incremental)");
+  sub->add_option("paths", o->ingest.dirs, "Folders to walk recursively, or report files")
+      ->required()
+      ->check(CLI::ExistingPath);
+  sub->add_option("--glob", o->globs,
+                  "File-name patterns a folder's files must match, in any case (repeatable; default *.md "
+                  "*.markdown *.txt); files named directly are always read");
   sub->add_flag("--prune", o->ingest.prune, "Remove reports whose files are gone");
   sub->add_flag("--force", o->ingest.force, "Re-read every file, even unchanged ones");
   sub->add_flag("--follow,-L", o->ingest.follow,
@@ -50,7 +54,11 @@ void setup_ingest(CLI::App& app, CommandContext& ctx) {
   sub->add_flag("--quiet,-q", o->quiet, "No progress bar");
   sub->footer(
       "Exit codes: 0 all files ingested; 3 finished but some files were rejected (listed on stderr and "
-      "in the ingest_errors table); 2 usage error; 1 fatal error; 130/143 interrupted.");
+      "in the ingest_errors table); 2 usage error; 1 fatal error; 130/143 interrupted.\n\n"
+      "Examples:\n"
+      "  yanbao ingest ~/reports                  every .md/.markdown/.txt under the folder (any case)\n"
+      "  yanbao ingest new/2025-03-16-zxp.md      one file, stored under its folder\n"
+      "  yanbao ingest --prune --glob '*.md' ~/reports");
   sub->callback([o, &ctx] { ctx.exit_code = run_ingest_command(*o, ctx.global); });
 }
 

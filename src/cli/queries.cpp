@@ -1,5 +1,6 @@
 // yanbao queries [show NAME]: the canned queries (built-in, user config, --queries files).
 #include <cctype>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -27,7 +28,13 @@ std::string usage_of(const CannedQuery& q) {
   return u;
 }
 
-int run_queries(CommandContext& ctx, const std::vector<std::string>& args) {
+/// Datasette names a database after its file: yanbao.db → yanbao.
+std::string database_name(const std::string& db_path) {
+  std::string name = std::filesystem::path(db_path).stem().string();
+  return name.empty() ? "yanbao" : name;
+}
+
+int run_queries(CommandContext& ctx, const std::vector<std::string>& args, bool datasette, std::string database) {
   QueryCatalog catalog = QueryCatalog::load(ctx.global.query_files);
   if (args.empty()) {
     ResultSet rs;
@@ -44,7 +51,14 @@ int run_queries(CommandContext& ctx, const std::vector<std::string>& args) {
     describe_query(std::cout, catalog.get(args[1]));
     return kExitOk;
   }
-  std::string msg = "unknown action '" + args[0] + "'; use `yanbao queries` or `yanbao queries show NAME`";
+  if (args[0] == "export") {
+    if (args.size() != 1) throw UsageError("usage: yanbao queries export --datasette [--database NAME]");
+    if (!datasette) throw UsageError("queries export needs a format: --datasette (Datasette's metadata.yaml)");
+    write_datasette_metadata(std::cout, catalog.all(), database.empty() ? database_name(ctx.global.db) : database);
+    return kExitOk;
+  }
+  std::string msg = "unknown action '" + args[0] + "'; use `yanbao queries`, `yanbao queries show NAME` or "
+                    "`yanbao queries export --datasette`";
   if (catalog.find(args[0])) msg += " (to see it: yanbao queries show " + args[0] + ")";
   throw UsageError(msg);
 }
@@ -52,12 +66,22 @@ int run_queries(CommandContext& ctx, const std::vector<std::string>& args) {
 }  // namespace
 
 void setup_queries(CLI::App& app, CommandContext& ctx) {
-  auto args = std::make_shared<std::vector<std::string>>();
-  auto* sub = app.add_subcommand("queries", "List the canned queries, or `queries show NAME` for one's SQL");
-  sub->add_option("action", *args, "show NAME");
-  sub->footer("Built-ins come with yanbao; add or override queries in " + std::string("$XDG_CONFIG_HOME/yanbao/queries.yaml") +
-              " (default ~/.config/yanbao/queries.yaml) or with --queries FILE.");
-  sub->callback([&ctx, args] { ctx.exit_code = run_queries(ctx, *args); });
+  struct Options {
+    std::vector<std::string> args;
+    bool datasette = false;
+    std::string database;
+  };
+  auto o = std::make_shared<Options>();
+  auto* sub = app.add_subcommand("queries", "List the canned queries, `queries show NAME` for one's SQL, or export them");
+  sub->add_option("action", o->args, "show NAME | export");
+  sub->add_flag("--datasette", o->datasette, "export: as Datasette's metadata.yaml (databases: DB: queries: …)");
+  sub->add_option("--database", o->database, "export: the database's name in Datasette (default: the --db file's stem)");
+  sub->footer("Built-ins come with yanbao; add or override queries in $XDG_CONFIG_HOME/yanbao/queries.yaml\n"
+              "(default ~/.config/yanbao/queries.yaml) or with --queries FILE, in yanbao's form or Datasette's.\n\n"
+              "Examples:\n"
+              "  yanbao queries show pick-history\n"
+              "  yanbao queries export --datasette > metadata.yaml && datasette yanbao.db --metadata metadata.yaml");
+  sub->callback([&ctx, o] { ctx.exit_code = run_queries(ctx, o->args, o->datasette, o->database); });
 }
 
 }  // namespace yanbao

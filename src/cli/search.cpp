@@ -2,7 +2,7 @@
 #include <memory>
 
 #include "cli/command.h"
-#include "query/commands.h"
+#include "cli/canned_args.h"
 
 namespace yanbao {
 namespace {
@@ -22,7 +22,10 @@ void setup_search(CLI::App& app, CommandContext& ctx) {
   sub->add_option("--limit,-n", o->limit, "At most this many reports")->check(CLI::PositiveNumber);
   sub->add_flag("--raw", o->raw, "Pass FTS5 query syntax through (OR, NOT, NEAR, \"phrases\", prefix*)");
   sub->footer("Each word is searched as a phrase; matches are marked >>like this<< in the snippet.\n"
-              "See schema/search.md for how Chinese text is indexed.");
+              "See schema/search.md for how Chinese text is indexed.\n\n"
+              "Examples:\n"
+              "  yanbao search 智驾 --limit 3\n"
+              "  yanbao search --raw '具身智能 OR 人形机器人'");
   sub->callback([&ctx, o] {
     std::string text;
     for (const auto& w : o->words) text += (text.empty() ? "" : " ") + w;

@@ -47,6 +47,7 @@ void setup_securities(CLI::App& app, CommandContext& ctx) {
       "Examples:\n  yanbao securities import examples/securities.csv\n"
       "  python3 -c 'import akshare as ak; ak.stock_info_a_code_name().to_csv(\"a.csv\", index=False)'\n"
       "  yanbao securities import a.csv");
+  sub->footer("Example:\n  yanbao securities import examples/securities.csv");
   imp->callback([o, &ctx] { ctx.exit_code = run_securities_import(*o, ctx.global); });
 }
 

@@ -108,7 +108,10 @@ void setup_show(CLI::App& app, CommandContext& ctx) {
       ->required();
   sub->add_flag("--body", o->body, "Include the full body text");
   sub->footer("Table format prints titled sections; json/jsonl print one object with a key per section;\n"
-              "csv/tsv/markdown print each section after a '# title' line.");
+              "csv/tsv/markdown print each section after a '# title' line.\n\n"
+              "Examples:\n"
+              "  yanbao show kaiyuan/2025-03-16-zxp.md\n"
+              "  yanbao show 3 --body --format json");
   sub->callback([&ctx, o] { ctx.exit_code = run_show(ctx, *o); });
 }
 

@@ -250,12 +250,10 @@ namespace {
 /// run_ingest, counting into `sum` what each commit made permanent.
 void ingest_into(const std::string& db_path, const IngestOptions& opt, std::ostream& err, IngestSummary& sum) {
   const auto t0 = std::chrono::steady_clock::now();
+  IngestRoots plan = plan_ingest_roots(opt.dirs);
+  if (!plan.error.empty()) throw UsageError("cannot ingest " + plan.error);
   std::vector<std::string> roots;
-  for (const auto& d : opt.dirs) {
-    std::error_code ec;
-    if (!std::filesystem::is_directory(d, ec)) throw UsageError("not a folder: " + printable_path(d));
-    roots.push_back(std::filesystem::canonical(d).string());
-  }
+  for (const auto& r : plan.roots) roots.push_back(r.root);
 
   // The stop handlers go in first: a Ctrl-C while the archive opens (or is created) must
   // still end in a summary, not kill the process mid-step.
@@ -283,13 +281,17 @@ void ingest_into(const std::string& db_path, const IngestOptions& opt, std::ostr
 
   for (size_t r = 0; r < roots.size() && !g_signal.load(); ++r) {
     const std::string& root = roots[r];
-    const std::string& shown_root = opt.dirs[r];
+    const std::string& shown_root = plan.roots[r].shown;
+    // Files named directly: only they are read, and nothing else of their folder counts
+    // as gone.
+    const std::vector<std::string>& only = plan.roots[r].only;
+    auto named = [&](const std::string& rel) { return std::binary_search(only.begin(), only.end(), rel); };
     auto shown = [&](const std::string& rel) {
       std::string base = shown_root;
       if (!base.empty() && base.back() != '/') base += '/';
       return base + rel;
     };
-    WalkResult walk = walk_reports(root, opt.globs, WalkOptions{opt.follow});
+    WalkResult walk = only.empty() ? walk_reports(root, opt.globs, WalkOptions{opt.follow}) : walk_named_files(root, only);
     for (const auto& w : walk.warnings) err << w << "\n";
     // What the walk could not take is a rejected file (one line, a row in ingest_errors,
     // exit 3). Rows that each run finds again are dropped first: a path that is fine now
@@ -305,7 +307,7 @@ void ingest_into(const std::string& db_path, const IngestOptions& opt, std::ostr
         ++sum.rejected;
       }
       for (const auto& path : writer.errors_without_file(root))
-        if (!skipped.count(path)) writer.forget_error(root, path);
+        if (!skipped.count(path) && (only.empty() || named(path))) writer.forget_error(root, path);
       tx.commit();
     }
 
@@ -330,7 +332,7 @@ void ingest_into(const std::string& db_path, const IngestOptions& opt, std::ostr
       for (size_t i = 0; i < walk.files.size(); ++i) {
         const FoundFile& f = walk.files[i];
         while (have_stored && column_text(stored.getColumn(0)) < f.rel_path) {
-          vanished.emplace_back(column_text(stored.getColumn(0)));
+          if (only.empty()) vanished.emplace_back(column_text(stored.getColumn(0)));
           have_stored = stored.executeStep();
         }
         std::optional<KnownFile> known;
@@ -370,7 +372,8 @@ void ingest_into(const std::string& db_path, const IngestOptions& opt, std::ostr
         }
         if (known) have_stored = stored.executeStep();
       }
-      for (; have_stored; have_stored = stored.executeStep()) vanished.emplace_back(column_text(stored.getColumn(0)));
+      for (; have_stored && only.empty(); have_stored = stored.executeStep())
+        vanished.emplace_back(column_text(stored.getColumn(0)));
     }
 
     // Only new files make a bulk load: a --force re-read of a full archive, or a new parser

@@ -10,7 +10,7 @@
 namespace yanbao {
 
 struct IngestOptions {
-  std::vector<std::string> dirs;
+  std::vector<std::string> dirs;  ///< folders, or files (see plan_ingest_roots)
   std::vector<std::string> globs = {"*.md", "*.markdown", "*.txt"};
   bool prune = false;   ///< remove reports whose files are gone
   bool force = false;   ///< re-read every file

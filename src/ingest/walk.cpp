@@ -33,7 +33,7 @@ struct Walker {
 
   bool matches(const char* name) const {
     for (const auto& g : globs)
-      if (fnmatch(g.c_str(), name, 0) == 0) return true;
+      if (fnmatch(g.c_str(), name, FNM_CASEFOLD) == 0) return true;
     return false;
   }
 
@@ -135,6 +135,72 @@ WalkResult walk_reports(const std::string& root, const std::vector<std::string>&
             [](const FoundFile& a, const FoundFile& b) { return a.rel_path < b.rel_path; });
   std::sort(out.skipped.begin(), out.skipped.end(),
             [](const SkippedPath& a, const SkippedPath& b) { return a.rel_path < b.rel_path; });
+  return out;
+}
+
+IngestRoots plan_ingest_roots(const std::vector<std::string>& paths) {
+  IngestRoots out;
+  std::vector<IngestRoot> file_roots;
+  for (const auto& p : paths) {
+    struct stat st {};
+    if (stat(p.c_str(), &st) != 0) {
+      out.error = printable_path(p) + ": " + std::strerror(errno);
+      return out;
+    }
+    std::unique_ptr<char, decltype(&std::free)> real(realpath(p.c_str(), nullptr), &std::free);
+    if (!real) {
+      out.error = printable_path(p) + ": " + std::strerror(errno);
+      return out;
+    }
+    if (S_ISDIR(st.st_mode)) {
+      out.roots.push_back({real.get(), p, {}});
+      continue;
+    }
+    if (!S_ISREG(st.st_mode)) {
+      out.error = printable_path(p) + ": " + kind_of(st.st_mode) + ", neither a folder nor a file";
+      return out;
+    }
+    // The file's folder as typed, and the canonical folder of the file itself (not of a
+    // link's target: a link is stored under the folder it sits in, as a walk would).
+    std::string typed = without_trailing_slashes(p);
+    const size_t slash = typed.rfind('/');
+    std::string shown = slash == std::string::npos ? "" : typed.substr(0, slash == 0 ? 1 : slash);
+    std::string name = slash == std::string::npos ? typed : typed.substr(slash + 1);
+    std::unique_ptr<char, decltype(&std::free)> dir(realpath(shown.empty() ? "." : shown.c_str(), nullptr), &std::free);
+    if (!dir) {
+      out.error = printable_path(p) + ": " + std::strerror(errno);
+      return out;
+    }
+    auto it = std::find_if(file_roots.begin(), file_roots.end(), [&](const IngestRoot& r) { return r.root == dir.get(); });
+    if (it == file_roots.end()) {
+      file_roots.push_back({dir.get(), shown, {}});
+      it = file_roots.end() - 1;
+    }
+    if (std::find(it->only.begin(), it->only.end(), name) == it->only.end()) it->only.push_back(name);
+  }
+  for (auto& r : file_roots) {
+    std::sort(r.only.begin(), r.only.end());
+    out.roots.push_back(std::move(r));
+  }
+  return out;
+}
+
+WalkResult walk_named_files(const std::string& root, const std::vector<std::string>& rel_paths) {
+  WalkResult out;
+  for (const auto& rel : rel_paths) {
+    const std::string abs = without_trailing_slashes(root) + "/" + rel;
+    struct stat st {};
+    if (stat(abs.c_str(), &st) != 0) {
+      out.skipped.push_back({rel, std::string("cannot read: ") + std::strerror(errno) + ", skipped"});
+    } else if (!S_ISREG(st.st_mode)) {
+      out.skipped.push_back({rel, std::string(kind_of(st.st_mode)) + ", not a regular file: skipped"});
+    } else {
+      out.files.push_back({rel, static_cast<int64_t>(st.st_size),
+                           static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec});
+    }
+  }
+  std::sort(out.files.begin(), out.files.end(),
+            [](const FoundFile& a, const FoundFile& b) { return a.rel_path < b.rel_path; });
   return out;
 }
 

@@ -13,12 +13,12 @@
 #include <sstream>
 #include <unordered_map>
 
-#include "cli/command.h"
 #include "extract/codes.h"
 #include "extract/dates.h"
 #include "query/tokenize.h"
 #include "util/embedded.h"
 #include "util/error.h"
+#include "util/suggest.h"
 
 namespace yanbao {
 namespace {
@@ -73,7 +73,15 @@ QuerySection parse_section(const YAML::Node& n, const std::string& source) {
   if (!n.IsMap()) bad_definition(source, n, "a section needs title and sql");
   QuerySection s;
   s.title = scalar(n, "title", source, false);
-  s.sql = scalar(n, "sql", source, true);
+  if (YAML::Node from = n["sql_from"]; from.IsDefined() && !from.IsNull()) {
+    if (!from.IsMap()) bad_definition(source, from, "sql_from needs query (and section)");
+    s.sql_from_query = scalar(from, "query", source, true);
+    s.sql_from_section = scalar(from, "section", source, false);
+    if (n["sql"].IsDefined()) bad_definition(source, n, "a section takes sql or sql_from, not both");
+  } else {
+    s.sql = scalar(n, "sql", source, true);
+  }
+  s.before = flag(n, "before", source);
   std::string layout = scalar(n, "layout", source, false);
   if (!layout.empty() && layout != "record" && layout != "table")
     bad_definition(source, n["layout"], "layout must be 'table' or 'record'");
@@ -94,6 +102,8 @@ CannedQuery parse_query(const YAML::Node& n, const std::string& source) {
   q.title = scalar(n, "title", source, false);
   q.description = trim(scalar(n, "description", source, false));
   q.sql = scalar(n, "sql", source, true);
+  q.rows_title = scalar(n, "rows_title", source, false);
+  q.total_sql = scalar(n, "total", source, false);
   if (YAML::Node ps = n["params"]; ps.IsDefined() && !ps.IsNull()) {
     if (!ps.IsSequence()) bad_definition(source, ps, "params must be a list");
     for (const auto& pn : ps) {
@@ -118,6 +128,12 @@ CannedQuery parse_query(const YAML::Node& n, const std::string& source) {
         if (!c.IsSequence()) bad_definition(source, c, "choices must be a list");
         for (const auto& v : c) p.choices.push_back(v.Scalar());
       }
+      std::string bound = scalar(pn, "bound", source, false);
+      if (!bound.empty() && bound != "start" && bound != "end")
+        bad_definition(source, pn["bound"], "bound must be start or end");
+      // a range's end by its name when not said: --until 2025-02 means up to 2025-02-28
+      if (bound.empty()) bound = (p.name == "until" || p.name == "to" || p.name == "end") ? "end" : "start";
+      p.bound = bound == "end" ? DateBound::end : DateBound::start;
       q.params.push_back(std::move(p));
     }
   }
@@ -147,7 +163,8 @@ std::string lower(std::string s) {
 }
 
 /// Converts one parameter's text to its bound value(s), adding derived ones.
-void convert(const QueryParam& p, const std::optional<std::string>& given, bool raw_fts, Params& out) {
+void convert(const QueryParam& p, const std::optional<std::string>& given, bool raw_fts, const DateAnchor& anchor,
+             Params& out) {
   const std::string& n = p.name;
   if (!given) {
     out[n] = std::monostate{};
@@ -178,8 +195,10 @@ void convert(const QueryParam& p, const std::optional<std::string>& given, bool 
     if (t.empty() || end != t.c_str() + t.size()) throw UsageError("--" + n + " needs a number, not '" + v + "'");
     out[n] = x;
   } else if (p.type == "date") {
-    auto d = parse_date(trim(v));
-    if (!d) throw UsageError("--" + n + " needs a date like 2025-02-17, not '" + v + "'");
+    auto d = resolve_date_arg(v, p.bound, anchor);
+    if (!d)
+      throw UsageError("--" + n + " needs a date like 2025-02-17, a month (2025-02), a year (2025) or a span back " +
+                       "(30d, 6m, 1y), not '" + v + "'");
     out[n] = *d;
   } else if (p.type == "bool") {
     std::string t = lower(trim(v));
@@ -206,12 +225,6 @@ void convert(const QueryParam& p, const std::optional<std::string>& given, bool 
     for (const auto& t : snippet_terms(v)) terms += t + "\n";
     out[n + "_terms"] = terms;
   }
-}
-
-bool is_flag_param(const CannedQuery& q, std::string_view name) {
-  for (const auto& p : q.params)
-    if (p.name == name) return p.type == "bool";
-  return false;
 }
 
 /// Adds the groups of a `sections:` mapping, each replacing a group of the same name.
@@ -247,7 +260,135 @@ std::vector<std::string> param_names(const CannedQuery& q) {
   return names;
 }
 
+/// The named parameters of a statement as Datasette finds them (:name, outside nothing).
+std::vector<std::string> named_params_in(std::string_view sql) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i + 1 < sql.size(); ++i) {
+    if (sql[i] != ':' || !(std::isalpha(static_cast<unsigned char>(sql[i + 1])) || sql[i + 1] == '_')) continue;
+    size_t e = i + 1;
+    while (e < sql.size() && (std::isalnum(static_cast<unsigned char>(sql[e])) || sql[e] == '_')) ++e;
+    std::string name(sql.substr(i + 1, e - i - 1));
+    if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+    i = e - 1;
+  }
+  return out;
+}
+
+/// Queries of a Datasette metadata.yaml: `databases: DB: queries: NAME: {sql, title,
+/// description, params}`, whatever the database's name. A query yanbao exported carries its
+/// parameter types and summaries under `yanbao:` (Datasette ignores the key); another's
+/// parameters are text options, from `params:` or, as Datasette does, from the SQL.
+std::vector<CannedQuery> parse_datasette(const YAML::Node& dbs, const std::string& source) {
+  if (!dbs.IsMap()) bad_definition(source, dbs, "databases: must map database names to their settings");
+  std::vector<CannedQuery> out;
+  for (const auto& db : dbs) {
+    if (!db.second.IsMap()) continue;
+    YAML::Node queries = db.second["queries"];
+    if (!queries.IsDefined() || queries.IsNull()) continue;
+    if (!queries.IsMap()) bad_definition(source, queries, "queries: must map query names to {sql: …}");
+    for (const auto& kv : queries) {
+      YAML::Node def(YAML::NodeType::Map);
+      def["name"] = kv.first.Scalar();
+      if (kv.second.IsScalar()) {
+        def["sql"] = kv.second.Scalar();  // Datasette's short form: NAME: SQL
+      } else {
+        if (!kv.second.IsMap()) bad_definition(source, kv.second, "query " + kv.first.Scalar() + " needs sql");
+        for (const char* key : {"sql", "title", "description"})
+          if (kv.second[key].IsDefined()) def[key] = kv.second[key];
+        if (YAML::Node y = kv.second["yanbao"]; y.IsDefined() && y.IsMap()) {
+          for (const auto& extra : y) def[extra.first.Scalar()] = extra.second;
+        } else if (!kv.second["sql"].IsDefined()) {
+          bad_definition(source, kv.second, "query " + kv.first.Scalar() + " needs sql");
+        } else {
+          std::vector<std::string> names;
+          if (YAML::Node ps = kv.second["params"]; ps.IsDefined() && ps.IsSequence())
+            for (const auto& pn : ps) names.push_back(pn.Scalar());
+          else
+            names = named_params_in(kv.second["sql"].Scalar());
+          YAML::Node params(YAML::NodeType::Sequence);
+          for (const auto& n : names) {
+            YAML::Node pn(YAML::NodeType::Map);
+            pn["name"] = n;
+            params.push_back(pn);
+          }
+          def["params"] = params;
+        }
+      }
+      out.push_back(parse_query(def, source));
+    }
+  }
+  return out;
+}
+
+void write_datasette_query(YAML::Emitter& y, const CannedQuery& q) {
+  auto text = [&](const char* key, const std::string& v, bool literal) {
+    if (v.empty()) return;
+    y << YAML::Key << key << YAML::Value;
+    if (literal && v.find('\n') != std::string::npos) y << YAML::Literal;
+    y << v;
+  };
+  y << YAML::Key << q.name << YAML::Value << YAML::BeginMap;
+  text("title", q.title, false);
+  text("description", q.description, true);
+  text("sql", q.sql, true);
+  if (!q.params.empty()) {
+    y << YAML::Key << "params" << YAML::Value << YAML::Flow << YAML::BeginSeq;
+    for (const auto& p : q.params) y << p.name;
+    y << YAML::EndSeq;
+  }
+  // What Datasette has no words for, so that --queries reads the same query back.
+  y << YAML::Key << "yanbao" << YAML::Value << YAML::BeginMap;
+  if (!q.params.empty()) {
+    y << YAML::Key << "params" << YAML::Value << YAML::BeginSeq;
+    for (const auto& p : q.params) {
+      y << YAML::BeginMap << YAML::Key << "name" << YAML::Value << p.name;
+      if (p.type != "text") y << YAML::Key << "type" << YAML::Value << p.type;
+      if (p.required) y << YAML::Key << "required" << YAML::Value << true;
+      if (p.positional && !p.required) y << YAML::Key << "positional" << YAML::Value << true;
+      if (p.default_value) y << YAML::Key << "default" << YAML::Value << YAML::DoubleQuoted << *p.default_value;
+      if (!p.choices.empty()) {
+        y << YAML::Key << "choices" << YAML::Value << YAML::Flow << YAML::BeginSeq;
+        for (const auto& c : p.choices) y << c;
+        y << YAML::EndSeq;
+      }
+      if (p.type == "date") y << YAML::Key << "bound" << YAML::Value << (p.bound == DateBound::end ? "end" : "start");
+      text("description", p.description, false);
+      y << YAML::EndMap;
+    }
+    y << YAML::EndSeq;
+  }
+  text("rows_title", q.rows_title, false);
+  text("total", q.total_sql, true);
+  if (!q.summary.empty()) {
+    y << YAML::Key << "summary" << YAML::Value << YAML::BeginSeq;
+    for (const auto& s : q.summary) {
+      y << YAML::BeginMap;
+      text("title", s.title, false);
+      if (s.record) y << YAML::Key << "layout" << YAML::Value << "record";
+      if (s.when != "rows") y << YAML::Key << "when" << YAML::Value << s.when;
+      if (s.before) y << YAML::Key << "before" << YAML::Value << true;
+      text("sql", s.sql, true);
+      y << YAML::EndMap;
+    }
+    y << YAML::EndSeq;
+  }
+  y << YAML::EndMap << YAML::EndMap;
+}
+
 }  // namespace
+
+void write_datasette_metadata(std::ostream& out, const std::vector<CannedQuery>& queries, const std::string& database) {
+  YAML::Emitter y;
+  y << YAML::BeginMap << YAML::Key << "databases" << YAML::Value << YAML::BeginMap;
+  y << YAML::Key << database << YAML::Value << YAML::BeginMap << YAML::Key << "queries" << YAML::Value << YAML::BeginMap;
+  for (const auto& q : queries) write_datasette_query(y, q);
+  y << YAML::EndMap << YAML::EndMap << YAML::EndMap << YAML::EndMap;
+  out << "# Datasette metadata for yanbao's canned queries: datasette " << database
+      << ".db --metadata THIS_FILE\n"
+         "# Parameters a yanbao type derives (TICKER_base, TICKER_code, TEXT_terms) show as fields\n"
+         "# of their own in Datasette; `yanbao --queries THIS_FILE` reads the file back.\n"
+      << y.c_str() << "\n";
+}
 
 // ---- catalog -----------------------------------------------------------------------------
 
@@ -268,12 +409,29 @@ void QueryCatalog::add_yaml(std::string_view text, const std::string& source) {
   YAML::Node list;
   list.reset(root);
   if (root.IsMap()) {
+    // Datasette's metadata.yaml: its other keys (title, license, plugins…) are Datasette's.
+    const bool datasette = root["databases"].IsDefined();
     for (const auto& kv : root) {
       const std::string key = kv.first.Scalar();
+      if (datasette && key != "queries" && key != "sections") continue;
       if (key != "queries" && key != "sections") {
-        std::string msg = "unknown top-level key '" + key + "' (expected queries:)";
-        if (auto m = closest_match(key, {"queries", "sections"}); !m.empty()) msg += "; did you mean '" + m + "'?";
+        std::string msg = "unknown top-level key '" + key + "' (expected queries:, or databases: as Datasette writes it)";
+        if (auto m = closest_match(key, {"queries", "sections", "databases"}); !m.empty())
+          msg += "; did you mean '" + m + "'?";
         bad_definition(source, kv.first, msg);
+      }
+    }
+    if (YAML::Node dbs = root["databases"]; dbs.IsDefined() && !dbs.IsNull()) {
+      std::vector<CannedQuery> found = parse_datasette(dbs, source);
+      for (auto& q : found) {
+        auto it = std::find_if(queries_.begin(), queries_.end(), [&](const CannedQuery& c) { return c.name == q.name; });
+        if (it == queries_.end()) {
+          queries_.push_back(std::move(q));
+          continue;
+        }
+        const size_t i = static_cast<size_t>(it - queries_.begin());
+        if (i < unparsed_.size()) unparsed_[i] = {};
+        *it = std::move(q);
       }
     }
     list.reset(root["queries"]);
@@ -349,8 +507,33 @@ void QueryCatalog::parse_pending_sections() const {
 }
 
 const std::vector<CannedQuery>& QueryCatalog::all() const {
-  for (size_t i = 0; i < unparsed_.size(); ++i) parse_pending(i);
+  for (size_t i = 0; i < queries_.size(); ++i) {
+    parse_pending(i);
+    resolve_sql_from(i);
+  }
   return queries_;
+}
+
+void QueryCatalog::resolve_sql_from(size_t i, int depth) const {
+  for (auto& s : queries_[i].summary) {
+    if (s.sql_from_query.empty() || !s.sql.empty()) continue;
+    const std::string where = "query '" + queries_[i].name + "' (" + queries_[i].source + "): sql_from";
+    if (depth > 8) throw FatalError(where + " goes round in a circle");
+    size_t j = 0;
+    while (j < queries_.size() && queries_[j].name != s.sql_from_query) ++j;
+    if (j == queries_.size()) throw FatalError(where + " names no query '" + s.sql_from_query + "'");
+    parse_pending(j);
+    resolve_sql_from(j, depth + 1);
+    const CannedQuery& from = queries_[j];
+    if (s.sql_from_section.empty()) {
+      s.sql = from.sql;
+      continue;
+    }
+    for (const auto& t : from.summary)
+      if (t.title == s.sql_from_section) s.sql = t.sql;
+    if (s.sql.empty())
+      throw FatalError(where + ": query '" + from.name + "' has no summary '" + s.sql_from_section + "'");
+  }
 }
 
 QueryCatalog QueryCatalog::load(const std::vector<std::string>& extra_files) {
@@ -369,6 +552,7 @@ const CannedQuery* QueryCatalog::find(std::string_view name) const {
   for (size_t i = 0; i < queries_.size(); ++i) {
     if (queries_[i].name != name) continue;
     parse_pending(i);
+    resolve_sql_from(i);
     return &queries_[i];
   }
   return nullptr;
@@ -400,7 +584,7 @@ std::string user_queries_path() {
 // ---- parameters --------------------------------------------------------------------------
 
 Params resolve_params(const CannedQuery& q, const std::vector<std::string>& positional,
-                      const std::vector<std::pair<std::string, std::string>>& named) {
+                      const std::vector<std::pair<std::string, std::string>>& named, const DateAnchor& anchor) {
   std::vector<std::optional<std::string>> given(q.params.size());
   for (const auto& [k, v] : named) {
     const std::string& key = k;  // clang 14 cannot capture a structured binding
@@ -441,7 +625,7 @@ Params resolve_params(const CannedQuery& q, const std::vector<std::string>& posi
     }
   }
   Params out;
-  for (size_t i = 0; i < q.params.size(); ++i) convert(q.params[i], given[i], raw, out);
+  for (size_t i = 0; i < q.params.size(); ++i) convert(q.params[i], given[i], raw, anchor, out);
   return out;
 }
 
@@ -478,23 +662,55 @@ auto as_definition(const CannedQuery& q, F&& f) {
 
 bool section_runs(const QuerySection& s, bool had_rows) { return s.when == "always" || (s.when == "rows") == had_rows; }
 
-void print_summaries(std::ostream& out, std::ostream& err,
-                     const std::vector<std::pair<const QuerySection*, ResultSet>>& summary, const OutputOptions& opt) {
-  const bool table = opt.format == "table";
-  std::ostream& s = table ? out : err;
+using Sections = std::vector<std::pair<const QuerySection*, ResultSet>>;
+
+/// Where summaries and notes go: `out` in table format, else `err` (stdout stays data).
+/// Hints shown only when nothing was found are diagnostics: `err` in every format.
+std::ostream& stream_for(const QuerySection* sec, std::ostream& out, std::ostream& err, const OutputOptions& opt) {
+  return opt.format == "table" && (!sec || sec->when != "empty") ? out : err;
+}
+
+/// Prints the sections with rows, each under its title after a blank line (none before the
+/// first thing on `out` when `at_top`). Returns whether it printed any on `out`.
+bool print_sections(std::ostream& out, std::ostream& err, const Sections& sections, const OutputOptions& opt,
+                    bool at_top) {
   OutputOptions sopt = opt;
   sopt.format = "table";
   sopt.header = true;
-  for (const auto& [sec, rows] : summary) {
+  bool printed = false;
+  for (const auto& [sec, rows] : sections) {
     if (rows.rows.empty()) continue;  // a section with nothing to say is left out
-    s << '\n';
+    std::ostream& s = stream_for(sec, out, err, opt);
+    if (&s != &out || !at_top || printed) s << '\n';
+    if (&s == &out) printed = true;
     if (!sec->title.empty()) s << sec->title << '\n';
     if (sec->record)
       write_record(s, rows);
     else
       write_result(s, err, rows, sopt);
   }
+  out.flush();
+  err.flush();
+  return printed;
+}
+
+/// "… 47 more rows (97 in all): …" when the limit left rows out.
+void print_more(std::ostream& out, std::ostream& err, std::int64_t shown, const std::optional<std::int64_t>& total,
+                const OutputOptions& opt) {
+  if (!total || *total <= shown) return;
+  std::ostream& s = stream_for(nullptr, out, err, opt);
+  if (&s == &out) s << '\n';
+  s << "… " << (*total - shown) << " more (" << *total << " in all, " << shown
+    << " shown): --limit N shows N, --all shows every one\n";
   s.flush();
+}
+
+std::optional<std::int64_t> run_total(sqlite3* db, const CannedQuery& q, const Params& params, const RunOptions& opt) {
+  if (q.total_sql.empty()) return std::nullopt;
+  ResultSet t = as_definition(q, [&] { return run_readonly_sql(db, q.total_sql, params, opt); });
+  if (t.rows.empty() || t.rows[0].empty() || !std::holds_alternative<std::int64_t>(t.rows[0][0]))
+    throw FatalError("query '" + q.name + "' (" + q.source + "): total must give one whole number");
+  return std::get<std::int64_t>(t.rows[0][0]);
 }
 
 }  // namespace
@@ -503,6 +719,7 @@ CannedResult run_canned(sqlite3* db, const CannedQuery& q, const Params& params)
   const RunOptions opt = canned_run_options();
   CannedResult r;
   auto run = [&](const std::string& sql) { return as_definition(q, [&] { return run_readonly_sql(db, sql, params, opt); }); };
+  r.total = run_total(db, q, params, opt);
   r.rows = run(q.sql);
   for (const auto& s : q.summary)
     if (section_runs(s, !r.rows.rows.empty())) r.summary.emplace_back(&s, run(s.sql));
@@ -512,6 +729,31 @@ CannedResult run_canned(sqlite3* db, const CannedQuery& q, const Params& params)
 void run_and_print_canned(sqlite3* db, const CannedQuery& q, const Params& params, std::ostream& out,
                           std::ostream& err, const OutputOptions& opt) {
   const RunOptions ropt = canned_run_options();
+  auto run = [&](const QuerySection& s) {
+    return as_definition(q, [&] { return run_readonly_sql(db, s.sql, params, ropt); });
+  };
+  const std::optional<std::int64_t> total = run_total(db, q, params, ropt);
+  const bool any_before = std::any_of(q.summary.begin(), q.summary.end(), [](const auto& s) { return s.before; });
+  bool printed = false;
+  if (any_before) {
+    // Whether rows will come decides which sections run: the total says so, else one step.
+    bool will_have_rows = false;
+    if (total) {
+      will_have_rows = *total > 0;
+    } else {
+      const std::string probe = "SELECT EXISTS (\n" + q.sql + "\n)";
+      ResultSet r = as_definition(q, [&] { return run_readonly_sql(db, probe, params, ropt); });
+      will_have_rows = !r.rows.empty() && value_text(r.rows[0][0]) == "1";
+    }
+    Sections before;
+    for (const auto& s : q.summary)
+      if (s.before && section_runs(s, will_have_rows)) before.emplace_back(&s, run(s));
+    printed = print_sections(out, err, before, opt, true);
+    if (printed && opt.format == "table" && will_have_rows) {
+      out << '\n';
+      if (!q.rows_title.empty()) out << q.rows_title << '\n';
+    }
+  }
   size_t rows = 0;
   {
     // Rows go out as they come, in every format (tables are sized by their first rows), so
@@ -521,11 +763,11 @@ void run_and_print_canned(sqlite3* db, const CannedQuery& q, const Params& param
     rows = as_definition(q, [&] { return st.write(out, err, opt); });
     out.flush();
   }
-  std::vector<std::pair<const QuerySection*, ResultSet>> summary;
+  print_more(out, err, static_cast<std::int64_t>(rows), total, opt);
+  Sections after;
   for (const auto& s : q.summary)
-    if (section_runs(s, rows > 0))
-      summary.emplace_back(&s, as_definition(q, [&] { return run_readonly_sql(db, s.sql, params, ropt); }));
-  print_summaries(out, err, summary, opt);
+    if (!s.before && section_runs(s, rows > 0)) after.emplace_back(&s, run(s));
+  print_sections(out, err, after, opt, false);
 }
 
 void write_record(std::ostream& out, const ResultSet& rs) {
@@ -562,8 +804,12 @@ void write_record(std::ostream& out, const ResultSet& rs) {
 }
 
 void print_canned(std::ostream& out, std::ostream& err, const CannedResult& r, const OutputOptions& opt) {
+  Sections before, after;
+  for (const auto& sec : r.summary) (sec.first->before ? before : after).push_back(sec);
+  if (print_sections(out, err, before, opt, true) && opt.format == "table" && !r.rows.rows.empty()) out << '\n';
   write_result(out, err, r.rows, opt);
-  print_summaries(out, err, r.summary, opt);
+  print_more(out, err, static_cast<std::int64_t>(r.rows.rows.size()), r.total, opt);
+  print_sections(out, err, after, opt, false);
 }
 
 void describe_query(std::ostream& out, const CannedQuery& q) {
@@ -603,112 +849,6 @@ void describe_query(std::ostream& out, const CannedQuery& q) {
     out << "\nSummary" << (s.title.empty() ? "" : ": " + s.title) << "\n" << s.sql;
     if (s.sql.empty() || s.sql.back() != '\n') out << "\n";
   }
-}
-
-// ---- command-line words ------------------------------------------------------------------
-
-std::vector<std::string> take_global_options(const std::vector<std::string>& args, GlobalOptions& g) {
-  std::vector<std::string> rest;
-  auto value_of = [&](size_t& i, const std::string& opt, std::string_view inline_value, bool has_inline) {
-    if (has_inline) return std::string(inline_value);
-    if (i + 1 >= args.size()) throw UsageError(opt + " needs a value");
-    return args[++i];
-  };
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (a == "--") {
-      rest.insert(rest.end(), args.begin() + static_cast<long>(i), args.end());
-      break;
-    }
-    std::string key = a;
-    std::string_view inl;
-    bool has_inline = false;
-    if (a.rfind("--", 0) == 0) {
-      if (auto eq = a.find('='); eq != std::string::npos) {
-        key = a.substr(0, eq);
-        inl = std::string_view(a).substr(eq + 1);
-        has_inline = true;
-      }
-    }
-    if (key == "--db") {
-      g.db = value_of(i, key, inl, has_inline);
-    } else if (key == "--format" || key == "-f") {
-      std::string f = value_of(i, key, inl, has_inline);
-      static const std::vector<std::string> formats = {"table", "csv", "tsv", "json", "jsonl", "markdown"};
-      if (std::find(formats.begin(), formats.end(), f) == formats.end()) {
-        std::string msg = "--format: '" + f + "' is not one of table, csv, tsv, json, jsonl, markdown";
-        if (auto m = closest_match(f, formats); !m.empty()) msg += "; did you mean '" + m + "'?";
-        throw UsageError(msg);
-      }
-      g.format = f;
-    } else if (key == "--no-header" && !has_inline) {
-      g.no_header = true;
-    } else if (key == "--max-width") {
-      std::string v = value_of(i, key, inl, has_inline);
-      int w = 0;
-      auto r = std::from_chars(v.data(), v.data() + v.size(), w);
-      if (r.ec != std::errc() || r.ptr != v.data() + v.size() || w < 4)
-        throw UsageError("--max-width needs a number of at least 4, not '" + v + "'");
-      g.max_width = w;
-    } else if (key == "--queries") {
-      g.query_files.push_back(value_of(i, key, inl, has_inline));
-    } else {
-      rest.push_back(a);
-    }
-  }
-  return rest;
-}
-
-RunArgs parse_query_args(const CannedQuery& q, const std::vector<std::string>& args) {
-  RunArgs r;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (a == "--") {
-      r.positional.insert(r.positional.end(), args.begin() + static_cast<long>(i) + 1, args.end());
-      break;
-    }
-    if (a == "--help" || a == "-h") {
-      r.help = true;
-      continue;
-    }
-    if (a == "--param" || a == "-p" || a.rfind("--param=", 0) == 0) {
-      std::string kv;
-      if (a.rfind("--param=", 0) == 0)
-        kv = a.substr(8);
-      else if (i + 1 < args.size())
-        kv = args[++i];
-      else
-        throw UsageError(a + " needs NAME=VALUE");
-      auto eq = kv.find('=');
-      if (eq == std::string::npos || eq == 0) throw UsageError(a + " needs NAME=VALUE, not '" + kv + "'");
-      r.named.emplace_back(kv.substr(0, eq), kv.substr(eq + 1));
-      continue;
-    }
-    if (a.size() > 2 && a.rfind("--", 0) == 0) {
-      std::string key = a.substr(2);
-      if (auto eq = key.find('='); eq != std::string::npos) {
-        r.named.emplace_back(key.substr(0, eq), key.substr(eq + 1));
-        continue;
-      }
-      if (is_flag_param(q, key)) {
-        r.named.emplace_back(key, "true");
-        continue;
-      }
-      auto names = param_names(q);
-      if (std::find(names.begin(), names.end(), key) == names.end()) {
-        std::string msg = "query '" + q.name + "' has no option --" + key;
-        if (auto m = closest_match(key, names); !m.empty()) msg += "; did you mean --" + m + "?";
-        throw UsageError(msg);
-      }
-      if (i + 1 >= args.size()) throw UsageError("--" + key + " needs a value");
-      r.named.emplace_back(key, args[++i]);
-      continue;
-    }
-    if (a.size() > 1 && a[0] == '-' && !(std::isdigit(static_cast<unsigned char>(a[1])) || a[1] == '.'))
-      throw UsageError("unknown option " + a + " (query options are --NAME VALUE; see yanbao queries show " + q.name + ")");
-    r.positional.push_back(a);
-  }
-  return r;
 }
 
 }  // namespace yanbao

@@ -4,12 +4,14 @@
 /// $XDG_CONFIG_HOME/yanbao/queries.yaml (default ~/.config/yanbao/queries.yaml) and with
 /// --queries FILE. Later definitions replace earlier ones of the same name.
 #include <iosfwd>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "query/date_args.h"
 #include "query/output.h"
 #include "query/sql.h"
 
@@ -21,7 +23,9 @@ namespace yanbao {
 ///   text   bound as TEXT, as given
 ///   int    a decimal integer, bound as INTEGER
 ///   real   a number, bound as REAL
-///   date   any form parse_date() knows (2025-02-17, 20250217, 2025年2月17日), bound as YYYY-MM-DD
+///   date   any form resolve_date_arg() knows (2025-02-17, 20250217, 2025年2月17日, 2025-02,
+///          2025, 30d, 6m, 1y), bound as YYYY-MM-DD; a month or a year stands for its first
+///          day, or its last when the param's `bound` is end (the default for until/to)
 ///   bool   true/false/yes/no/1/0 (`--raw` alone means true), bound as 0/1
 ///   ticker a stock as the user writes it; binds :NAME (trimmed), :NAME_base (base_name())
 ///          and :NAME_code (normalize_code(), NULL when it is not a code)
@@ -37,6 +41,7 @@ struct QueryParam {
   bool required = false;
   bool positional = false;  ///< filled from positional arguments; required params always are
   std::vector<std::string> choices;
+  DateBound bound = DateBound::start;  ///< date params: YAML `bound: start|end`
 };
 
 /// A further statement run with the same parameters, printed after the rows (see print_canned).
@@ -47,6 +52,12 @@ struct QuerySection {
   /// `when:` rows (default: only when the query found rows), always, or empty (only when
   /// it found none, e.g. to list the names that do exist).
   std::string when = "rows";
+  /// `before: true`: printed before the rows (a summary to read first), else after them.
+  bool before = false;
+  /// `sql_from: {query: Q, section: TITLE}`: the SQL of another query's summary section
+  /// (or of its rows without `section`), so one statement serves two queries. Resolved by
+  /// the catalog when the query is looked up; `sql` holds it then.
+  std::string sql_from_query, sql_from_section;
 };
 
 struct CannedQuery {
@@ -57,6 +68,11 @@ struct CannedQuery {
   std::string source;  ///< "built-in" or the file it came from
   std::vector<QueryParam> params;
   std::vector<QuerySection> summary;
+  /// `rows_title:` printed above the rows in table format when summaries come before them.
+  std::string rows_title;
+  /// `total:` a statement giving how many rows there are without the query's limit: when
+  /// fewer were printed, a line says how many more and how to see them (--limit N, --all).
+  std::string total_sql;
 };
 
 class QueryCatalog {
@@ -68,7 +84,8 @@ class QueryCatalog {
   /// Only the built-ins.
   static QueryCatalog builtin();
 
-  /// Adds the queries of one YAML document (a `queries:` list, or a bare list).
+  /// Adds the queries of one YAML document (a `queries:` list, a bare list, or Datasette's
+  /// metadata.yaml with `databases: DB: queries:`).
   void add_yaml(std::string_view text, const std::string& source);
 
   const CannedQuery* find(std::string_view name) const;
@@ -84,6 +101,8 @@ class QueryCatalog {
   void parse_pending(size_t i) const;
   /// Parses the built-in sections if they have not been yet.
   void parse_pending_sections() const;
+  /// Fills the SQL of queries_[i]'s sections that take it from another query (sql_from).
+  void resolve_sql_from(size_t i, int depth = 0) const;
 
   mutable std::vector<CannedQuery> queries_;
   /// The built-ins are parsed when first asked for (`run NAME` needs one of them; parsing
@@ -102,20 +121,27 @@ std::string user_queries_path();
 /// Checks and converts arguments into bound values: positional ones fill the required (and
 /// `positional: true`) params in order; named ones are NAME=VALUE pairs. Unknown names get
 /// "did you mean", missing required params, bad values and invalid choices are UsageErrors.
+/// Relative dates (30d, 6m) count back from `anchor()` (asked only when one is given), or
+/// from today without one.
 Params resolve_params(const CannedQuery& q, const std::vector<std::string>& positional,
-                      const std::vector<std::pair<std::string, std::string>>& named);
+                      const std::vector<std::pair<std::string, std::string>>& named, const DateAnchor& anchor = {});
 
 struct CannedResult {
   ResultSet rows;
+  std::optional<std::int64_t> total;  ///< the `total:` statement's answer, when the query has one
   std::vector<std::pair<const QuerySection*, ResultSet>> summary;
 };
 
 /// Runs the query and its summary sections (each through run_readonly_sql).
 CannedResult run_canned(sqlite3* db, const CannedQuery& q, const Params& params);
 
-/// Rows in the chosen format on `out`. Summary sections: in table format on `out` after a
-/// blank line and their title; in the other formats on `err` as tables, so `out` stays
-/// parseable. Which sections run depends on their `when`; sections without rows are left out.
+/// Rows in the chosen format on `out`. Summary sections: in table format on `out` under
+/// their title, before the rows (`before: true`) or after them; in the other formats on
+/// `err` as tables, so `out` stays parseable. Sections shown only when there are no rows
+/// (`when: empty`, a hint such as the names that do exist) go to `err` in every format.
+/// Which sections run depends on their `when`; sections without rows are left out. When
+/// the query has `total:` and more rows exist than were printed, a line says how many (on
+/// `out` in table format, else on `err`).
 void print_canned(std::ostream& out, std::ostream& err, const CannedResult& r, const OutputOptions& opt);
 
 /// print_canned(run_canned(...)), but the rows are written as the statement yields them
@@ -124,25 +150,15 @@ void print_canned(std::ostream& out, std::ostream& err, const CannedResult& r, c
 void run_and_print_canned(sqlite3* db, const CannedQuery& q, const Params& params, std::ostream& out,
                           std::ostream& err, const OutputOptions& opt);
 
+/// The queries as Datasette's metadata.yaml: `databases: DATABASE: queries: NAME: {title,
+/// description, sql, params}`, with what Datasette has no key for (types, defaults,
+/// summaries) under `yanbao:`, so QueryCatalog::add_yaml() reads the same queries back.
+void write_datasette_metadata(std::ostream& out, const std::vector<CannedQuery>& queries, const std::string& database);
+
 /// A record: one row as "column  value" lines (column names padded by display width).
 void write_record(std::ostream& out, const ResultSet& rs);
 
 /// The `queries show NAME` text: title, description, parameters, SQL.
 void describe_query(std::ostream& out, const CannedQuery& q);
-
-/// Command-line words after `run NAME`, split into the query's parameters and the global
-/// options that may follow a subcommand (--db, --format/-f, --no-header, --max-width,
-/// --queries). `--help`/`-h` sets `help`.
-struct RunArgs {
-  std::vector<std::string> positional;
-  std::vector<std::pair<std::string, std::string>> named;
-  bool help = false;
-};
-
-/// Pass 1: pulls global options out of `args` into `g`, returns the rest in order.
-std::vector<std::string> take_global_options(const std::vector<std::string>& args, GlobalOptions& g);
-/// Pass 2: the query's own options (--NAME VALUE, --NAME=VALUE, --param/-p NAME=VALUE,
-/// bool params as bare --NAME) and positional arguments.
-RunArgs parse_query_args(const CannedQuery& q, const std::vector<std::string>& args);
 
 }  // namespace yanbao
