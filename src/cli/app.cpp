@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <optional>
 #include <cctype>
 #include <cstdlib>
 #include <iostream>
@@ -40,8 +41,8 @@ TypedCommand typed_command(int argc, char** argv) {
 }
 
 /// "unknown option --fmt; did you mean --format?" for the first word that looks like an
-/// option and is none of the app's or the chosen command's, or "" when there is none.
-std::string misspelled_option(const CLI::App& app, const std::vector<std::string>& argv) {
+/// option and is none of the app's or the chosen command's, or nullopt when there is none.
+std::optional<UserMessage> misspelled_option(const CLI::App& app, const std::vector<std::string>& argv) {
   std::vector<std::string> known;
   auto add = [&](const CLI::App* a) {
     for (const CLI::Option* o : a->get_options()) {
@@ -56,11 +57,15 @@ std::string misspelled_option(const CLI::App& app, const std::vector<std::string
     if (a.size() < 2 || a[0] != '-' || std::isdigit(static_cast<unsigned char>(a[1]))) continue;
     const std::string key = a.substr(0, a.find('='));
     if (std::find(known.begin(), known.end(), key) != known.end()) continue;
-    std::string msg = "unknown option " + key;
-    if (auto m = closest_match(key, known); !m.empty()) msg += "; did you mean " + m + "?";
-    return msg;
+    return UserMessage{"unknown option " + key, {}, closest_match(key, known), "`yanbao COMMAND --help` lists a command's options"};
   }
-  return {};
+  return std::nullopt;
+}
+
+/// Every error a user sees goes out here, in one shape (util/error.h).
+int report(const UserMessage& m, int exit_code) {
+  std::cerr << "yanbao: " << m.render() << "\n";
+  return exit_code;
 }
 
 std::string default_db_path() {
@@ -100,20 +105,16 @@ int run_cli(int argc, char** argv) {
   }
 
   const TypedCommand typed_cmd = typed_command(argc, argv);
-  if (!typed_cmd.unknown_option.empty()) {
-    std::cerr << "yanbao: unknown option " << typed_cmd.unknown_option;
-    if (auto m = closest_match(typed_cmd.unknown_option, global_option_names()); !m.empty())
-      std::cerr << "; did you mean " << m << "?";
-    std::cerr << "\nRun 'yanbao --help' for the options every command takes.\n";
-    return kExitUsage;
-  }
+  if (!typed_cmd.unknown_option.empty())
+    return report(UserMessage{"unknown option " + typed_cmd.unknown_option, {},
+                              closest_match(typed_cmd.unknown_option, global_option_names()),
+                              "`yanbao --help` lists the options every command takes"},
+                  kExitUsage);
   const std::string& typed = typed_cmd.name;
-  if (!typed.empty() && std::find(names.begin(), names.end(), typed) == names.end()) {
-    std::cerr << "yanbao: unknown command '" << typed << "'";
-    if (auto m = closest_match(typed, names); !m.empty()) std::cerr << "; did you mean '" << m << "'?";
-    std::cerr << "\nRun 'yanbao --help' for the list of commands.\n";
-    return kExitUsage;
-  }
+  if (!typed.empty() && std::find(names.begin(), names.end(), typed) == names.end())
+    return report(UserMessage{"unknown command '" + typed + "'", {}, closest_match(typed, names),
+                              "`yanbao --help` lists the commands"},
+                  kExitUsage);
 
   try {
     // CLI11 runs the chosen subcommand's callback inside parse(); run functions report
@@ -122,32 +123,25 @@ int run_cli(int argc, char** argv) {
     return ctx.exit_code;
   } catch (const CLI::ExtrasError& e) {
     // CLI11 says only "not expected": name the option and the one that was meant.
-    if (auto msg = misspelled_option(app, ctx.argv); !msg.empty()) {
-      std::cerr << "yanbao: " << msg << "\n";
-      return kExitUsage;
-    }
+    if (auto msg = misspelled_option(app, ctx.argv)) return report(*msg, kExitUsage);
     int rc = app.exit(e);
     return rc == 0 ? kExitOk : kExitUsage;
   } catch (const CLI::ParseError& e) {
     int rc = app.exit(e);
     return rc == 0 ? kExitOk : kExitUsage;
   } catch (const UsageError& e) {
-    std::cerr << "yanbao: " << e.what() << "\n";
-    return kExitUsage;
+    return report(e.message, kExitUsage);
   } catch (const FatalError& e) {
-    std::cerr << "yanbao: " << e.what() << "\n";
-    return kExitFatal;
+    return report(e.message, kExitFatal);
   } catch (const SQLite::Exception& e) {
-    if (e.getErrorCode() == SQLITE_BUSY || e.getErrorCode() == SQLITE_LOCKED) {
-      std::cerr << "yanbao: archive is busy (another yanbao is writing to " << ctx.global.db
-                << "); try again when it has finished\n";
-      return kExitFatal;
-    }
-    std::cerr << "yanbao: sqlite: " << e.what() << "\n";
-    return kExitFatal;
+    // Told apart by SQLite's result code, never by the wording of its message.
+    if (e.getErrorCode() == SQLITE_BUSY || e.getErrorCode() == SQLITE_LOCKED)
+      return report(UserMessage{"archive is busy", ctx.global.db, {},
+                                "another yanbao is writing to it; try again when it has finished"},
+                    kExitFatal);
+    return report(UserMessage{std::string("sqlite: ") + e.what(), ctx.global.db, {}, {}}, kExitFatal);
   } catch (const std::exception& e) {
-    std::cerr << "yanbao: " << e.what() << "\n";
-    return kExitFatal;
+    return report(UserMessage{e.what(), {}, {}, {}}, kExitFatal);
   }
 }
 

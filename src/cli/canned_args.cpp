@@ -81,13 +81,12 @@ RunArgs parse_query_args(const CannedQuery& q, const std::vector<std::string>& a
         continue;
       }
       if (!p) {
-        std::string msg = "query '" + q.name + "' has no option --" + key;
         std::vector<std::string> options;
         for (const auto& n : names) options.push_back("--" + n);
         for (const auto& n : global_option_names())
           if (n.rfind("--", 0) == 0) options.push_back(n);
-        if (auto m = closest_match("--" + key, options); !m.empty()) msg += "; did you mean " + m + "?";
-        throw UsageError(msg);
+        throw UsageError(UserMessage{"query '" + q.name + "' has no option --" + key, {}, closest_match("--" + key, options),
+                                     "`yanbao queries show " + q.name + "` lists its parameters"});
       }
       if (i + 1 >= args.size()) throw UsageError("--" + key + " needs a value");
       r.named.emplace_back(key, args[++i]);

@@ -4,13 +4,13 @@
 #include <charconv>
 
 #include "cli/command.h"
+#include "query/output.h"
 #include "util/error.h"
 #include "util/suggest.h"
 
 namespace yanbao {
 namespace {
 
-const std::vector<std::string> kFormats = {"table", "csv", "tsv", "json", "jsonl", "markdown"};
 
 /// "--format,-f" → {"--format", "-f"}
 std::vector<std::string> names_of(const GlobalOptionSpec& s) {
@@ -60,9 +60,10 @@ void set_global_option(GlobalOptions& g, const GlobalOptionSpec& spec, const std
   if (name == "--db") {
     g.db = value;
   } else if (name == "--format") {
-    if (std::find(kFormats.begin(), kFormats.end(), value) == kFormats.end()) {
-      std::string msg = "--format: '" + value + "' is not one of table, csv, tsv, json, jsonl, markdown";
-      if (auto m = closest_match(value, kFormats); !m.empty()) msg += "; did you mean '" + m + "'?";
+    const std::vector<std::string> formats = output_format_names();
+    if (std::find(formats.begin(), formats.end(), value) == formats.end()) {
+      UserMessage msg{"--format: '" + value + "' is not a format", {}, closest_match(value, formats), "choose one of"};
+      for (size_t i = 0; i < formats.size(); ++i) msg.help += (i ? ", " : " ") + formats[i];
       throw UsageError(msg);
     }
     g.format = value;
@@ -128,6 +129,14 @@ std::vector<std::string> take_global_options(const std::vector<std::string>& arg
     set_global_option(g, *spec, value);
   }
   return rest;
+}
+
+OutputOptions output_options(const GlobalOptions& g) {
+  OutputOptions o;
+  o.format = g.format;
+  o.header = !g.no_header;
+  o.max_width = g.max_width;
+  return o;
 }
 
 }  // namespace yanbao

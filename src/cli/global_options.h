@@ -8,6 +8,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "query/output.h"
+
 namespace yanbao {
 
 struct GlobalOptions;
@@ -33,6 +35,9 @@ void set_global_option(GlobalOptions& g, const GlobalOptionSpec& spec, const std
 
 /// Adds the table to a CLI11 app, storing into `g` through set_global_option().
 void add_global_options(CLI::App& app, GlobalOptions& g);
+
+/// The output options the global options ask for.
+OutputOptions output_options(const GlobalOptions& g);
 
 /// Pulls global options out of command-line words (after `run NAME`, `picks`…) into `g`,
 /// in any position, and returns the other words in order. "--" ends the scan.

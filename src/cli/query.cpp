@@ -22,9 +22,8 @@ struct QueryOptions {
 };
 
 bool is_format(const std::string& s) {
-  for (const char* f : {"table", "csv", "tsv", "json", "jsonl", "markdown"})
-    if (s == f) return true;
-  return false;
+  const auto formats = output_format_names();
+  return std::find(formats.begin(), formats.end(), s) != formats.end();
 }
 
 std::string read_all(std::istream& in) { return std::string(std::istreambuf_iterator<char>(in), {}); }

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "cli/command.h"
+#include "cli/global_options.h"
 #include "ingest/walk.h"
 #include "query/canned.h"
 #include "query/output.h"

@@ -174,9 +174,8 @@ void convert(const QueryParam& p, const std::optional<std::string>& given, bool 
   }
   std::string v = *given;
   if (!p.choices.empty() && std::find(p.choices.begin(), p.choices.end(), v) == p.choices.end()) {
-    std::string msg = "invalid value '" + v + "' for --" + n + "; choose one of:";
-    for (const auto& c : p.choices) msg += " " + c;
-    if (auto m = closest_match(v, p.choices); !m.empty()) msg += " (did you mean '" + m + "'?)";
+    UserMessage msg{"invalid value '" + v + "' for --" + n, {}, closest_match(v, p.choices), "choose one of:"};
+    for (const auto& c : p.choices) msg.help += " " + c;
     throw UsageError(msg);
   }
   if (p.type == "text") {
@@ -415,10 +414,9 @@ void QueryCatalog::add_yaml(std::string_view text, const std::string& source) {
       const std::string key = kv.first.Scalar();
       if (datasette && key != "queries" && key != "sections") continue;
       if (key != "queries" && key != "sections") {
-        std::string msg = "unknown top-level key '" + key + "' (expected queries:, or databases: as Datasette writes it)";
-        if (auto m = closest_match(key, {"queries", "sections", "databases"}); !m.empty())
-          msg += "; did you mean '" + m + "'?";
-        bad_definition(source, kv.first, msg);
+        UserMessage msg{"unknown top-level key '" + key + "'", {}, closest_match(key, {"queries", "sections", "databases"}),
+                        "expected queries:, or databases: as Datasette writes it"};
+        bad_definition(source, kv.first, msg.render());
       }
     }
     if (YAML::Node dbs = root["databases"]; dbs.IsDefined() && !dbs.IsNull()) {
@@ -562,10 +560,8 @@ const CannedQuery& QueryCatalog::get(std::string_view name) const {
   if (const auto* q = find(name)) return *q;
   std::vector<std::string> names;
   for (const auto& q : queries_) names.push_back(q.name);
-  std::string msg = "unknown query '" + std::string(name) + "'";
-  if (auto m = closest_match(name, names); !m.empty()) msg += "; did you mean '" + m + "'?";
-  msg += " (yanbao queries lists them)";
-  throw UsageError(msg);
+  throw UsageError(UserMessage{"unknown query '" + std::string(name) + "'", {}, closest_match(name, names),
+                               "`yanbao queries` lists them"});
 }
 
 const std::vector<QuerySection>* QueryCatalog::sections(std::string_view group) const {
@@ -590,11 +586,9 @@ Params resolve_params(const CannedQuery& q, const std::vector<std::string>& posi
     const std::string& key = k;  // clang 14 cannot capture a structured binding
     auto it = std::find_if(q.params.begin(), q.params.end(), [&](const auto& p) { return p.name == key; });
     if (it == q.params.end()) {
-      std::string msg = "query '" + q.name + "' has no parameter '" + k + "'";
-      if (auto m = closest_match(k, param_names(q)); !m.empty()) msg += "; did you mean '" + m + "'?";
-      if (q.params.empty())
-        msg += " (it takes none)";
-      throw UsageError(msg);
+      throw UsageError(UserMessage{"query '" + q.name + "' has no parameter '" + k + "'", {},
+                                   closest_match(k, param_names(q)),
+                                   q.params.empty() ? "it takes none" : "`yanbao queries show " + q.name + "` lists them"});
     }
     size_t i = static_cast<size_t>(it - q.params.begin());
     if (given[i]) throw UsageError("parameter '" + k + "' given twice");
@@ -648,15 +642,19 @@ template <typename F>
 auto as_definition(const CannedQuery& q, F&& f) {
   try {
     return f();
+  } catch (const SearchSyntaxError&) {
+    throw;
   } catch (const UsageError& e) {
-    if (std::string_view(e.what()).rfind("search syntax error", 0) == 0) throw;
-    const std::string msg = "query '" + q.name + "' (" + q.source + "): " + e.what();
+    UserMessage msg = e.message;
+    msg.reason = "query '" + q.name + "' (" + q.source + "): " + msg.reason;
     if (q.source != "built-in") throw UsageError(msg);
     throw FatalError(msg);
-  } catch (const FatalError& e) {
+  } catch (const SqlStepError& e) {
     // A statement that fails while it runs (step_failed) in a user's query is their SQL too.
-    if (q.source == "built-in" || std::string_view(e.what()).rfind("SQL error: ", 0) != 0) throw;
-    throw UsageError("query '" + q.name + "' (" + q.source + "): " + e.what());
+    if (q.source == "built-in") throw;
+    UserMessage msg = e.message;
+    msg.reason = "query '" + q.name + "' (" + q.source + "): " + msg.reason;
+    throw UsageError(msg);
   }
 }
 

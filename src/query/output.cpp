@@ -8,7 +8,6 @@
 #include <ostream>
 #include <stdexcept>
 
-#include "cli/command.h"
 #include "query/output_text.h"
 #include "query/printer.h"
 #include "util/utf8.h"
@@ -112,14 +111,6 @@ std::unique_ptr<RowPrinter> make_printer(const PrinterContext& ctx) {
   for (const auto& f : output_formats())
     if (f.name == ctx.opt.format) return f.make(ctx);
   throw std::invalid_argument("unknown output format '" + ctx.opt.format + "'");
-}
-
-OutputOptions output_options(const GlobalOptions& g) {
-  OutputOptions o;
-  o.format = g.format;
-  o.header = !g.no_header;
-  o.max_width = g.max_width;
-  return o;
 }
 
 std::string value_text(const Value& v) {

@@ -13,8 +13,6 @@ struct sqlite3_stmt;
 
 namespace yanbao {
 
-struct GlobalOptions;
-
 /// One cell: SQL NULL, INTEGER, REAL or TEXT (a BLOB becomes its X'..' hex text).
 using Value = std::variant<std::monostate, std::int64_t, double, std::string>;
 
@@ -28,8 +26,6 @@ struct OutputOptions {
   bool header = true;            ///< --no-header clears it (ignored by json/jsonl)
   int max_width = 40;            ///< table only: cells are cut with … at this many display columns
 };
-
-OutputOptions output_options(const GlobalOptions& g);
 
 /// The names of the output formats (query/printer.h lists them), for --format's checks.
 std::vector<std::string> output_format_names();

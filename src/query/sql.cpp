@@ -7,7 +7,7 @@
 #include <set>
 #include <vector>
 
-#include "cli/command.h"
+#include "util/suggest.h"
 #include "util/error.h"
 
 namespace yanbao {
@@ -157,9 +157,7 @@ ReadonlyStatement::ReadonlyStatement(sqlite3* db, std::string_view sql, const Pa
   if (opt.reject_unused) {
     for (const auto& [k, v] : params) {
       if (std::find(used.begin(), used.end(), k) != used.end()) continue;
-      std::string msg = "unknown parameter '" + k + "': the SQL does not use :" + k;
-      if (auto m = closest_match(k, used); !m.empty()) msg += "; did you mean '" + m + "'?";
-      throw UsageError(msg);
+      throw UsageError(UserMessage{"unknown parameter '" + k + "': the SQL does not use :" + k, {}, closest_match(k, used), {}});
     }
   }
   for (int i = 1; i <= n; ++i) {
@@ -168,9 +166,7 @@ ReadonlyStatement::ReadonlyStatement(sqlite3* db, std::string_view sql, const Pa
     if (it == params.end()) {
       std::vector<std::string> given;
       for (const auto& [k, v] : params) given.push_back(k);
-      std::string msg = "missing parameter '" + name + "' (give " + opt.param_hint + ")";
-      if (auto m = closest_match(name, given); !m.empty()) msg += "; did you mean '" + m + "'?";
-      throw UsageError(msg);
+      throw UsageError(UserMessage{"missing parameter '" + name + "'", {}, closest_match(name, given), "give " + opt.param_hint});
     }
     const Value& v = it->second;
     int brc = SQLITE_OK;
@@ -196,10 +192,10 @@ void ReadonlyStatement::step_failed(const std::runtime_error& e) const {
   std::string what = e.what();
   std::string upper(sql_);
   for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  // A malformed search expression (--raw, or MATCH in ad-hoc SQL) is the user's text.
-  if (what.rfind("fts5:", 0) == 0 || upper.find("MATCH") != std::string::npos)
-    throw UsageError("search syntax error: " + what);
-  throw FatalError("SQL error: " + what);
+  // A malformed search expression (--raw, or MATCH in ad-hoc SQL) is the user's text; the
+  // statement tells, not SQLite's wording of the error.
+  if (upper.find("MATCH") != std::string::npos) throw SearchSyntaxError("search syntax error: " + what);
+  throw SqlStepError("SQL error: " + what);
 }
 
 ResultSet ReadonlyStatement::collect() {
