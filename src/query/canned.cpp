@@ -199,7 +199,7 @@ void convert(const QueryParam& p, const std::optional<std::string>& given, bool 
     else
       out[n + "_code"] = std::monostate{};
   } else if (p.type == "fts") {
-    std::string q = raw_fts ? trim(v) : quote_fts_query(v);
+    std::string q = raw_fts ? segment_fts_query(trim(v)) : quote_fts_query(v);
     if (q.empty()) throw UsageError("nothing to search for in '" + v + "'");
     out[n] = q;
     std::string terms;

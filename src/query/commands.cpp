@@ -20,9 +20,13 @@ int run_canned_command(CommandContext& ctx, const std::string& name, const std::
   }
   Params params = resolve_params(q, args.positional, args.named);
   auto db = open_archive_readonly(ctx.global.db);
-  if (q.sql.find("reports_fts") != std::string::npos && db->execAndGet("PRAGMA user_version").getInt() < 2)
-    throw FatalError("the archive " + ctx.global.db +
-                     " predates full-text search (schema version 1); run yanbao ingest once to upgrade it");
+  if (q.sql.find("reports_fts") != std::string::npos) {
+    // Version 16 changed what the index holds (segmented text) and so how it is searched.
+    if (const int v = db->execAndGet("PRAGMA user_version").getInt(); v < 16)
+      throw FatalError("the archive " + ctx.global.db + " has schema version " + std::to_string(v) +
+                       ", whose full-text index this yanbao cannot search; run yanbao ingest once to upgrade it");
+    if (std::string warning = catch_up_search_index(*db); !warning.empty()) std::cerr << "yanbao: " << warning << "\n";
+  }
   try {
     run_and_print_canned(db->getHandle(), q, params, std::cout, std::cerr, output_options(ctx.global));
   } catch (const FatalError& e) {

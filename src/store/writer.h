@@ -1,7 +1,7 @@
 #pragma once
 /// Writes parsed reports into an open archive with statements prepared once and reused.
-/// The caller owns the transaction, and calls index_new_reports() before each commit: while
-/// a writer exists, its thread's inserts skip the per-row full-text trigger.
+/// The caller owns the transaction, and calls index_new_reports() before each commit: the
+/// reports written (and removed) since the last call enter (leave) reports_fts then.
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -58,8 +58,9 @@ class ReportWriter {
   /// The stored error for an unchanged rejected file: message and line.
   std::optional<std::pair<std::string, int>> stored_error(const std::string& root, const std::string& path);
   void forget_file(const std::string& root, const std::string& path);
-  /// Adds the reports written since the last call to the full-text index, in one statement.
-  /// Call once per batch, before its commit.
+  /// Brings the full-text index up to date with the reports written and deleted since the
+  /// last call (and any edits reports_fts_pending lists), in a few statements whatever their
+  /// number. Call once per batch, before its commit.
   void index_new_reports();
 
  private:
