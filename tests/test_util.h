@@ -72,8 +72,8 @@ struct FixtureArchive {
   fs::path dir = tmp.path;
   std::string db = (tmp.path / "yanbao.db").string();
   FixtureArchive() {
-    auto w = open_archive_for_write(db);
-    w->exec(slurp(fs::path(YANBAO_TEST_DATA) / "query" / "fixture.sql"));
+    open_archive_for_write(db)->exec(slurp(fs::path(YANBAO_TEST_DATA) / "query" / "fixture.sql"));
+    open_archive_for_write(db);  // indexes the reports the fixture inserted (reports_fts_pending)
   }
 };
 

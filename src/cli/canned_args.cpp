@@ -110,23 +110,27 @@ int run_canned_command(CommandContext& ctx, const std::string& name, const std::
   }
   Params params = resolve_params(q, args.positional, args.named, anchor_for(ctx.global));
   auto db = open_archive_readonly(ctx.global.db);
-  if (q.sql.find("reports_fts") != std::string::npos && db->execAndGet("PRAGMA user_version").getInt() < 2)
-    throw FatalError("the archive " + ctx.global.db +
-                     " predates full-text search (schema version 1); run yanbao ingest once to upgrade it");
+  if (q.sql.find("reports_fts") != std::string::npos) {
+    // Version 16 changed what the index holds (segmented text) and so how it is searched.
+    if (const int v = db->execAndGet("PRAGMA user_version").getInt(); v < 16)
+      throw FatalError(UserMessage{"the archive has schema version " + std::to_string(v) +
+                                       ", whose full-text index this yanbao cannot search",
+                                   ctx.global.db, {}, "run `yanbao ingest` once to upgrade it"});
+    if (std::string warning = catch_up_search_index(*db); !warning.empty()) std::cerr << "yanbao: " << warning << "\n";
+  }
   try {
     run_and_print_canned(db->getHandle(), q, params, std::cout, std::cerr, output_options(ctx.global));
   } catch (const FatalError& e) {
-    // A built-in may read tables, columns or indexes a later migration added (0008: the
-    // query summaries; 0010: their kind); a read-only open never migrates.
-    const std::string what = e.what();
+    // A built-in may read tables, columns or indexes a later migration added, and a
+    // read-only open never migrates: on an older archive, say how to upgrade it (whatever
+    // SQLite's words for the failure were).
     const int version = db->execAndGet("PRAGMA user_version").getInt();
-    if (version < latest_schema_version() &&
-        (what.find("no such table") != std::string::npos || what.find("no such index") != std::string::npos ||
-         what.find("no such column") != std::string::npos))
-      throw FatalError(what + "\nthe archive " + ctx.global.db + " has schema version " + std::to_string(version) +
-                       ", older than this yanbao's (" + std::to_string(latest_schema_version()) +
-                       "): run yanbao ingest once to upgrade it");
-    throw;
+    if (version >= latest_schema_version()) throw;
+    UserMessage m = e.message;
+    m.input = ctx.global.db;
+    m.help = "the archive has schema version " + std::to_string(version) + ", older than this yanbao's (" +
+             std::to_string(latest_schema_version()) + "): run yanbao ingest once to upgrade it";
+    throw FatalError(m);
   }
   return 0;
 }

@@ -15,7 +15,7 @@
 
 #include "extract/codes.h"
 #include "extract/dates.h"
-#include "query/tokenize.h"
+#include "util/tokenize.h"
 #include "util/embedded.h"
 #include "util/error.h"
 #include "util/suggest.h"
@@ -217,7 +217,7 @@ void convert(const QueryParam& p, const std::optional<std::string>& given, bool 
     else
       out[n + "_code"] = std::monostate{};
   } else if (p.type == "fts") {
-    std::string q = raw_fts ? trim(v) : quote_fts_query(v);
+    std::string q = raw_fts ? segment_fts_query(trim(v)) : quote_fts_query(v);
     if (q.empty()) throw UsageError("nothing to search for in '" + v + "'");
     out[n] = q;
     std::string terms;

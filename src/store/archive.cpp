@@ -15,6 +15,7 @@
 #include <SQLiteCpp/Transaction.h>
 
 #include "store/fts.h"
+#include "store/search_index.h"
 #include "util/embedded.h"
 #include "util/error.h"
 
@@ -46,6 +47,58 @@ const std::vector<Migration>& migrations() {
 
 int user_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
 
+/// The version whose migration created yanbao_meta (0016).
+constexpr int kFirstMetaVersion = 16;
+
+/// What a database file holds, read before anything is written to it.
+struct Identity {
+  enum Kind {
+    kEmpty,        ///< no tables: a new archive may be built in it
+    kArchive,      ///< a yanbao archive of schema version `version`
+    kRestored,     ///< yanbao_meta says `version`, PRAGMA user_version says 0: restored from .dump
+    kOldRestored,  ///< yanbao's tables, no version anywhere: a .dump of an archive before 0016
+    kForeign,      ///< somebody else's database
+  } kind;
+  int version = 0;
+  std::string tables;  ///< kForeign: the first few of its tables, for the message
+};
+
+Identity identify(SQLite::Database& db) {
+  const int uv = user_version(db);
+  // (a version from a newer yanbao is its to judge: refuse_newer names both)
+  if (uv > 0 && (db.tableExists("reports") || uv > latest_schema_version())) return {Identity::kArchive, uv, {}};
+  if (uv == 0 && db.tableExists("yanbao_meta")) {
+    SQLite::Statement st(db, "SELECT value FROM yanbao_meta WHERE key = 'schema_version'");
+    int v = 0;
+    if (st.executeStep()) v = std::atoi(st.getColumn(0).getText());
+    if (v > 0) return {Identity::kRestored, v, {}};
+  }
+  if (uv == 0 && db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt() == 0) return {Identity::kEmpty, 0, {}};
+  if (uv == 0 && db.tableExists("reports") && db.tableExists("files")) return {Identity::kOldRestored, 0, {}};
+  std::string names;
+  SQLite::Statement st(db, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name LIMIT 4");
+  for (int i = 0; st.executeStep(); ++i) names += std::string(i ? ", " : "") + (i == 3 ? "…" : st.getColumn(0).getText());
+  return {Identity::kForeign, uv, names};
+}
+
+[[noreturn]] void refuse_foreign(const Identity& id, const std::string& path) {
+  if (id.kind == Identity::kOldRestored)
+    throw FatalError(path + " holds yanbao's tables but no schema version (PRAGMA user_version is 0): a copy made with " +
+                     "`sqlite3 .dump` of an archive older than schema version " + std::to_string(kFirstMetaVersion) +
+                     ", which yanbao cannot place. Ingest the reports into a new archive, or, if you know the version N "
+                     "it was dumped at, set it: sqlite3 " + path + " 'PRAGMA user_version = N'");
+  throw FatalError(path + " is a SQLite database but not a yanbao archive (tables: " + id.tables +
+                   "); yanbao leaves it unchanged. Give --db a new file or a yanbao archive.");
+}
+
+/// A folder given as the archive: the same message for every command.
+void refuse_folder(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    throw FatalError("--db " + path + " is a folder; give the archive's file, e.g. --db " +
+                     (std::filesystem::path(path) / "yanbao.db").string());
+}
+
 void refuse_newer(int found, const std::string& path) {
   if (found > latest_schema_version())
     throw FatalError("archive " + path + " has schema version " + std::to_string(found) +
@@ -59,19 +112,16 @@ int busy_timeout_ms() {
   return 30000;
 }
 
-thread_local bool t_fts_batching = false;
-thread_local bool t_summaries_suspended = false;
-
-void fts_batching_sql(sqlite3_context* ctx, int, sqlite3_value**) { sqlite3_result_int(ctx, t_fts_batching ? 1 : 0); }
-void summaries_suspended_sql(sqlite3_context* ctx, int, sqlite3_value**) {
-  sqlite3_result_int(ctx, t_summaries_suspended ? 1 : 0);
-}
+/// yanbao_fts_batching() and yanbao_summaries_suspended(): triggers of archives before
+/// versions 16 and 17 call them, and those triggers run while such an archive is migrated.
+/// Nothing in today's schema does (a test checks it), so they answer "no" always.
+void always_false_sql(sqlite3_context* ctx, int, sqlite3_value**) { sqlite3_result_int(ctx, 0); }
 
 void configure(SQLite::Database& db) {
-  sqlite3_create_function(db.getHandle(), "yanbao_fts_batching", 0, SQLITE_UTF8, nullptr, fts_batching_sql, nullptr,
+  sqlite3_create_function(db.getHandle(), "yanbao_fts_batching", 0, SQLITE_UTF8, nullptr, always_false_sql, nullptr,
                           nullptr);
-  sqlite3_create_function(db.getHandle(), "yanbao_summaries_suspended", 0, SQLITE_UTF8, nullptr,
-                          summaries_suspended_sql, nullptr, nullptr);
+  sqlite3_create_function(db.getHandle(), "yanbao_summaries_suspended", 0, SQLITE_UTF8, nullptr, always_false_sql,
+                          nullptr, nullptr);
   db.setBusyTimeout(busy_timeout_ms());
   db.exec("PRAGMA foreign_keys = ON");
   register_fts_tokenizer(db.getHandle());
@@ -96,8 +146,6 @@ std::string immutable_uri(const std::string& path) {
 
 }  // namespace
 
-void set_fts_batching(bool on) { t_fts_batching = on; }
-void set_summaries_suspended(bool on) { t_summaries_suspended = on; }
 
 int latest_schema_version() { return migrations().empty() ? 0 : migrations().back().version; }
 
@@ -115,6 +163,8 @@ void migrate(SQLite::Database& db, const std::string& path) {
     if (m.version <= current) continue;
     db.exec(std::string(m.sql));
     db.exec("PRAGMA user_version = " + std::to_string(m.version));
+    if (m.version >= kFirstMetaVersion)  // a copy restored from .dump loses user_version, not this
+      db.exec("UPDATE yanbao_meta SET value = '" + std::to_string(m.version) + "' WHERE key = 'schema_version'");
     tx.commit();
     current = m.version;
   }
@@ -152,12 +202,25 @@ void create_archive_if_missing(const std::string& path) {
 }  // namespace
 
 std::unique_ptr<SQLite::Database> open_archive_for_write(const std::string& path) {
+  refuse_folder(path);
   create_archive_if_missing(path);
   auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE);
   configure(*db);
+  // Nothing is written before this: another program's database stays byte for byte as it was.
+  const Identity id = identify(*db);
+  if (id.kind == Identity::kForeign || id.kind == Identity::kOldRestored) refuse_foreign(id, path);
+  if (id.kind == Identity::kRestored) {
+    refuse_newer(id.version, path);
+    db->exec("PRAGMA user_version = " + std::to_string(id.version));  // what .dump does not carry
+  }
   db->exec("PRAGMA journal_mode = WAL");
   db->exec("PRAGMA synchronous = NORMAL");
   migrate(*db, path);  // an archive from an older yanbao
+  if (pending_search_updates(*db) > 0) {  // reports another tool changed, or a migration's rebuild
+    SQLite::Transaction tx(*db, SQLite::TransactionBehavior::IMMEDIATE);
+    SearchIndexUpdater(*db).run();
+    tx.commit();
+  }
   // The writer touches every index of every table in each batch: a 32 MiB page cache (the
   // default is 2 MiB) keeps them in memory instead of re-reading pages from the OS.
   db->exec("PRAGMA cache_size = -32768");
@@ -165,17 +228,24 @@ std::unique_ptr<SQLite::Database> open_archive_for_write(const std::string& path
 }
 
 std::unique_ptr<SQLite::Database> open_archive_readonly(const std::string& path) {
+  refuse_folder(path);
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec))
     throw FatalError("no archive at " + path + " (run yanbao ingest DIR first)");
+  // Where the file and its folder are writable, the connection opens read-write with
+  // query_only on: SQLite then removes the -wal and -shm files it made when it closes, as
+  // a read-only connection cannot. (yanbao query still runs read-only statements only.)
+  const auto folder = std::filesystem::absolute(path).parent_path();
+  const bool writable = ::access(path.c_str(), W_OK) == 0 && ::access(folder.c_str(), W_OK) == 0;
   // NOMUTEX: a read-only connection is used by one thread; SQLite's per-call mutex was a
   // tenth of the time of a query printing many rows.
   std::unique_ptr<SQLite::Database> db;
-  int found = 0;
   try {
-    db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX);
+    db = std::make_unique<SQLite::Database>(
+        path, (writable ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY) | SQLite::OPEN_NOMUTEX);
     configure(*db);
-    found = user_version(*db);  // the first read: where a WAL archive needs its -shm file
+    if (writable) db->exec("PRAGMA query_only = 1");
+    user_version(*db);  // the first read: where a WAL archive needs its -shm file
   } catch (const SQLite::Exception& e) {
     // Reading a WAL archive takes a shared-memory file (-shm) beside it, which a read-only
     // filesystem, a full disk or a folder without write permission does not allow. With no
@@ -196,11 +266,53 @@ std::unique_ptr<SQLite::Database> open_archive_readonly(const std::string& path)
     db = std::make_unique<SQLite::Database>(immutable_uri(path),
                                             SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX | SQLite::OPEN_URI);
     configure(*db);
-    found = user_version(*db);
   }
-  refuse_newer(found, path);
-  if (found < 1) throw FatalError(path + " is not a yanbao archive (schema version 0)");
-  return db;
+  const Identity id = identify(*db);
+  switch (id.kind) {
+    case Identity::kArchive:
+      refuse_newer(id.version, path);
+      return db;
+    case Identity::kRestored:
+      refuse_newer(id.version, path);
+      if (writable) {  // restored from .dump: put back the version it lost, then read
+        db.reset();
+        {
+          SQLite::Database w(path, SQLite::OPEN_READWRITE);
+          w.setBusyTimeout(busy_timeout_ms());
+          w.exec("PRAGMA user_version = " + std::to_string(id.version));
+        }
+        return open_archive_readonly(path);
+      }
+      throw FatalError(path + " is a yanbao archive restored from a dump (schema version " + std::to_string(id.version) +
+                       " in yanbao_meta, 0 in its header) in a folder yanbao cannot write. Set the version with: sqlite3 " +
+                       path + " 'PRAGMA user_version = " + std::to_string(id.version) + "'");
+    case Identity::kEmpty:
+      throw FatalError(path + " is not a yanbao archive (an empty database; run yanbao ingest DIR --db " + path + ")");
+    default:
+      refuse_foreign(id, path);
+  }
+}
+
+std::string catch_up_search_index(SQLite::Database& db) {
+  const int64_t n = pending_search_updates(db);
+  if (n == 0) return {};
+  const std::string what = std::to_string(n) + " report" + (n == 1 ? " was" : "s were") +
+                           " changed by another program since yanbao last indexed them";
+  if (user_version(db) != latest_schema_version() || sqlite3_db_readonly(db.getHandle(), "main") == 1)
+    return what + "; search may miss or misplace them until a yanbao command that writes (ingest) indexes them";
+  try {
+    db.exec("PRAGMA query_only = 0");
+    {
+      SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+      SearchIndexUpdater(db).run();
+      tx.commit();
+    }
+    db.exec("PRAGMA query_only = 1");
+    return {};
+  } catch (const std::exception& e) {
+    db.exec("PRAGMA query_only = 1");
+    return what + ", and indexing them failed (" + e.what() + "); search may miss or misplace them";
+  }
 }
 
 }  // namespace yanbao

@@ -7,10 +7,10 @@
 #include <utility>
 #include <vector>
 
-#include "query/tokenize.h"
+#include "util/tokenize.h"
 #include "util/error.h"
 
-// The tokenizer's rules live in query/tokenize.h; schema/search.md explains the choice.
+// The segmentation rules live in util/tokenize.h; schema/search.md explains the choice.
 namespace yanbao {
 namespace {
 
@@ -68,14 +68,26 @@ void snippet_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
   sqlite3_result_text(ctx, out.data(), static_cast<int>(out.size()), SQLITE_TRANSIENT);
 }
 
+/// yanbao_segment(text): segment_text(), the form reports_fts indexes; NULL stays NULL.
+void segment_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  const auto* t = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
+  if (!t) {
+    sqlite3_result_null(ctx);
+    return;
+  }
+  std::string out = segment_text(std::string_view(t, static_cast<size_t>(sqlite3_value_bytes(argv[0]))));
+  sqlite3_result_text64(ctx, out.data(), out.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+}
+
 }  // namespace
 
 void register_fts_tokenizer(sqlite3* db) {
   fts5_api* api = fts5_api_of(db);
   if (!api || api->iVersion < 2) throw FatalError("this SQLite has no FTS5; yanbao needs SQLite 3.20 or newer with FTS5");
   static fts5_tokenizer tok = {cjk_create, cjk_delete, cjk_fts_tokenize};
-  // yanbao_bigram indexes archives from schema version 4 on; yanbao_cjk (a bigram plus a
-  // colocated unigram per character) is kept so that older archives open and migrate.
+  // yanbao_bigram indexed archives of schema versions 4-15, yanbao_cjk (a bigram plus a
+  // colocated unigram per character) versions 2-3: kept so that those archives migrate
+  // (dropping an FTS5 table needs its tokenizer).
   static const TokenRules bigrams = TokenRules::kBigrams, colocated = TokenRules::kColocatedUnigrams;
   for (auto [name, rules] : {std::pair{"yanbao_bigram", &bigrams}, std::pair{"yanbao_cjk", &colocated}})
     if (api->xCreateTokenizer(api, name, const_cast<TokenRules*>(rules), &tok, nullptr) != SQLITE_OK)
@@ -83,6 +95,9 @@ void register_fts_tokenizer(sqlite3* db) {
   if (sqlite3_create_function_v2(db, "yanbao_snippet", 3, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                                  nullptr, snippet_fn, nullptr, nullptr, nullptr) != SQLITE_OK)
     throw FatalError(std::string("cannot register yanbao_snippet(): ") + sqlite3_errmsg(db));
+  if (sqlite3_create_function_v2(db, "yanbao_segment", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                 nullptr, segment_fn, nullptr, nullptr, nullptr) != SQLITE_OK)
+    throw FatalError(std::string("cannot register yanbao_segment(): ") + sqlite3_errmsg(db));
 }
 
 }  // namespace yanbao

@@ -1,11 +1,14 @@
 #pragma once
-/// The CJK-aware FTS5 tokenizers behind reports_fts ("yanbao_bigram"; "yanbao_cjk" for old archives).
+/// yanbao's search functions on a connection: yanbao_segment() (the text reports_fts indexes)
+/// and yanbao_snippet() (search's snippets), and the old FTS5 tokenizers ("yanbao_bigram",
+/// "yanbao_cjk") that only migrations of archives before version 16 need. Nothing in the
+/// schema (views, triggers, tables) uses any of them: see schema/search.md.
 struct sqlite3;
 
 namespace yanbao {
 
-/// Registers the "yanbao_bigram" and "yanbao_cjk" FTS5 tokenizers on a connection. Must run on every connection
-/// before it reads or writes reports_fts (open_archive_* do this).
+/// Registers yanbao_segment(text), yanbao_snippet(text, terms, width) and the old tokenizers
+/// on a connection (open_archive_* do this).
 void register_fts_tokenizer(sqlite3* db);
 
 }  // namespace yanbao

@@ -151,10 +151,32 @@ ON CONFLICT (code) DO UPDATE SET name = excluded.name, exchange = excluded.excha
 -- name: import_alias
 INSERT OR IGNORE INTO security_aliases (base_name, code, source) VALUES (:base_name, :code, 'import');
 
--- name: index_new_reports
+-- name: pend_new_reports
 -- Every report inserted since :first_id (all of them in the current batch: new rows get
--- ids above every existing one) enters the full-text index in one statement.
-INSERT INTO reports_fts (rowid, title, body) SELECT id, title, body FROM reports WHERE id >= :first_id;
+-- ids above every existing one) waits for the full-text index; the insert trigger has
+-- already said so unless triggers are off on this connection.
+INSERT OR IGNORE INTO reports_fts_pending (report_id, indexed) SELECT id, 0 FROM reports WHERE id >= :first_id;
+
+-- name: pend_deleted_report
+-- The writer's own delete saves the indexed text, whether or not triggers run.
+INSERT OR IGNORE INTO reports_fts_pending (report_id, indexed, old_title, old_body)
+SELECT id, 1, title, body FROM reports WHERE id = :id;
+
+-- name: unindex_pending
+-- Step 1 of bringing reports_fts up to date (store/search_index.h): remove what the index
+-- holds for every pending report. One statement each: FTS5 writes a segment per statement.
+INSERT INTO reports_fts (reports_fts, rowid, title, body)
+SELECT 'delete', report_id, yanbao_segment(old_title), yanbao_segment(old_body)
+FROM reports_fts_pending WHERE indexed = 1;
+
+-- name: index_pending
+-- Step 2: index the current text of every pending report that exists.
+INSERT INTO reports_fts (rowid, title, body)
+SELECT r.id, yanbao_segment(r.title), yanbao_segment(r.body)
+FROM reports_fts_pending p CROSS JOIN reports r ON r.id = p.report_id;
+
+-- name: clear_pending
+DELETE FROM reports_fts_pending;
 
 -- name: update_file_stat
 -- Same bytes, new size/mtime pair (e.g. after `touch`): nothing to re-extract.

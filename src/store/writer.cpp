@@ -5,14 +5,16 @@
 #include "extract/codes.h"
 #include "extract/extract.h"
 #include "store/archive.h"
+#include "store/search_index.h"
 #include "store/statements.h"
 
 namespace yanbao {
 
 struct ReportWriter::Statements {
   RowStatement by_sha, own, del, report, tag, index, mover, news, event, pick, risk, alias, security,
-      file, error, clear_error, error_for, delete_file, index_new, file_stat, report_stat, file_status,
-      errors_without_file, sector, rating, forecast, analyst;
+      file, error, clear_error, error_for, delete_file, pend_new, pend_deleted, file_stat, report_stat,
+      file_status, errors_without_file, sector, rating, forecast, analyst, pending_new, learned_alias;
+  SearchIndexUpdater search_index;
   explicit Statements(SQLite::Database& db)
       : by_sha(RowStatement(db, "report_by_sha256")),
         own(RowStatement(db, "own_report")),
@@ -32,7 +34,8 @@ struct ReportWriter::Statements {
         clear_error(RowStatement(db, "clear_error")),
         error_for(RowStatement(db, "error_for")),
         delete_file(RowStatement(db, "delete_file")),
-        index_new(RowStatement(db, "index_new_reports")),
+        pend_new(RowStatement(db, "pend_new_reports")),
+        pend_deleted(RowStatement(db, "pend_deleted_report")),
         file_stat(RowStatement(db, "update_file_stat")),
         report_stat(RowStatement(db, "update_report_stat")),
         file_status(RowStatement(db, "file_status")),
@@ -42,8 +45,8 @@ struct ReportWriter::Statements {
         forecast(RowStatement(db, "insert_forecast")),
         analyst(RowStatement(db, "insert_analyst")),
         pending_new(RowStatement(db, "summary_pending_new_reports")),
-        learned_alias(RowStatement(db, "summary_learned_alias")) {}
-  RowStatement pending_new, learned_alias;
+        learned_alias(RowStatement(db, "summary_learned_alias")),
+        search_index(db) {}
 };
 
 namespace {
@@ -91,13 +94,11 @@ std::vector<std::string> triggers_off_but_report_deletes(SQLite::Database& db) {
 }  // namespace
 
 ReportWriter::ReportWriter(SQLite::Database& db) : db_(db) {
-  set_fts_batching(true);
   temp_triggers_ = triggers_off_but_report_deletes(db);
   st_ = std::make_unique<Statements>(db);
 }
 
 ReportWriter::~ReportWriter() {
-  set_fts_batching(false);
   st_.reset();
   try {
     for (const auto& name : temp_triggers_) db_.exec("DROP TRIGGER IF EXISTS temp.\"" + name + "\"");
@@ -128,6 +129,8 @@ std::optional<int64_t> ReportWriter::own_report(const FileIdentity& f) {
 }
 
 void ReportWriter::delete_report(int64_t id) {
+  st_->pend_deleted.bind(":id", id);
+  st_->pend_deleted.exec_and_reset();
   st_->del.bind(":id", id);
   st_->del.exec_and_reset();
 }
@@ -401,18 +404,20 @@ std::optional<std::pair<std::string, int>> ReportWriter::stored_error(const std:
 }
 
 void ReportWriter::index_new_reports() {
-  if (first_unindexed_id_ == 0) return;
-  st_->index_new.bind(":first_id", first_unindexed_id_);
-  st_->index_new.exec_and_reset();
-  // What the INSERT triggers of the summaries do for other writers (migration 0017).
-  st_->pending_new.bind(":first_id", first_unindexed_id_);
-  st_->pending_new.exec_and_reset();
+  if (first_unindexed_id_ != 0) {
+    st_->pend_new.bind(":first_id", first_unindexed_id_);
+    st_->pend_new.exec_and_reset();
+    // What the INSERT triggers of the summaries do for other writers (migration 0017).
+    st_->pending_new.bind(":first_id", first_unindexed_id_);
+    st_->pending_new.exec_and_reset();
+    first_unindexed_id_ = 0;
+  }
   for (const std::string& base : new_alias_names_) {
     st_->learned_alias.bind(":base_name", base);
     st_->learned_alias.exec_and_reset();
   }
   new_alias_names_.clear();
-  first_unindexed_id_ = 0;
+  st_->search_index.run();
 }
 
 void ReportWriter::forget_file(const std::string& root, const std::string& path) {

@@ -1,6 +1,7 @@
 #pragma once
 /// Writes parsed reports into an open archive with statements prepared once and reused.
-/// The caller owns the transaction, and calls index_new_reports() before each commit. While a
+/// The caller owns the transaction, and calls index_new_reports() before each commit: the
+/// reports written (and removed) since the last call enter (leave) reports_fts then. While a
 /// writer exists, its connection fires no trigger of the archive but the DELETE and UPDATE
 /// triggers of `reports` (copied as TEMP triggers): the writer does the rest itself.
 #include <cstdint>
@@ -59,10 +60,11 @@ class ReportWriter {
   /// The stored error for an unchanged rejected file: message and line.
   std::optional<std::pair<std::string, int>> stored_error(const std::string& root, const std::string& path);
   void forget_file(const std::string& root, const std::string& path);
-  /// Adds the reports written since the last call to the full-text index, in one statement,
-  /// lists them as pending for the query summaries, and marks the stock keys that aliases
-  /// new to the archive may move (what the INSERT triggers do for other writers). Call once
-  /// per batch, before its commit.
+  /// Brings the full-text index up to date with the reports written and deleted since the
+  /// last call (and any edits reports_fts_pending lists), lists the new reports as pending
+  /// for the query summaries, and marks the stock keys that aliases new to the archive may
+  /// move (what the INSERT triggers do for other writers), in a few statements whatever
+  /// their number. Call once per batch, before its commit.
   void index_new_reports();
 
  private:

@@ -1,4 +1,4 @@
-#include "query/tokenize.h"
+#include "util/tokenize.h"
 
 #include <sqlite3.h>
 #include <utf8proc.h>
@@ -205,18 +205,120 @@ static bool ends_with_lone_han(std::string_view term) {
   return len > 0 && static_cast<size_t>(len) == last.size() && is_han(c);
 }
 
+std::string segment_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() * 2);
+  cjk_tokenize(text, false, &out, [](void* ctx, int, const char* t, int n, int, int) {
+    auto& s = *static_cast<std::string*>(ctx);
+    if (!s.empty()) s += ' ';
+    s.append(t, static_cast<size_t>(n));
+    return 0;
+  });
+  return out;
+}
+
+std::string fts_phrase(std::string_view term) {
+  std::string out;
+  for (const auto& t : cjk_tokens(term, true)) {
+    out += out.empty() ? '"' : ' ';
+    out += t;  // tokens are letters, digits and Han characters: never a quote
+  }
+  if (!out.empty()) out += '"';
+  return out;
+}
+
 std::string quote_fts_query(std::string_view text) {
   std::string out;
   for (const auto& term : split_terms(text)) {
-    if (cjk_tokens(term, true).empty()) continue;
+    std::string phrase = fts_phrase(term);
+    if (phrase.empty()) continue;
     if (!out.empty()) out += ' ';
-    out += '"';
-    for (char c : term) {
-      if (c == '"') out += '"';
-      out += c;
-    }
-    out += '"';
+    out += phrase;
     if (ends_with_lone_han(term)) out += '*';  // 茅 must also match inside 茅台
+  }
+  return out;
+}
+
+namespace {
+
+/// FTS5's bareword characters: ASCII letters, digits, '_', 0x1A and every non-ASCII byte.
+bool fts5_bareword_byte(unsigned char c) {
+  return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+         c == 0x1A;
+}
+
+}  // namespace
+
+std::string segment_fts_query(std::string_view raw) {
+  std::string out;
+  const size_t n = raw.size();
+  int braces = 0;           // inside {col1 col2}: barewords are column names
+  int near_depth = -1;      // paren depth of the innermost NEAR( group, -1 outside
+  int depth = 0;
+  bool after_comma = false;  // NEAR(a b, N): the bareword after the comma is N
+  auto next_non_space = [&](size_t i) {
+    while (i < n && (raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\n' || raw[i] == '\r')) ++i;
+    return i < n ? raw[i] : '\0';
+  };
+  // A phrase, or the text as written when it has no token (FTS5 then matches nothing or
+  // reports it).
+  auto phrase_or = [&](std::string_view inner, std::string_view written) {
+    std::string p = fts_phrase(inner);
+    out += p.empty() ? std::string(written) : p;
+  };
+  for (size_t i = 0; i < n;) {
+    const char c = raw[i];
+    if (c == '"') {
+      std::string inner;
+      size_t j = i + 1;
+      bool closed = false;
+      while (j < n) {
+        if (raw[j] == '"') {
+          if (j + 1 < n && raw[j + 1] == '"') {
+            inner += '"';
+            j += 2;
+            continue;
+          }
+          closed = true;
+          ++j;
+          break;
+        }
+        inner += raw[j++];
+      }
+      if (!closed) {  // FTS5 reports the unterminated string
+        out.append(raw.substr(i));
+        break;
+      }
+      phrase_or(inner, raw.substr(i, j - i));
+      after_comma = false;
+      i = j;
+    } else if (fts5_bareword_byte(static_cast<unsigned char>(c))) {
+      size_t j = i;
+      while (j < n && fts5_bareword_byte(static_cast<unsigned char>(raw[j]))) ++j;
+      std::string_view word = raw.substr(i, j - i);
+      const char next = next_non_space(j);
+      const bool keyword = word == "AND" || word == "OR" || word == "NOT" || (word == "NEAR" && next == '(');
+      if (keyword || braces > 0 || next == ':' || (after_comma && near_depth >= 0)) {
+        out.append(word);
+        if (word == "NEAR" && next == '(') near_depth = depth;
+      } else {
+        phrase_or(word, word);
+      }
+      after_comma = false;
+      i = j;
+    } else {
+      if (c == '{') ++braces;
+      if (c == '}' && braces > 0) --braces;
+      if (c == '(') ++depth;
+      if (c == ')') {
+        --depth;
+        if (depth <= near_depth) near_depth = -1;
+      }
+      if (c == ',') after_comma = true;
+      else if (c != ' ' && c != '\t' && c != '\n' && c != '\r') after_comma = false;
+      out += c;
+      ++i;
+    }
   }
   return out;
 }

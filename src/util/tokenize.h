@@ -1,6 +1,10 @@
 #pragma once
-/// The tokenizers' rules, shared by FTS5 (store/fts.cpp) and the search command (query
-/// text, snippet terms). See schema/search.md.
+/// How yanbao segments text for full-text search, shared by the index (store/fts.cpp:
+/// yanbao_segment()) and the search command (query text, snippet terms). See schema/search.md.
+/// Since schema version 16 reports_fts stores the *segmented* text, the tokens below separated
+/// by spaces, under FTS5's built-in `ascii` tokenizer, so any SQLite can read and MATCH it;
+/// the FTS5 tokenizers built on these rules (yanbao_bigram, yanbao_cjk) remain only so
+/// that older archives can be migrated.
 ///
 ///  * Han characters (and kana, hangul) form runs. In documents every position of a run
 ///    carries the bigram starting there; the run's last character carries only itself. So
@@ -38,10 +42,24 @@ int cjk_tokenize(std::string_view text, bool query, void* ctx, TokenSink sink,
 /// Tokens of `text`, for tests and snippets.
 std::vector<std::string> cjk_tokens(std::string_view text, bool query, TokenRules rules = TokenRules::kBigrams);
 
-/// The FTS5 query for user text: each whitespace-separated term double-quoted (" doubled),
-/// joined by spaces (AND); a term whose last token is a lone Han character gets a prefix
-/// star ("A股"*), see above. Returns "" when no term has a token.
+/// `text` as reports_fts indexes it: its document tokens joined by single spaces
+/// ("贵州茅台发布P60" → "贵州 州茅 茅台 台 发布 布 p60"). Empty when it has no token.
+std::string segment_text(std::string_view text);
+
+/// One FTS5 phrase for `term`: its query tokens joined by spaces, double-quoted ("贵州茅台" →
+/// "\"贵州 州茅 茅台\""). Empty when the term has no token.
+std::string fts_phrase(std::string_view term);
+
+/// The FTS5 query for user text: the fts_phrase() of each whitespace-separated term, joined
+/// by spaces (AND); a term whose last token is a lone Han character gets a prefix star
+/// ("a 股"*), see above. Returns "" when no term has a token.
 std::string quote_fts_query(std::string_view text);
+
+/// FTS5 query syntax as a user wrote it (search --raw), for the segmented index: every
+/// bareword and "string" becomes its fts_phrase(); AND OR NOT, NEAR(… , N), parentheses,
+/// column filters (title: or {title body}:), * ^ + pass through. Malformed text stays as
+/// written, so FTS5 reports the syntax error.
+std::string segment_fts_query(std::string_view raw);
 
 /// Words to mark in snippets: the runs of Han characters and of letters/digits in `text`,
 /// skipping FTS5 operators (AND OR NOT NEAR) and syntax characters.
