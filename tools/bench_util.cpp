@@ -1,8 +1,12 @@
 // bench_util: small measuring helpers for tools/bench (no dependencies beyond libc).
 //
 //   bench_util run [--stdout F] [--stderr F] -- CMD ARGS...
-//       Runs CMD once; prints "wall_s maxrss_kb user_s sys_s exit" (tab-separated) on stdout.
-//       maxrss is the child's peak resident set size from wait4()'s rusage.
+//       Runs CMD once; prints "wall_s maxrss_kb user_s sys_s exit main_cpu_s" (tab-separated)
+//       on stdout. maxrss is the child's peak resident set size from wait4()'s rusage;
+//       main_cpu_s the CPU time (user + sys) of its main thread, sampled from
+//       /proc/PID/task/PID/stat every 10 ms while it runs (the last sample: at most 10 ms short).
+//       For yanbao ingest the main thread is the writer (walk, writes, indexes, summaries);
+//       parsing runs on other threads.
 //   bench_util repeat N [--stdout F] -- CMD ARGS...
 //       Runs CMD N times (stdout to F, default /dev/null; stderr to /dev/null); prints
 //       "median_ms min_ms max_ms maxrss_kb exit" where exit is the first non-zero exit code, or 0.
@@ -30,7 +34,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 struct RunResult {
-  double wall_s = 0, user_s = 0, sys_s = 0;
+  double wall_s = 0, user_s = 0, sys_s = 0, main_cpu_s = 0;
   long maxrss_kb = 0;
   int exit = 0;
 };
@@ -44,7 +48,29 @@ int open_or_die(const std::string& path, int flags) {
   return fd;
 }
 
-RunResult run_once(char** argv, const std::string& out, const std::string& err) {
+/// utime + stime of thread `tid` of process `pid` in seconds, or -1 (gone, or a zombie).
+double thread_cpu(pid_t pid, pid_t tid) {
+  char path[64];
+  std::snprintf(path, sizeof path, "/proc/%d/task/%d/stat", static_cast<int>(pid), static_cast<int>(tid));
+  int fd = ::open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return -1;
+  char buf[1024];
+  ssize_t n = ::read(fd, buf, sizeof buf - 1);
+  ::close(fd);
+  if (n <= 0) return -1;
+  buf[n] = '\0';
+  const char* p = std::strrchr(buf, ')');  // the command name may hold spaces
+  if (!p || p[1] != ' ' || p[2] == 'Z') return -1;
+  // Fields after the name: state(3) ppid pgrp session tty tpgid flags minflt cminflt majflt
+  // cmajflt utime(14) stime(15).
+  unsigned long long utime = 0, stime = 0;
+  if (std::sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %llu %llu", &utime, &stime) != 2) return -1;
+  return static_cast<double>(utime + stime) / static_cast<double>(::sysconf(_SC_CLK_TCK));
+}
+
+/// Runs argv; with sample_main, polls for its end (every 10 ms) and samples its main thread's
+/// CPU time meanwhile, else waits (repeat: a poll would add up to 10 ms to a short query).
+RunResult run_once(char** argv, const std::string& out, const std::string& err, bool sample_main = false) {
   RunResult r;
   const auto t0 = Clock::now();
   pid_t pid = ::fork();
@@ -61,11 +87,15 @@ RunResult run_once(char** argv, const std::string& out, const std::string& err) 
   }
   int status = 0;
   struct rusage ru {};
-  while (::wait4(pid, &status, 0, &ru) < 0) {
-    if (errno != EINTR) {
+  for (;;) {
+    const pid_t done = ::wait4(pid, &status, sample_main ? WNOHANG : 0, &ru);
+    if (done == pid) break;
+    if (done < 0 && errno != EINTR) {
       std::perror("bench_util: wait4");
       std::exit(1);
     }
+    if (const double cpu = thread_cpu(pid, pid); cpu >= 0) r.main_cpu_s = cpu;
+    ::usleep(10000);
   }
   r.wall_s = std::chrono::duration<double>(Clock::now() - t0).count();
   r.user_s = static_cast<double>(ru.ru_utime.tv_sec) + ru.ru_utime.tv_usec / 1e6;
@@ -152,8 +182,8 @@ int main(int argc, char** argv) {
   if (i >= argc) return usage();
   char** child = argv + i;
   if (cmd == "run") {
-    RunResult r = run_once(child, out, err);
-    std::printf("%.4f\t%ld\t%.3f\t%.3f\t%d\n", r.wall_s, r.maxrss_kb, r.user_s, r.sys_s, r.exit);
+    RunResult r = run_once(child, out, err, true);
+    std::printf("%.4f\t%ld\t%.3f\t%.3f\t%d\t%.3f\n", r.wall_s, r.maxrss_kb, r.user_s, r.sys_s, r.exit, r.main_cpu_s);
     return 0;
   }
   std::vector<double> ms;

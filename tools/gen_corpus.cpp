@@ -1,4 +1,4 @@
-// gen_corpus N OUT [--seed S] [--listings K]
+// gen_corpus N OUT [--seed S] [--listings K] [--teach NAME=CODE[,NAME=CODE...]]
 //
 // Writes N synthetic research reports shaped like the real ones (YAML front matter, the
 // weekly sections in their usual phrasings, theme pick lists, codes in some reports, news,
@@ -14,6 +14,11 @@
 // codes) it has not seen, as with years of real reports. Without it the ~500 stocks of the
 // pool are all known after the first few hundred reports. K = 0 (the default) leaves every
 // file as before.
+//
+// --teach NAME=CODE,... adds to report i the line "推荐标的：NAME（CODE）。" of entry i mod K
+// (K entries): a report that teaches the archive a code. tools/bench uses it for the slow
+// path of learning codes (issue 16): an archive that knows these stocks by name only, then 1
+// report (or a week of 100) that prints their codes. Without it every file is as before.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -28,6 +33,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -246,7 +252,10 @@ std::string pct_word(double v) { return fmt("%s%.2f%%", v >= 0 ? "上涨" : "下
 
 class Generator {
  public:
-  Generator(uint64_t seed, uint64_t listings) : seed_(seed) { build_pool(listings); }
+  Generator(uint64_t seed, uint64_t listings, std::vector<Stock> teach)
+      : seed_(seed), teach_(std::move(teach)) {
+    build_pool(listings);
+  }
 
   const std::vector<Stock>& pool() const { return pool_; }
 
@@ -418,6 +427,10 @@ class Generator {
         body.push_back("推荐标的：" + stock_list(r, rec, true) + "；建议关注：" + stock_list(r, total - rec, true) + "。");
       }
     }
+    if (!teach_.empty()) {  // no draw: the rest of the file is as without --teach
+      const Stock& t = teach_[i % teach_.size()];
+      body.push_back("推荐标的：" + t.name + "（" + t.code + "）。");
+    }
     std::string risk = "风险提示：";
     int nr = r.range(2, 4);
     for (int k = 0; k < nr; ++k) risk += (k ? "；" : "") + r.pick(kRisks);
@@ -549,6 +562,7 @@ class Generator {
   }
 
   uint64_t seed_;
+  std::vector<Stock> teach_;  // --teach
   std::vector<Stock> pool_;
   std::vector<Stock> listed_;  // --listings, in listing order
   uint64_t listed_now_ = 0;    // how many of them the current report may pick
@@ -569,7 +583,7 @@ bool mkdirs(const std::string& path) {
 }
 
 int usage() {
-  std::fprintf(stderr, "usage: gen_corpus N OUT [--seed S] [--listings K]\n");
+  std::fprintf(stderr, "usage: gen_corpus N OUT [--seed S] [--listings K] [--teach NAME=CODE[,NAME=CODE...]]\n");
   return 2;
 }
 
@@ -590,6 +604,7 @@ constexpr uint64_t kMaxListings = 110000;
 int main(int argc, char** argv) {
   std::vector<std::string> pos;
   uint64_t seed = 42, listings = 0;
+  std::vector<Stock> teach;
   auto bad = [](const char* option, const char* value) {
     std::fprintf(stderr, "gen_corpus: %s wants a whole number, not '%s'\n", option, value);
     return 2;
@@ -597,6 +612,23 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     const char* value = nullptr;
+    if (a == "--teach" || a.rfind("--teach=", 0) == 0) {
+      std::string list = a == "--teach" ? (i + 1 < argc ? argv[++i] : "") : a.substr(8);
+      for (size_t pos = 0; pos < list.size();) {
+        size_t comma = list.find(',', pos);
+        if (comma == std::string::npos) comma = list.size();
+        const std::string entry = list.substr(pos, comma - pos);
+        const size_t eq = entry.find('=');
+        if (eq == 0 || eq == std::string::npos || eq + 1 == entry.size()) {
+          std::fprintf(stderr, "gen_corpus: --teach wants NAME=CODE[,NAME=CODE...], not '%s'\n", entry.c_str());
+          return 2;
+        }
+        teach.push_back({entry.substr(0, eq), entry.substr(eq + 1)});
+        pos = comma + 1;
+      }
+      if (teach.empty()) return usage();
+      continue;
+    }
     if ((a == "--seed" || a == "--listings") && i + 1 < argc) value = argv[++i];
     else if (a.rfind("--seed=", 0) == 0 || a.rfind("--listings=", 0) == 0) value = argv[i] + a.find('=') + 1;
     if (value) {
@@ -621,7 +653,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "gen_corpus: cannot create %s: %s\n", out_dir.c_str(), std::strerror(errno));
     return 1;
   }
-  Generator gen(seed, listings);
+  Generator gen(seed, listings, std::move(teach));
   std::string buf, rel_dir, name, last_dir;
   buf.reserve(16384);
   uint64_t bytes = 0;
