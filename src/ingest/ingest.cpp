@@ -207,7 +207,7 @@ class Progress {
   void finish() {
     if (enabled_) std::fprintf(stderr, "\r\033[K");
   }
-  /// A line for the steps after the files (a first ingest of 100k spends ~20 s in them).
+  /// A line for the steps after the files (a first ingest spends long enough in them to need one).
   void stage(const std::string& what) {
     if (!enabled_) return;
     std::fprintf(stderr, "\r\033[K%s", what.c_str());

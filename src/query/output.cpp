@@ -226,7 +226,7 @@ ResultSet collect_rows(sqlite3_stmt* stmt) {
 
 size_t write_statement(std::ostream& out, std::ostream& err, sqlite3_stmt* stmt, const OutputOptions& opt) {
   // Table and markdown size or align their columns by the first 1,000 rows, then print the
-  // rest as they come: 10M rows once took 970 MB in a table (issue 13, item 9). A result
+  // rest as they come, so memory stays bounded (issue 13, item 9). A result
   // that fits in the sample prints exactly as write_result() prints it.
   PrinterContext ctx{out, err, opt};
   auto printer = make_printer(ctx);

@@ -119,8 +119,8 @@ void harden_connection(sqlite3* db) {
   sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
   sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, 0);
   // Reading: map the file instead of copying pages, and keep more of them (per connection,
-  // nothing is written to the archive). 2 GB (SQLite's usual compile-time cap): a 100k-report
-  // archive is ~2 GB, and indexes added by a later migration sit at the end of the file.
+  // nothing is written to the archive). 2 GB, SQLite's usual compile-time cap: a large
+  // archive reaches it, and indexes added by a later migration sit at the end of the file.
   sqlite3_exec(db, "PRAGMA mmap_size = 2147418112; PRAGMA cache_size = -16000", nullptr, nullptr, nullptr);
 }
 

@@ -57,8 +57,8 @@ int build_deferred_indexes(SQLite::Database& db, const std::function<void(int, i
   const auto deferred = name_sql_rows(db, "deferred_index_list");
   if (deferred.empty()) return 0;
   // CREATE INDEX sorts its keys in runs of cache_size bytes and merges them. Runs of 2 MiB
-  // stay in the CPU's caches: all 16 indexes of a 100k-report archive took 10-13 s instead
-  // of 15-17 s with the writer's 32 MiB (tools/bench, BENCHMARKS.md). The size comes back after.
+  // stay in the CPU's caches, which built the indexes faster than the writer's 32 MiB
+  // (BENCHMARKS.md, session 4). The size comes back after.
   const int cache_size = db.execAndGet("PRAGMA cache_size").getInt();
   struct Restore {
     SQLite::Database& db;

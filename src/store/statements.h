@@ -33,7 +33,7 @@ inline std::string_view column_text(const SQLite::Column& c) {
 
 /// A named statement run once per row, as the ingest writer's inserts are. Binding by name
 /// through SQLite::Statement searches the statement's parameter names and copies every
-/// string on each call, 5 % of a bulk load's instructions; a RowStatement looks each name up
+/// string on each call, a measurable share of a bulk load's instructions; a RowStatement looks each name up
 /// once and binds text without copying it: the text must stay alive (and unchanged) until
 /// exec_and_reset(). An unknown parameter name throws std::logic_error.
 class RowStatement {

@@ -1,5 +1,7 @@
--- Statements the ingest writer prepares once and reuses. Each starts with a "-- name:" line;
--- store/statements.cpp looks them up by that name.
+-- The named statements of store/: the ingest writer's (prepared once and reused), the query
+-- summaries' one definition of counting, the full-text index's upkeep, securities import and
+-- bulk-load index deferral. Each starts with a "-- name:" line; store/statements.cpp looks
+-- them up by that name.
 
 -- name: files_for_root
 -- In path order (the primary key's), as the walk sorts its files: ingest merges the two.

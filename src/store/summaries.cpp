@@ -231,7 +231,7 @@ void refresh_query_summaries(SQLite::Database& db, SummaryRefresh how) {
     counts.executeStep();
     // A quarter of the archive or more pending (a first ingest, a migration), or of the
     // stock keys stale (a prune of the newest reports moves most last dates): one pass over
-    // everything beats collecting each report's or key's rows, which costs about 4x more per row.
+    // everything beats collecting each report's or key's rows, which costs several times more per row.
     from_scratch = counts.getColumn(0).getInt64() * 4 > counts.getColumn(1).getInt64() ||
                    (stale && db.execAndGet(std::string(sql_statement("summary_many_stale"))).getInt() != 0);
   }

@@ -50,7 +50,7 @@ void compress_blocks_portable(std::array<uint32_t, 8>& h, const unsigned char* p
 
 #ifdef YANBAO_SHA_NI
 /// The same compression with the x86 SHA extensions (Intel since Ice Lake and Goldmont, AMD
-/// since Zen): about a tenth of the instructions. Hashing every file was 6 % of an ingest.
+/// since Zen): a fraction of the instructions (BENCHMARKS.md, session 3).
 /// Four rounds per step; the state is kept as ABEF and CDGH, the order sha256rnds2 wants.
 __attribute__((target("sha,sse4.1,ssse3"))) void compress_blocks_sha_ni(std::array<uint32_t, 8>& h,
                                                                          const unsigned char* p, size_t blocks) {
