@@ -9,7 +9,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size < 2) return 0;
-  const char* formats[] = {"table", "csv", "tsv", "json", "jsonl", "markdown"};
+  using yanbao::Format;
+  const Format formats[] = {Format::table, Format::csv, Format::tsv, Format::json, Format::jsonl, Format::markdown};
   yanbao::OutputOptions opt;
   opt.format = formats[data[0] % 6];
   opt.header = data[1] & 1;

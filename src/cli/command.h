@@ -8,6 +8,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "query/output.h"
 #include "util/suggest.h"
 
 namespace yanbao {
@@ -15,7 +16,7 @@ namespace yanbao {
 /// Options every command accepts, before or after the subcommand name.
 struct GlobalOptions {
   std::string db;                        ///< resolved archive path: --db, $YANBAO_DB, ./yanbao.db
-  std::string format = "table";          ///< table | csv | tsv | json | jsonl | markdown
+  Format format = Format::table;         ///< --format
   bool no_header = false;
   int max_width = 40;                    ///< table cells wider than this (display columns) are cut with …
   std::vector<std::string> query_files;  ///< --queries FILE (repeatable)

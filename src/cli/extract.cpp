@@ -174,7 +174,7 @@ int run_extract_command(const ExtractCliOptions& o, const GlobalOptions& g) {
               << p.problem.message << "\n";
     return kExitPartial;
   }
-  std::cout << (g.format == "json" ? to_json(p.report) : to_text(p.report));
+  std::cout << (g.format == Format::json ? to_json(p.report) : to_text(p.report));
   return kExitOk;
 }
 

@@ -60,13 +60,14 @@ void set_global_option(GlobalOptions& g, const GlobalOptionSpec& spec, const std
   if (name == "--db") {
     g.db = value;
   } else if (name == "--format") {
-    const std::vector<std::string> formats = output_format_names();
-    if (std::find(formats.begin(), formats.end(), value) == formats.end()) {
+    const std::optional<Format> format = parse_format(value);
+    if (!format) {
+      const std::vector<std::string> formats = output_format_names();
       UserMessage msg{"--format: '" + value + "' is not a format", {}, closest_match(value, formats), "choose one of"};
       for (size_t i = 0; i < formats.size(); ++i) msg.help += (i ? ", " : " ") + formats[i];
       throw UsageError(msg);
     }
-    g.format = value;
+    g.format = *format;
   } else if (name == "--no-header") {
     g.no_header = true;
   } else if (name == "--max-width") {

@@ -43,7 +43,7 @@ int run_queries(CommandContext& ctx, const std::vector<std::string>& args, bool 
     for (const auto& q : catalog.all())
       rs.rows.push_back({q.name, usage_of(q), q.title.empty() ? q.description : q.title, q.source});
     write_result(std::cout, std::cerr, rs, output_options(ctx.global));
-    if (ctx.global.format == "table")
+    if (ctx.global.format == Format::table)
       std::cout << "\nRun one with `yanbao run NAME [ARGS…]`; `yanbao queries show NAME` prints its SQL.\n";
     return kExitOk;
   }

@@ -63,11 +63,11 @@ int run_show(CommandContext& ctx, const ShowOptions& o) {
 
   OutputOptions opt = output_options(ctx.global);
   std::ostream& out = std::cout;
-  if (opt.format == "json" || opt.format == "jsonl") {
+  if (opt.format == Format::json || opt.format == Format::jsonl) {
     std::string obj = "{";
     bool first = true;
     for (const auto& [s, rs] : results) {
-      if (!first) obj += opt.format == "json" ? ",\n " : ",";
+      if (!first) obj += opt.format == Format::json ? ",\n " : ",";
       first = false;
       obj += "\"" + s->title + "\":";
       if (s->record)
@@ -83,7 +83,7 @@ int run_show(CommandContext& ctx, const ShowOptions& o) {
     if (rs.rows.empty() && !s->record) continue;  // nothing extracted of this kind
     if (!first) out << '\n';
     first = false;
-    if (opt.format == "table") {
+    if (opt.format == Format::table) {
       out << "== " << s->title;
       if (!s->record) out << " (" << rs.rows.size() << ")";
       out << " ==\n";
@@ -92,8 +92,8 @@ int run_show(CommandContext& ctx, const ShowOptions& o) {
       else
         write_result(out, std::cerr, rs, opt);
     } else {
-      out << (opt.format == "markdown" ? "## " : "# ") << s->title << "\n";
-      if (opt.format == "markdown") out << '\n';
+      out << (opt.format == Format::markdown ? "## " : "# ") << s->title << "\n";
+      if (opt.format == Format::markdown) out << '\n';
       write_result(out, std::cerr, rs, opt);
     }
   }

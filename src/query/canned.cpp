@@ -665,7 +665,7 @@ using Sections = std::vector<std::pair<const QuerySection*, ResultSet>>;
 /// Where summaries and notes go: `out` in table format, else `err` (stdout stays data).
 /// Hints shown only when nothing was found are diagnostics: `err` in every format.
 std::ostream& stream_for(const QuerySection* sec, std::ostream& out, std::ostream& err, const OutputOptions& opt) {
-  return opt.format == "table" && (!sec || sec->when != "empty") ? out : err;
+  return opt.format == Format::table && (!sec || sec->when != "empty") ? out : err;
 }
 
 /// Prints the sections with rows, each under its title after a blank line (none before the
@@ -673,7 +673,7 @@ std::ostream& stream_for(const QuerySection* sec, std::ostream& out, std::ostrea
 bool print_sections(std::ostream& out, std::ostream& err, const Sections& sections, const OutputOptions& opt,
                     bool at_top) {
   OutputOptions sopt = opt;
-  sopt.format = "table";
+  sopt.format = Format::table;
   sopt.header = true;
   bool printed = false;
   for (const auto& [sec, rows] : sections) {
@@ -747,7 +747,7 @@ void run_and_print_canned(sqlite3* db, const CannedQuery& q, const Params& param
     for (const auto& s : q.summary)
       if (s.before && section_runs(s, will_have_rows)) before.emplace_back(&s, run(s));
     printed = print_sections(out, err, before, opt, true);
-    if (printed && opt.format == "table" && will_have_rows) {
+    if (printed && opt.format == Format::table && will_have_rows) {
       out << '\n';
       if (!q.rows_title.empty()) out << q.rows_title << '\n';
     }
@@ -804,7 +804,7 @@ void write_record(std::ostream& out, const ResultSet& rs) {
 void print_canned(std::ostream& out, std::ostream& err, const CannedResult& r, const OutputOptions& opt) {
   Sections before, after;
   for (const auto& sec : r.summary) (sec.first->before ? before : after).push_back(sec);
-  if (print_sections(out, err, before, opt, true) && opt.format == "table" && !r.rows.rows.empty()) out << '\n';
+  if (print_sections(out, err, before, opt, true) && opt.format == Format::table && !r.rows.rows.empty()) out << '\n';
   write_result(out, err, r.rows, opt);
   print_more(out, err, static_cast<std::int64_t>(r.rows.rows.size()), r.total, opt);
   print_sections(out, err, after, opt, false);

@@ -95,8 +95,9 @@ std::string_view output_text::value_view(const Value& v, std::string& buf) {
 
 const std::vector<FormatSpec>& output_formats() {
   static const std::vector<FormatSpec> formats = {
-      {"table", make_table_printer}, {"csv", make_csv_printer},           {"tsv", make_tsv_printer},
-      {"json", make_json_printer},   {"jsonl", make_jsonl_printer},       {"markdown", make_markdown_printer},
+      {"table", Format::table, make_table_printer}, {"csv", Format::csv, make_csv_printer},
+      {"tsv", Format::tsv, make_tsv_printer},       {"json", Format::json, make_json_printer},
+      {"jsonl", Format::jsonl, make_jsonl_printer}, {"markdown", Format::markdown, make_markdown_printer},
   };
   return formats;
 }
@@ -107,10 +108,22 @@ std::vector<std::string> output_format_names() {
   return names;
 }
 
+std::optional<Format> parse_format(std::string_view name) {
+  for (const auto& f : output_formats())
+    if (f.name == name) return f.format;
+  return std::nullopt;
+}
+
+std::string_view format_name(Format format) {
+  for (const auto& f : output_formats())
+    if (f.format == format) return f.name;
+  return "table";
+}
+
 std::unique_ptr<RowPrinter> make_printer(const PrinterContext& ctx) {
   for (const auto& f : output_formats())
-    if (f.name == ctx.opt.format) return f.make(ctx);
-  throw std::invalid_argument("unknown output format '" + ctx.opt.format + "'");
+    if (f.format == ctx.opt.format) return f.make(ctx);
+  return make_table_printer(ctx);  // unreachable: every Format has its printer
 }
 
 std::string value_text(const Value& v) {

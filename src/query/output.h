@@ -4,6 +4,7 @@
 /// literals (tests) or a prepared statement.
 #include <cstdint>
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -21,8 +22,16 @@ struct ResultSet {
   std::vector<std::vector<Value>> rows;
 };
 
+/// An output format: one printer each (query/printer.h).
+enum class Format { table, csv, tsv, json, jsonl, markdown };
+
+/// The format of a name ("csv"), or nullopt for none.
+std::optional<Format> parse_format(std::string_view name);
+/// The name of a format ("csv").
+std::string_view format_name(Format f);
+
 struct OutputOptions {
-  std::string format = "table";  ///< table | csv | tsv | json | jsonl | markdown
+  Format format = Format::table;
   bool header = true;            ///< --no-header clears it (ignored by json/jsonl)
   int max_width = 40;            ///< table only: cells are cut with … at this many display columns
 };
@@ -33,7 +42,6 @@ std::vector<std::string> output_format_names();
 /// Writes rows in the chosen format to `out`. An empty result in table format writes
 /// "(0 rows)" to `err` and nothing to `out`; the other formats write valid empty output
 /// (header-only csv/tsv/markdown, "[]" for json, nothing for jsonl).
-/// Throws std::invalid_argument for an unknown format.
 void write_result(std::ostream& out, std::ostream& err, const ResultSet& rs, const OutputOptions& opt);
 
 /// JSON for embedding results in a larger document (yanbao show): one row as an object,

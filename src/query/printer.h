@@ -37,13 +37,14 @@ struct PrinterContext {
 
 struct FormatSpec {
   std::string_view name;
+  Format format;
   std::unique_ptr<RowPrinter> (*make)(const PrinterContext&);
 };
 
 /// Every output format, in the order `--help` lists them.
 const std::vector<FormatSpec>& output_formats();
 
-/// The format's printer; std::invalid_argument for an unknown name.
+/// The format's printer.
 std::unique_ptr<RowPrinter> make_printer(const PrinterContext& ctx);
 
 std::unique_ptr<RowPrinter> make_table_printer(const PrinterContext& ctx);
