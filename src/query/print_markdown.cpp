@@ -2,7 +2,7 @@
 #include <ostream>
 
 #include "query/output_text.h"
-#include "query/printer.h"
+#include "query/sampled_printer.h"
 
 namespace yanbao {
 namespace {
@@ -24,34 +24,13 @@ void append_markdown_cell(std::string& out, std::string_view raw) {
   });
 }
 
-class MarkdownPrinter final : public RowPrinter {
+class MarkdownPrinter final : public SampledPrinter {
  public:
-  explicit MarkdownPrinter(const PrinterContext& ctx) : ctx_(ctx), buf_(ctx.out) {}
-
-  void begin(const std::vector<std::string>& columns) override { columns_ = columns; }
-
-  void row(const std::vector<Value>& row) override {
-    if (laid_out_) {
-      append_row(row);
-      return;
-    }
-    sample_.push_back(row);
-    if (sample_.size() >= ctx_.sample) lay_out();
-  }
-
-  void finish() override {
-    if (!laid_out_) lay_out();
-    buf_.flush();
-    ctx_.out.flush();
-  }
-  void flush() override {
-    if (laid_out_) buf_.flush();
-  }
+  using SampledPrinter::SampledPrinter;
 
  private:
   /// The header and its alignment row (from the sampled rows), then the sampled rows.
-  void lay_out() {
-    laid_out_ = true;
+  void lay_out(const std::vector<std::vector<Value>>& sample) override {
     std::string& buf = buf_.text;
     if (ctx_.opt.header) {
       buf += '|';
@@ -62,9 +41,9 @@ class MarkdownPrinter final : public RowPrinter {
       }
       buf += "\n|";
       for (size_t c = 0; c < columns_.size(); ++c) {
-        bool numeric = !sample_.empty();
+        bool numeric = !sample.empty();
         bool any = false;
-        for (const auto& row : sample_) {
+        for (const auto& row : sample) {
           if (c >= row.size() || std::holds_alternative<std::monostate>(row[c])) continue;
           any = true;
           if (!is_number(row[c])) numeric = false;
@@ -73,12 +52,10 @@ class MarkdownPrinter final : public RowPrinter {
       }
       buf += '\n';
     }
-    for (const auto& row : sample_) append_row(row);
-    sample_.clear();
-    sample_.shrink_to_fit();
+    for (const auto& row : sample) print_row(row);
   }
 
-  void append_row(const std::vector<Value>& row) {
+  void print_row(const std::vector<Value>& row) override {
     std::string& buf = buf_.text;
     buf += '|';
     for (size_t c = 0; c < columns_.size(); ++c) {
@@ -90,11 +67,6 @@ class MarkdownPrinter final : public RowPrinter {
     buf_.maybe_flush();
   }
 
-  PrinterContext ctx_;
-  OutBuffer buf_;
-  std::vector<std::string> columns_;
-  std::vector<std::vector<Value>> sample_;
-  bool laid_out_ = false;
   std::string scratch_;
 };
 

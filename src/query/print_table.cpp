@@ -4,7 +4,7 @@
 #include <ostream>
 
 #include "query/output_text.h"
-#include "query/printer.h"
+#include "query/sampled_printer.h"
 
 namespace yanbao {
 namespace {
@@ -100,57 +100,38 @@ struct TableCells {
   }
 };
 
-class TablePrinter final : public RowPrinter {
+class TablePrinter final : public SampledPrinter {
  public:
-  explicit TablePrinter(const PrinterContext& ctx) : ctx_(ctx), buf_(ctx.out) {}
+  using SampledPrinter::SampledPrinter;
 
   void begin(const std::vector<std::string>& columns) override {
-    columns_ = columns;
+    SampledPrinter::begin(columns);
     ncol_ = columns.size();
   }
 
-  void row(const std::vector<Value>& row) override {
-    if (laid_out_) {
-      // Printed as it comes, in the columns the sample sized, so that memory stays bounded
-      // whatever the number of rows.
-      one_.text.clear();
-      one_.end.clear();
-      one_.width.clear();
-      for (size_t c = 0; c < ncol_; ++c) one_.add(value_view(cell(row, c), number_), ctx_.opt.max_width);
-      append_line(0, one_);
-      return;
-    }
-    sample_.push_back(row);
-    if (sample_.size() >= ctx_.sample) lay_out();
-  }
-
-  void finish() override {
-    if (!laid_out_) {
-      if (sample_.empty()) {
-        ctx_.err << "(0 rows)\n";
-        return;
-      }
-      lay_out();
-    }
-    buf_.flush();
-    ctx_.out.flush();
-  }
-
-  void flush() override {
-    if (laid_out_) buf_.flush();
-  }
-
  private:
+  bool print_empty() override {
+    ctx_.err << "(0 rows)\n";
+    return true;
+  }
+
+  void print_row(const std::vector<Value>& row) override {
+    one_.text.clear();
+    one_.end.clear();
+    one_.width.clear();
+    for (size_t c = 0; c < ncol_; ++c) one_.add(value_view(cell(row, c), number_), ctx_.opt.max_width);
+    append_line(0, one_);
+  }
+
   /// Sizes the columns by the sampled rows and the header, and prints both.
-  void lay_out() {
-    laid_out_ = true;
+  void lay_out(const std::vector<std::vector<Value>>& sample) override {
     numeric_.assign(ncol_, true);
     std::vector<bool> any_value(ncol_, false);
     // Row r's cells are r * ncol ..; the header's come last.
     TableCells cells;
-    cells.end.reserve((sample_.size() + 1) * ncol_);
-    cells.width.reserve((sample_.size() + 1) * ncol_);
-    for (const auto& row : sample_) {
+    cells.end.reserve((sample.size() + 1) * ncol_);
+    cells.width.reserve((sample.size() + 1) * ncol_);
+    for (const auto& row : sample) {
       for (size_t c = 0; c < ncol_; ++c) {
         const Value& v = cell(row, c);
         if (!std::holds_alternative<std::monostate>(v)) {
@@ -160,7 +141,7 @@ class TablePrinter final : public RowPrinter {
         cells.add(value_view(v, number_), ctx_.opt.max_width);
       }
     }
-    const size_t head = sample_.size() * ncol_;
+    const size_t head = sample.size() * ncol_;
     for (const auto& name : columns_) cells.add(name, ctx_.opt.max_width);
     width_.assign(ncol_, 0);
     for (size_t c = 0; c < ncol_; ++c) {
@@ -177,8 +158,6 @@ class TablePrinter final : public RowPrinter {
       buf_.text += '\n';
     }
     for (size_t first = 0; first < head; first += ncol_) append_line(first, cells);
-    sample_.clear();
-    sample_.shrink_to_fit();
   }
 
   void append_line(size_t first, const TableCells& cells) {
@@ -200,12 +179,7 @@ class TablePrinter final : public RowPrinter {
     buf_.maybe_flush();
   }
 
-  PrinterContext ctx_;
-  OutBuffer buf_;
-  std::vector<std::string> columns_;
   size_t ncol_ = 0;
-  std::vector<std::vector<Value>> sample_;
-  bool laid_out_ = false;
   std::vector<bool> numeric_;
   std::vector<int> width_;
   TableCells one_;
