@@ -531,6 +531,51 @@ TEST(UserQueries, QueriesFileAddsAndOverridesByName) {
   EXPECT_EQ(missing.code, 2);
 }
 
+TEST(UserQueries, LetComputesAValueOnceForEveryStatement) {
+  Fixture f;
+  spit(f.dir / "let.yaml",
+       "queries:\n"
+       "  - name: since-newest\n"
+       "    params:\n"
+       "      - {name: days, type: int, default: \"30\"}\n"
+       "    let:\n"
+       "      - name: newest\n"
+       "        sql: SELECT max(report_date) FROM reports\n"
+       "      - name: start\n"
+       "        sql: SELECT date(:newest, '-' || :days || ' days')\n"
+       "    sql: SELECT :start AS start, count(*) AS reports FROM reports WHERE report_date >= :start\n"
+       "    summary:\n"
+       "      - title: Newest\n"
+       "        sql: SELECT :newest AS newest\n");
+  auto r = run_yanbao({"--db", f.db, "--queries", (f.dir / "let.yaml").string(), "-f", "tsv", "run", "since-newest",
+                       "--days", "10"},
+                      f.dir);
+  EXPECT_EQ(r.code, 0) << r.err;
+  auto ro = open_archive_readonly(f.db);
+  const std::string newest = ro->execAndGet("SELECT max(report_date) FROM reports").getString();
+  const std::string start = ro->execAndGet("SELECT date('" + newest + "', '-10 days')").getString();
+  const int n = ro->execAndGet("SELECT count(*) FROM reports WHERE report_date >= '" + start + "'").getInt();
+  EXPECT_EQ(r.out, "start\treports\n" + start + "\t" + std::to_string(n) + "\n");
+  EXPECT_NE(r.err.find(newest), std::string::npos) << r.err;  // the summary, on stderr in tsv
+  auto show = run_yanbao({"--queries", (f.dir / "let.yaml").string(), "queries", "show", "since-newest"}, f.dir);
+  EXPECT_NE(show.out.find("Let :newest"), std::string::npos) << show.out;
+}
+
+TEST(UserQueries, LetGivingMoreThanOneRowOrTakingAParamsNameIsRefused) {
+  Fixture f;
+  spit(f.dir / "rows.yaml",
+       "- name: two\n  let: [{name: x, sql: SELECT id FROM reports}]\n  sql: SELECT :x AS x\n");
+  auto r = run_yanbao({"--db", f.db, "--queries", (f.dir / "rows.yaml").string(), "run", "two"}, f.dir);
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("let 'x' must give one value"), std::string::npos) << r.err;
+  spit(f.dir / "clash.yaml",
+       "- name: clash\n  params: [{name: t, type: ticker}]\n  let: [{name: t_code, sql: SELECT 1}]\n"
+       "  sql: SELECT :t_code AS x\n");
+  auto c = run_yanbao({"--db", f.db, "--queries", (f.dir / "clash.yaml").string(), "queries"}, f.dir);
+  EXPECT_EQ(c.code, 1);
+  EXPECT_NE(c.err.find("let 't_code' takes a name that param 't' binds"), std::string::npos) << c.err;
+}
+
 TEST(UserQueries, ConfigFileUnderXdgConfigHomeIsRead) {
   Fixture f;
   spit(f.dir / "config" / "yanbao" / "queries.yaml",

@@ -10,6 +10,7 @@
 #include "test_util.h"
 
 using namespace yanbao;
+namespace fs = std::filesystem;
 using test::FixtureArchive;
 using test::run_yanbao;
 using test::spit;
@@ -26,6 +27,7 @@ std::string describe(const CannedQuery& q) {
     for (const auto& c : p.choices) o << " choice " << c;
   }
   for (const auto& s : q.summary) o << "|section " << s.title << " " << s.record << s.before << " " << s.when << " " << s.sql;
+  for (const auto& l : q.lets) o << "|let " << l.name << " " << l.sql;
   return o.str();
 }
 
@@ -54,6 +56,42 @@ TEST(Datasette, ExportedQueriesReadBackTheSame) {
   const auto& built_in = catalog.all();
   ASSERT_EQ(back.all().size(), built_in.size());
   for (size_t i = 0; i < built_in.size(); ++i) EXPECT_EQ(describe(back.all()[i]), describe(built_in[i]));
+}
+
+TEST(Datasette, ExportInlinesLetsSoTheStatementRunsAlone) {
+  YAML::Node root = YAML::Load(exported());
+  YAML::Node q = root["databases"]["reports"]["queries"]["consensus"];
+  ASSERT_TRUE(q.IsMap());
+  ASSERT_FALSE(QueryCatalog::builtin().get("consensus").lets.empty());
+  const std::string sql = q["sql"].as<std::string>();
+  EXPECT_EQ(sql.find(":window_start"), std::string::npos) << sql;
+  EXPECT_NE(sql.find("SELECT coalesce(:since, date(max(d)"), std::string::npos) << sql;
+  // yanbao reads back the statement that uses the let
+  EXPECT_NE(q["yanbao"]["sql"].as<std::string>().find(":window_start"), std::string::npos);
+  // and the inlined statement answers as yanbao does (notes rating and forecasting 恒立液压)
+  struct {
+    test::TempDir tmp;
+    fs::path dir = tmp.path;
+    std::string db = (tmp.path / "yanbao.db").string();
+  } f;
+  ASSERT_EQ(run_yanbao({"ingest", std::string(YANBAO_TEST_DATA) + "/company", "--db", f.db}, f.dir).code, 0);
+  spit(f.dir / "inlined.yaml", "- name: inlined\n  params: [{name: ticker, type: ticker}, {name: since, type: date}, "
+                               "{name: days, type: int, default: \"180\"}]\n  sql: |\n" +
+                                   [&] {
+                                     std::string indented;
+                                     std::istringstream in(sql);
+                                     for (std::string line; std::getline(in, line);) indented += "    " + line + "\n";
+                                     return indented;
+                                   }());
+  for (const char* t : {"恒立液压", "601100", "经纬恒润"}) {
+    auto a = run_yanbao({"--db", f.db, "-f", "tsv", "run", "consensus", t}, f.dir);
+    auto b = run_yanbao({"--db", f.db, "-f", "tsv", "--queries", (f.dir / "inlined.yaml").string(), "run", "inlined",
+                         "--ticker", t},
+                        f.dir);
+    EXPECT_EQ(b.code, 0) << b.err;
+    EXPECT_EQ(a.out, b.out) << t;
+    if (std::string(t) == "601100") EXPECT_NE(a.out.find("broker"), std::string::npos) << a.out;
+  }
 }
 
 TEST(Datasette, PlainDatasetteQueriesTakeTheirParamsAsOptions) {

@@ -141,6 +141,22 @@ CannedQuery parse_query(const YAML::Node& n, const std::string& source) {
     if (!ss.IsSequence()) bad_definition(source, ss, "summary must be a list of {title, sql}");
     for (const auto& sn : ss) q.summary.push_back(parse_section(sn, source));
   }
+  if (YAML::Node ls = n["let"]; ls.IsDefined() && !ls.IsNull()) {
+    if (!ls.IsSequence()) bad_definition(source, ls, "let must be a list of {name, sql}");
+    for (const auto& ln : ls) {
+      if (!ln.IsMap()) bad_definition(source, ln, "each let needs name and sql");
+      QueryLet l{scalar(ln, "name", source, true), scalar(ln, "sql", source, true)};
+      if (!valid_identifier(l.name)) bad_definition(source, ln, "let name '" + l.name + "' must be an identifier");
+      // A ticker or fts param binds derived names too (NAME_base, NAME_code, NAME_terms).
+      for (const auto& p : q.params)
+        if (l.name == p.name || (p.type == "ticker" && (l.name == p.name + "_base" || l.name == p.name + "_code")) ||
+            (p.type == "fts" && l.name == p.name + "_terms"))
+          bad_definition(source, ln, "let '" + l.name + "' takes a name that param '" + p.name + "' binds");
+      for (const auto& other : q.lets)
+        if (other.name == l.name) bad_definition(source, ln, "let '" + l.name + "' given twice");
+      q.lets.push_back(std::move(l));
+    }
+  }
   return q;
 }
 
@@ -319,6 +335,30 @@ std::vector<CannedQuery> parse_datasette(const YAML::Node& dbs, const std::strin
   return out;
 }
 
+/// `sql` with each `:NAME` of a let replaced by its statement as a scalar subquery, so that
+/// the text runs alone (Datasette runs one statement and knows no `let:`).
+std::string inline_lets(const std::string& sql, const std::vector<QueryLet>& lets, size_t upto) {
+  std::string out;
+  for (size_t i = 0; i < sql.size(); ++i) {
+    if (sql[i] == ':') {
+      size_t e = i + 1;
+      while (e < sql.size() && (std::isalnum(static_cast<unsigned char>(sql[e])) || sql[e] == '_')) ++e;
+      const std::string_view name(sql.data() + i + 1, e - i - 1);
+      const auto it = std::find_if(lets.begin(), lets.begin() + static_cast<std::ptrdiff_t>(upto),
+                                   [&](const QueryLet& l) { return l.name == name; });
+      if (!name.empty() && it != lets.begin() + static_cast<std::ptrdiff_t>(upto)) {
+        std::string inner = inline_lets(it->sql, lets, static_cast<size_t>(it - lets.begin()));
+        while (!inner.empty() && std::isspace(static_cast<unsigned char>(inner.back()))) inner.pop_back();
+        out += "(\n" + inner + "\n)";
+        i = e - 1;
+        continue;
+      }
+    }
+    out += sql[i];
+  }
+  return out;
+}
+
 void write_datasette_query(YAML::Emitter& y, const CannedQuery& q) {
   auto text = [&](const char* key, const std::string& v, bool literal) {
     if (v.empty()) return;
@@ -329,7 +369,7 @@ void write_datasette_query(YAML::Emitter& y, const CannedQuery& q) {
   y << YAML::Key << q.name << YAML::Value << YAML::BeginMap;
   text("title", q.title, false);
   text("description", q.description, true);
-  text("sql", q.sql, true);
+  text("sql", q.lets.empty() ? q.sql : inline_lets(q.sql, q.lets, q.lets.size()), true);
   if (!q.params.empty()) {
     y << YAML::Key << "params" << YAML::Value << YAML::Flow << YAML::BeginSeq;
     for (const auto& p : q.params) y << p.name;
@@ -352,6 +392,18 @@ void write_datasette_query(YAML::Emitter& y, const CannedQuery& q) {
       }
       if (p.type == "date") y << YAML::Key << "bound" << YAML::Value << (p.bound == DateBound::end ? "end" : "start");
       text("description", p.description, false);
+      y << YAML::EndMap;
+    }
+    y << YAML::EndSeq;
+  }
+  if (!q.lets.empty()) {
+    // yanbao reads back the statement that uses the lets, not the inlined one above.
+    text("sql", q.sql, true);
+    y << YAML::Key << "let" << YAML::Value << YAML::BeginSeq;
+    for (const auto& l : q.lets) {
+      y << YAML::BeginMap;
+      text("name", l.name, false);
+      text("sql", l.sql, true);
       y << YAML::EndMap;
     }
     y << YAML::EndSeq;
@@ -711,10 +763,23 @@ std::optional<std::int64_t> run_total(sqlite3* db, const CannedQuery& q, const P
   return std::get<std::int64_t>(t.rows[0][0]);
 }
 
+/// The params with the query's `let:` values added, each computed by its statement in turn.
+Params with_lets(sqlite3* db, const CannedQuery& q, const Params& given, const RunOptions& opt) {
+  Params params = given;
+  for (const auto& l : q.lets) {
+    ResultSet r = as_definition(q, [&] { return run_readonly_sql(db, l.sql, params, opt); });
+    if (r.rows.size() > 1 || r.columns.empty())
+      throw FatalError("query '" + q.name + "' (" + q.source + "): let '" + l.name + "' must give one value");
+    params[l.name] = r.rows.empty() || r.rows[0].empty() ? Value{} : r.rows[0][0];
+  }
+  return params;
+}
+
 }  // namespace
 
-CannedResult run_canned(sqlite3* db, const CannedQuery& q, const Params& params) {
+CannedResult run_canned(sqlite3* db, const CannedQuery& q, const Params& given) {
   const RunOptions opt = canned_run_options();
+  const Params params = with_lets(db, q, given, opt);
   CannedResult r;
   auto run = [&](const std::string& sql) { return as_definition(q, [&] { return run_readonly_sql(db, sql, params, opt); }); };
   r.total = run_total(db, q, params, opt);
@@ -724,9 +789,10 @@ CannedResult run_canned(sqlite3* db, const CannedQuery& q, const Params& params)
   return r;
 }
 
-void run_and_print_canned(sqlite3* db, const CannedQuery& q, const Params& params, std::ostream& out,
+void run_and_print_canned(sqlite3* db, const CannedQuery& q, const Params& given, std::ostream& out,
                           std::ostream& err, const OutputOptions& opt) {
   const RunOptions ropt = canned_run_options();
+  const Params params = with_lets(db, q, given, ropt);
   auto run = [&](const QuerySection& s) {
     return as_definition(q, [&] { return run_readonly_sql(db, s.sql, params, ropt); });
   };
@@ -841,7 +907,12 @@ void describe_query(std::ostream& out, const CannedQuery& q) {
       out << "\n";
     }
   }
-  out << "\nSource: " << q.source << "\n\nSQL:\n" << q.sql;
+  out << "\nSource: " << q.source << "\n";
+  for (const auto& l : q.lets) {
+    out << "\nLet :" << l.name << " (computed once, before the statements below):\n" << l.sql;
+    if (l.sql.empty() || l.sql.back() != '\n') out << "\n";
+  }
+  out << "\nSQL:\n" << q.sql;
   if (q.sql.empty() || q.sql.back() != '\n') out << "\n";
   for (const auto& s : q.summary) {
     out << "\nSummary" << (s.title.empty() ? "" : ": " + s.title) << "\n" << s.sql;

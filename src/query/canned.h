@@ -60,6 +60,14 @@ struct QuerySection {
   std::string sql_from_query, sql_from_section;
 };
 
+/// A value computed from the archive once, before the query's statements run, and bound
+/// as :NAME in each of them (`let:` in YAML): one statement's work instead of one per
+/// section, e.g. the consensus window that four statements share.
+struct QueryLet {
+  std::string name;
+  std::string sql;  ///< one read-only statement giving at most one row; its first column (NULL without a row)
+};
+
 struct CannedQuery {
   std::string name;
   std::string title;
@@ -68,6 +76,9 @@ struct CannedQuery {
   std::string source;  ///< "built-in" or the file it came from
   std::vector<QueryParam> params;
   std::vector<QuerySection> summary;
+  /// `let:` values, computed in order (a later one may use an earlier one) after the params
+  /// are resolved and before any statement; the params' names are not theirs to take.
+  std::vector<QueryLet> lets;
   /// `rows_title:` printed above the rows in table format when summaries come before them.
   std::string rows_title;
   /// `total:` a statement giving how many rows there are without the query's limit: when
