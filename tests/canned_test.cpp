@@ -679,6 +679,7 @@ TEST(UserQueries, BuiltinsParsedOnDemandEqualTheWholeFileParsedAtOnce) {
     describe_query(x, lazy.all()[i]);
     describe_query(y, whole.all()[i]);
     EXPECT_EQ(x.str(), y.str()) << whole.all()[i].name;
+    EXPECT_EQ(lazy.all()[i].total_sql, whole.all()[i].total_sql) << whole.all()[i].name;
   }
   ASSERT_NE(lazy.sections("show"), nullptr);
   ASSERT_EQ(lazy.sections("show")->size(), whole.sections("show")->size());

@@ -542,11 +542,92 @@ QueryCatalog QueryCatalog::builtin() {
   return c;
 }
 
+namespace {
+
+constexpr std::string_view kBlockMark = "@yanbao-sql-block-";
+
+/// The built-in YAML of one query with each `sql: |` and `total: |` literal block cut out
+/// and replaced by a placeholder scalar, and the blocks' text as YAML reads it (indentation
+/// removed, one final newline). yaml-cpp spends hundreds of instructions on each byte of a
+/// block scalar, and the SQL is most of a query's bytes: `run consensus` read its 9 KB for
+/// longer than its statements ran. A block of any other shape is left to yaml-cpp.
+std::string lift_sql_blocks(std::string_view text, std::vector<std::string>& blocks) {
+  std::string out;
+  out.reserve(text.size());
+  size_t at = 0;
+  auto next_line = [&](size_t from) {
+    const size_t e = text.find('\n', from);
+    return e == std::string_view::npos ? text.size() : e + 1;
+  };
+  auto indent_of = [](std::string_view line) { return line.find_first_not_of(' '); };
+  while (at < text.size()) {
+    const size_t end = next_line(at);
+    const std::string_view line = text.substr(at, end - at);
+    std::string_view body = line;
+    while (!body.empty() && (body.back() == '\n' || body.back() == ' ')) body.remove_suffix(1);
+    const size_t key = indent_of(body);
+    std::string_view k = key == std::string_view::npos ? std::string_view{} : body.substr(key);
+    if (k.starts_with("- ")) k.remove_prefix(2);
+    const bool opens = k == "sql: |" || k == "total: |";
+    if (opens) {
+      const size_t key_col = static_cast<size_t>(k.data() - body.data());
+      std::string content;
+      size_t block_indent = std::string_view::npos, pos = end, last_text = end;
+      bool plain = true;
+      for (; pos < text.size(); pos = next_line(pos)) {
+        std::string_view l = text.substr(pos, next_line(pos) - pos);
+        if (!l.empty() && l.back() == '\n') l.remove_suffix(1);
+        const size_t ind = indent_of(l);
+        if (ind == std::string_view::npos) {  // a blank line: content only if it has no spaces past the indent
+          if (block_indent != std::string_view::npos && l.size() > block_indent) plain = false;
+          content += '\n';
+          continue;
+        }
+        if (ind <= key_col) break;
+        if (block_indent == std::string_view::npos) block_indent = ind;
+        if (ind < block_indent || l.find('\t') < block_indent) {
+          plain = false;
+          break;
+        }
+        content += l.substr(block_indent);
+        content += '\n';
+        last_text = next_line(pos);
+      }
+      if (plain && block_indent != std::string_view::npos) {
+        while (content.size() > 1 && content.back() == '\n' && content[content.size() - 2] == '\n') content.pop_back();
+        out += line.substr(0, static_cast<size_t>(k.data() - line.data()) + k.find(':') + 1);
+        out += " \"" + std::string(kBlockMark) + std::to_string(blocks.size()) + "\"\n";
+        blocks.push_back(std::move(content));
+        // blank lines after the block's last text belong to what follows
+        at = last_text;
+        continue;
+      }
+    }
+    out += line;
+    at = end;
+  }
+  return out;
+}
+
+void put_back_sql_blocks(std::string& field, const std::vector<std::string>& blocks) {
+  if (!field.starts_with(kBlockMark)) return;
+  const size_t n = std::stoul(field.substr(kBlockMark.size()));
+  if (n < blocks.size()) field = blocks[n];
+}
+
+}  // namespace
+
 void QueryCatalog::parse_pending(size_t i) const {
   if (i >= unparsed_.size() || unparsed_[i].empty()) return;
-  YAML::Node list = YAML::Load(std::string(unparsed_[i]));
+  std::vector<std::string> blocks;
+  YAML::Node list = YAML::Load(lift_sql_blocks(unparsed_[i], blocks));
   if (!list.IsSequence() || list.size() != 1) throw FatalError("bad built-in query " + queries_[i].name);
-  queries_[i] = parse_query(list[0], "built-in");
+  CannedQuery q = parse_query(list[0], "built-in");
+  put_back_sql_blocks(q.sql, blocks);
+  put_back_sql_blocks(q.total_sql, blocks);
+  for (auto& s : q.summary) put_back_sql_blocks(s.sql, blocks);
+  for (auto& l : q.lets) put_back_sql_blocks(l.sql, blocks);
+  queries_[i] = std::move(q);
   unparsed_[i] = {};
 }
 
