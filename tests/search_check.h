@@ -3,6 +3,9 @@
 // 'integrity-check' with rank 1 compares the index with unsegmented text, so cannot tell).
 #include <sqlite3.h>
 
+#include <initializer_list>
+#include <string>
+
 #include <SQLiteCpp/Database.h>
 
 namespace yanbao::test {
@@ -26,12 +29,10 @@ inline bool index_matches_content(SQLite::Database& db) {
   return differ == 0 && docs == reports;
 }
 
-/// yanbao_fts_batching() and yanbao_summaries_suspended(), both 0, on a plain connection:
-/// the query-summary triggers of migrations 0008-0010 call them (0017 removes that need).
-inline void register_summary_flags(SQLite::Database& db) {
-  auto zero = [](sqlite3_context* ctx, int, sqlite3_value**) { sqlite3_result_int(ctx, 0); };
-  for (const char* name : {"yanbao_fts_batching", "yanbao_summaries_suspended"})
-    sqlite3_create_function(db.getHandle(), name, 0, SQLITE_UTF8, nullptr, zero, nullptr, nullptr);
+/// Runs `statements` on a connection with no yanbao code, as the sqlite3 shell would.
+inline void edit_as_another_tool(const std::string& db_path, std::initializer_list<const char*> statements) {
+  SQLite::Database plain(db_path, SQLite::OPEN_READWRITE);
+  for (const char* sql : statements) plain.exec(sql);
 }
 
 }  // namespace yanbao::test

@@ -278,18 +278,13 @@ TEST(Search, IndexFollowsInsertsUpdatesAndDeletes) {
 
 TEST(Search, WritesFromAConnectionWithoutYanbaoFunctionsSucceedAndSearchCatchesUp) {
   Fixture f;
-  {
-    // No yanbao search function, as in the sqlite3 shell. (The two summary flags stand in
-    // for yanbao until the summary triggers need no function: migration 0017.)
-    SQLite::Database plain(f.db, SQLite::OPEN_READWRITE);
-    test::register_summary_flags(plain);
-    plain.exec("UPDATE reports SET title = '光模块专题' WHERE id = 2");
-    plain.exec("UPDATE reports SET title = '光模块专题二' WHERE id = 2");  // the first change says what is indexed
-    plain.exec("DELETE FROM reports WHERE id = 3");
-    plain.exec("INSERT OR REPLACE INTO reports (id, root, path, title, report_date, body, sha256, encoding, size,"
-               " mtime_ns, parser_version, ingested_at) SELECT 9, root, path, '替换的报告', report_date, '液冷服务器',"
-               " sha256, encoding, size, mtime_ns, parser_version, ingested_at FROM reports WHERE id = 4");
-  }
+  // No yanbao function, as in the sqlite3 shell; the first change says what is indexed.
+  test::edit_as_another_tool(
+      f.db, {"UPDATE reports SET title = '光模块专题' WHERE id = 2", "UPDATE reports SET title = '光模块专题二' WHERE id = 2",
+             "DELETE FROM reports WHERE id = 3",
+             "INSERT OR REPLACE INTO reports (id, root, path, title, report_date, body, sha256, encoding, size,"
+             " mtime_ns, parser_version, ingested_at) SELECT 9, root, path, '替换的报告', report_date, '液冷服务器',"
+             " sha256, encoding, size, mtime_ns, parser_version, ingested_at FROM reports WHERE id = 4"});
   // search (a read command) indexes them first, and says nothing about it
   auto r = run_yanbao({"--db", f.db, "-f", "tsv", "--no-header", "search", "光模块专题二"}, f.dir);
   EXPECT_EQ(r.code, 0) << r.err;
@@ -303,11 +298,7 @@ TEST(Search, WritesFromAConnectionWithoutYanbaoFunctionsSucceedAndSearchCatchesU
 
 TEST(Search, ReadOnlyArchiveWithPendingEditsSearchesAndWarns) {
   Fixture f;
-  {
-    SQLite::Database plain(f.db, SQLite::OPEN_READWRITE);
-    test::register_summary_flags(plain);
-    plain.exec("UPDATE reports SET title = '光模块专题' WHERE id = 2");
-  }
+  test::edit_as_another_tool(f.db, {"UPDATE reports SET title = '光模块专题' WHERE id = 2"});
   chmod(f.dir.c_str(), 0755);
   chmod(f.db.c_str(), 0444);
   std::string prefix;

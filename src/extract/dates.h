@@ -9,6 +9,9 @@ namespace yanbao {
 /// Days since 1970-01-01 of a valid civil date.
 long days_from_civil(int year, int month, int day);
 
+/// Days in month `m` (1-12) of year `y`, leap years counted.
+int days_in_month(int y, int m);
+
 /// "YYYY-MM-DD" for a valid date, else nullopt.
 std::optional<std::string> format_date(int year, int month, int day);
 
