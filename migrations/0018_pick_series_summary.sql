@@ -3,8 +3,8 @@
 -- Before, both counted every pick of the stock and read the report of each (17,426 reports
 -- for the most picked stock at 100k reports: about 50 ms of SQL for the two). pick_series
 -- keeps, per stock key, base name, broker and series, the number of counted reports with a
--- pick of the key under that base name, and their first and last dates; pick-history sums
--- the rows of its base name.
+-- pick of the key under that base name, the number of such picks, and the reports' first and
+-- last dates; pick-history sums the rows of its base name.
 --
 -- It is kept like top_picks (schema/schema.md, "Query summaries"): counted by yanbao's
 -- refresh for the keys listed in top_pick_stale and for the pending reports, deleted and
@@ -34,13 +34,14 @@ CREATE TABLE pick_series (
   broker     TEXT,             -- reports.broker
   series     TEXT,             -- reports.series
   reports    INTEGER NOT NULL, -- counted reports of that broker and series with such a pick
+  picks      INTEGER NOT NULL, -- and the picks of the key under that base name in them
   first_seen TEXT,             -- their earliest report_date
   last_seen  TEXT              -- and latest
 );
 
 -- pick-history reads a base name's rows from the index alone; the refresh deletes a stale
 -- key's rows by key.
-CREATE INDEX pick_series_by_base_name ON pick_series (base_name, broker, series, key, reports, first_seen, last_seen);
+CREATE INDEX pick_series_by_base_name ON pick_series (base_name, broker, series, key, reports, picks, first_seen, last_seen);
 CREATE INDEX pick_series_by_key ON pick_series (key);
 
 -- A counted report whose series changes: the keys of its picks are recounted.

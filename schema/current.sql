@@ -180,11 +180,12 @@ CREATE TABLE pick_series (
   broker     TEXT,             -- reports.broker
   series     TEXT,             -- reports.series
   reports    INTEGER NOT NULL, -- counted reports of that broker and series with such a pick
+  picks      INTEGER NOT NULL, -- and the picks of the key under that base name in them
   first_seen TEXT,             -- their earliest report_date
   last_seen  TEXT              -- and latest
 );
 
-CREATE INDEX pick_series_by_base_name ON pick_series (base_name, broker, series, key, reports, first_seen, last_seen);
+CREATE INDEX pick_series_by_base_name ON pick_series (base_name, broker, series, key, reports, picks, first_seen, last_seen);
 
 CREATE INDEX pick_series_by_key ON pick_series (key);
 

@@ -116,6 +116,18 @@ WHERE r.id IN (
             WHERE a.code = :ticker_code AND p.base_name IS NOT :ticker_base)
 )";
 
+const std::string kPickTotalBefore = R"(
+-- how many picks there are in all, from the indexes alone
+SELECT (SELECT count(*) FROM picks WHERE base_name = :ticker_base)
+     + (SELECT count(*) FROM (
+          SELECT rowid FROM picks WHERE name = :ticker AND base_name IS NOT :ticker_base
+          UNION SELECT rowid FROM picks WHERE code = :ticker_code AND base_name IS NOT :ticker_base
+          UNION SELECT p.rowid FROM security_aliases a JOIN picks p ON p.code = a.code
+                WHERE a.base_name = :ticker_base AND p.base_name IS NOT :ticker_base
+          UNION SELECT p.rowid FROM security_aliases a JOIN picks p ON p.base_name = a.base_name
+                WHERE a.code = :ticker_code AND p.base_name IS NOT :ticker_base))
+)";
+
 const std::string kPickRunsBefore = R"(
 WITH hit (id) AS (
   -- the reports of every pick of the stock, from the indexes alone
@@ -169,7 +181,7 @@ std::pair<std::string, std::string> both(const std::string& db, const std::strin
   return {dump(run_canned(ro->getHandle(), q, params).rows), dump(run_readonly_sql(ro->getHandle(), before, params, opt))};
 }
 
-/// pick-history (rows, Summary, Current runs) agrees with its version-17 SQL for every
+/// pick-history (rows, total, Summary, Current runs) agrees with its version-17 SQL for every
 /// stock of the archive, by base name, by name as written and by code.
 void expect_same_pick_history(const std::string& db, const std::string& when) {
   QueryCatalog c = QueryCatalog::builtin();
@@ -198,7 +210,11 @@ void expect_same_pick_history(const std::string& db, const std::string& when) {
       const CannedResult now = run_canned(ro->getHandle(), q, params);
       const std::string what = when + ": pick-history " + ticker + (named.empty() ? "" : " --" + named[0].first);
       EXPECT_EQ(dump(now.rows), dump(run_readonly_sql(ro->getHandle(), kPickHistoryBefore, params, opt))) << what;
-      if (!named.empty() || now.rows.rows.empty()) continue;  // (no summary without picks)
+      if (!named.empty()) continue;
+      const std::string total_before =
+          value_text(run_readonly_sql(ro->getHandle(), kPickTotalBefore, params, opt).rows.at(0).at(0));
+      EXPECT_EQ(now.total ? std::to_string(*now.total) : "(none)", total_before) << what;
+      if (now.rows.rows.empty()) continue;  // (no summary without picks)
       EXPECT_EQ(section(now, "Summary"), dump(run_readonly_sql(ro->getHandle(), kPickSummaryBefore, params, opt))) << what;
       EXPECT_EQ(section(now, "Current runs"), dump(run_readonly_sql(ro->getHandle(), kPickRunsBefore, params, opt)))
           << what;

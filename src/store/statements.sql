@@ -237,15 +237,16 @@ DELETE FROM top_pick_names WHERE kind IN ('any', 'recommend', 'watch', 'benefici
 DELETE FROM pick_series WHERE key IN (SELECT key FROM temp.query_summary_keys);
 
 CREATE TEMP TABLE query_summary_counted AS
-SELECT DISTINCT k.kind, k.key, k.base_name, k.coded, r.id AS report_id, r.report_date, r.broker, r.series
+SELECT k.kind, k.key, k.base_name, k.coded, r.id AS report_id, r.report_date, r.broker, r.series, count(*) AS picks
 FROM query_summary_pending q
 JOIN reports r ON r.id = q.report_id
 JOIN pick_keys k ON k.report_id = r.id
 WHERE r.report_date >= '' AND r.report_date <= '9999-12-31'
-  AND k.key NOT IN (SELECT key FROM temp.query_summary_keys);
+  AND k.key NOT IN (SELECT key FROM temp.query_summary_keys)
+GROUP BY k.kind, k.key, k.base_name, k.coded, r.id;
 
 INSERT INTO temp.query_summary_counted
-SELECT DISTINCT k.kind, k.key, k.base_name, k.coded, r.id, r.report_date, r.broker, r.series
+SELECT k.kind, k.key, k.base_name, k.coded, r.id, r.report_date, r.broker, r.series, count(*)
 FROM (SELECT p.rowid AS pick FROM temp.query_summary_keys s CROSS JOIN picks p ON p.code = s.key
       UNION SELECT p.rowid FROM temp.query_summary_keys s CROSS JOIN security_aliases a ON a.code = s.key
                            CROSS JOIN picks p ON p.base_name = a.base_name WHERE p.code IS NULL
@@ -254,10 +255,12 @@ FROM (SELECT p.rowid AS pick FROM temp.query_summary_keys s CROSS JOIN picks p O
 JOIN pick_keys k ON k.pick = c.pick
 JOIN reports r ON r.id = k.report_id
 WHERE r.report_date >= '' AND r.report_date <= '9999-12-31'
-  AND k.key IN (SELECT key FROM temp.query_summary_keys);
+  AND k.key IN (SELECT key FROM temp.query_summary_keys)
+GROUP BY k.kind, k.key, k.base_name, k.coded, r.id;
 
 INSERT INTO temp.query_summary_counted
-SELECT DISTINCT 'any', key, base_name, coded, report_id, report_date, broker, series FROM temp.query_summary_counted;
+SELECT 'any', key, base_name, coded, report_id, report_date, broker, series, sum(picks) FROM temp.query_summary_counted
+GROUP BY key, base_name, coded, report_id;
 
 INSERT INTO top_picks (kind, key, code, reports, first_seen, last_seen)
 SELECT kind, key, max(CASE WHEN coded THEN key END), count(DISTINCT report_id), min(report_date), max(report_date)
@@ -280,18 +283,18 @@ ON CONFLICT (kind, key, base_name) DO UPDATE SET reports = reports + excluded.re
 -- and series may be NULL, so rows are matched with IS: existing rows add, new ones are
 -- inserted.
 CREATE TEMP TABLE query_summary_series AS
-SELECT key, base_name, broker, series, count(DISTINCT report_id) AS reports,
+SELECT key, base_name, broker, series, count(DISTINCT report_id) AS reports, sum(picks) AS picks,
        min(report_date) AS first_seen, max(report_date) AS last_seen
 FROM temp.query_summary_counted WHERE kind = 'any' GROUP BY key, base_name, broker, series;
 
-UPDATE pick_series SET reports = pick_series.reports + c.reports,
+UPDATE pick_series SET reports = pick_series.reports + c.reports, picks = pick_series.picks + c.picks,
   first_seen = min(pick_series.first_seen, c.first_seen), last_seen = max(pick_series.last_seen, c.last_seen)
 FROM temp.query_summary_series c
 WHERE pick_series.base_name = c.base_name AND pick_series.broker IS c.broker AND pick_series.series IS c.series
   AND pick_series.key = c.key;
 
-INSERT INTO pick_series (key, base_name, broker, series, reports, first_seen, last_seen)
-SELECT key, base_name, broker, series, reports, first_seen, last_seen FROM temp.query_summary_series c
+INSERT INTO pick_series (key, base_name, broker, series, reports, picks, first_seen, last_seen)
+SELECT key, base_name, broker, series, reports, picks, first_seen, last_seen FROM temp.query_summary_series c
 WHERE NOT EXISTS (SELECT 1 FROM pick_series s WHERE s.base_name = c.base_name AND s.broker IS c.broker
                     AND s.series IS c.series AND s.key = c.key);
 
@@ -422,8 +425,8 @@ INSERT INTO top_pick_brokers (kind, key, broker, reports) VALUES (:kind, :key, :
 INSERT INTO top_pick_names (kind, key, base_name, reports) VALUES (:kind, :key, :base_name, :reports);
 
 -- name: summary_put_pick_series
-INSERT INTO pick_series (key, base_name, broker, series, reports, first_seen, last_seen)
-VALUES (:key, :base_name, :broker, :series, :reports, :first_seen, :last_seen);
+INSERT INTO pick_series (key, base_name, broker, series, reports, picks, first_seen, last_seen)
+VALUES (:key, :base_name, :broker, :series, :reports, :picks, :first_seen, :last_seen);
 
 -- name: summary_put_index_day
 INSERT INTO index_days (name, period, report_date, reports, first_id, first_seq, close, change_pct)

@@ -63,7 +63,7 @@ void rebuild_from_scratch(SQLite::Database& db) {
   std::vector<std::vector<KeyStats>> stats;  // by interned kind, then interned key
   // pick_series: reports of kind 'any' per (key, base name, broker, series); -1 is NULL.
   struct SeriesStats {
-    int64_t reports = 0;
+    int64_t reports = 0, picks = 0;
     std::optional<std::string> first_seen, last_seen;
   };
   std::map<std::tuple<int, int, int, int>, SeriesStats> series_stats;
@@ -92,6 +92,7 @@ void rebuild_from_scratch(SQLite::Database& db) {
       seen_keys.clear();
       seen_names.clear();
       for (const Row& row : rows) {
+        ++series_stats[{row.key, row.base_name, broker, series}].picks;
         for (int kind : {0, row.kind}) {
           seen_keys.emplace_back(kind, row.key);
           seen_names.emplace_back(kind, row.key, row.base_name);
@@ -188,6 +189,7 @@ void rebuild_from_scratch(SQLite::Database& db) {
     bind_optional(put_series, ":series",
                   series < 0 ? std::nullopt : std::optional<std::string>(series_ids.names[series]));
     put_series.bind(":reports", s.reports);
+    put_series.bind(":picks", s.picks);
     bind_optional(put_series, ":first_seen", s.first_seen);
     bind_optional(put_series, ":last_seen", s.last_seen);
     exec_and_reset(put_series);
