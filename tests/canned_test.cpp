@@ -272,7 +272,9 @@ TEST(PickHistory, WiderPickIndexesReplaceOnesABulkLoadLeftDeferred) {
             "DROP INDEX reports_by_kind; ALTER TABLE reports DROP COLUMN kind;"
             "DROP TABLE sectors; DROP TABLE ratings; DROP TABLE forecasts; DROP TABLE analysts;"
             // and 0016's: its new objects, then the version-4 full-text index (0004 again)
-            "DROP TRIGGER reports_fts_before_insert; DROP TABLE reports_fts_pending; DROP TABLE yanbao_meta;" +
+            "DROP TRIGGER reports_fts_before_insert; DROP TABLE reports_fts_pending; DROP TABLE yanbao_meta;"
+            // and 0018's table and trigger
+            "DROP TABLE pick_series; DROP TRIGGER query_summary_report_series_update;" +
             std::string(*embedded::find("migrations/0004_search_bigrams.sql")) +
             "PRAGMA user_version = 10");
     // What later migrations added goes too, so that replaying them from version 10 is the

@@ -72,6 +72,93 @@ SELECT date, name, close, change_pct, period, reports FROM (
 ORDER BY date, name, period
 )";
 
+// pick-history's rows, Summary and Current runs before pick_series (schema/queries.yaml at
+// version 17): every pick of the stock read and sorted.
+const std::string kPickHistoryBefore = R"(
+-- Every pick of the base name; then the picks found by name, code or alias but written
+-- under another base name (those lookups check the base name in the index, so they read
+-- the table only for such picks). Report columns come from the index
+-- reports_by_id_listing, not the report rows.
+WITH other (pick) AS (
+  SELECT rowid FROM picks WHERE name = :ticker AND base_name IS NOT :ticker_base
+  UNION SELECT rowid FROM picks WHERE code = :ticker_code AND base_name IS NOT :ticker_base
+  UNION SELECT p.rowid FROM security_aliases a JOIN picks p ON p.code = a.code
+        WHERE a.base_name = :ticker_base AND p.base_name IS NOT :ticker_base
+  UNION SELECT p.rowid FROM security_aliases a JOIN picks p ON p.base_name = a.base_name
+        WHERE a.code = :ticker_code AND p.base_name IS NOT :ticker_base
+),
+hit AS (
+  SELECT report_id, seq, theme, kind, rating, name, code FROM picks WHERE base_name = :ticker_base
+  UNION ALL
+  SELECT p.report_id, p.seq, p.theme, p.kind, p.rating, p.name, p.code
+  FROM other JOIN picks p ON p.rowid = other.pick
+)
+SELECT r.report_date, r.broker, r.series, h.theme, h.kind, h.rating, h.name, h.code, r.title
+FROM hit h JOIN reports r INDEXED BY reports_by_id_listing ON r.id = h.report_id
+-- Ties break by content (path, then root), never by report id: ids follow the order
+-- files were ingested in (reports_by_id_listing carries both).
+ORDER BY r.report_date DESC, r.broker, r.series, r.path, r.root, h.seq
+LIMIT CASE WHEN :all THEN -1 ELSE :limit END
+)";
+
+const std::string kPickSummaryBefore = R"(
+SELECT min(r.report_date) AS first_seen, max(r.report_date) AS last_seen,
+       count(*) AS reports, count(DISTINCT r.broker) AS brokers
+FROM reports r INDEXED BY reports_by_id_listing
+WHERE r.id IN (
+  -- the reports of every pick of the stock, from the indexes alone
+  SELECT report_id FROM picks WHERE base_name = :ticker_base
+  UNION ALL SELECT report_id FROM picks WHERE name = :ticker AND base_name IS NOT :ticker_base
+  UNION ALL SELECT report_id FROM picks WHERE code = :ticker_code AND base_name IS NOT :ticker_base
+  UNION ALL SELECT p.report_id FROM security_aliases a JOIN picks p ON p.code = a.code
+            WHERE a.base_name = :ticker_base AND p.base_name IS NOT :ticker_base
+  UNION ALL SELECT p.report_id FROM security_aliases a JOIN picks p ON p.base_name = a.base_name
+            WHERE a.code = :ticker_code AND p.base_name IS NOT :ticker_base)
+)";
+
+const std::string kPickTotalBefore = R"(
+-- how many picks there are in all, from the indexes alone
+SELECT (SELECT count(*) FROM picks WHERE base_name = :ticker_base)
+     + (SELECT count(*) FROM (
+          SELECT rowid FROM picks WHERE name = :ticker AND base_name IS NOT :ticker_base
+          UNION SELECT rowid FROM picks WHERE code = :ticker_code AND base_name IS NOT :ticker_base
+          UNION SELECT p.rowid FROM security_aliases a JOIN picks p ON p.code = a.code
+                WHERE a.base_name = :ticker_base AND p.base_name IS NOT :ticker_base
+          UNION SELECT p.rowid FROM security_aliases a JOIN picks p ON p.base_name = a.base_name
+                WHERE a.code = :ticker_code AND p.base_name IS NOT :ticker_base))
+)";
+
+const std::string kPickRunsBefore = R"(
+WITH hit (id) AS (
+  -- the reports of every pick of the stock, from the indexes alone
+  SELECT report_id FROM picks WHERE base_name = :ticker_base
+  UNION ALL SELECT report_id FROM picks WHERE name = :ticker AND base_name IS NOT :ticker_base
+  UNION ALL SELECT report_id FROM picks WHERE code = :ticker_code AND base_name IS NOT :ticker_base
+  UNION ALL SELECT p.report_id FROM security_aliases a JOIN picks p ON p.code = a.code
+            WHERE a.base_name = :ticker_base AND p.base_name IS NOT :ticker_base
+  UNION ALL SELECT p.report_id FROM security_aliases a JOIN picks p ON p.base_name = a.base_name
+            WHERE a.code = :ticker_code AND p.base_name IS NOT :ticker_base
+),
+s AS (SELECT r.broker, r.series, count(*) AS reports, max(r.report_date) AS last_seen
+      FROM reports r INDEXED BY reports_by_id_listing
+      WHERE r.id IN (SELECT id FROM hit)
+      GROUP BY r.broker, r.series),
+-- the newest report of the series without the stock: walk the series newest first
+gap AS (SELECT s.*,
+          (SELECT x.report_date FROM reports x
+           WHERE x.broker IS s.broker AND x.series IS s.series
+             AND x.id NOT IN (SELECT id FROM hit)
+           ORDER BY x.report_date DESC LIMIT 1) AS last_without
+        FROM s)
+SELECT broker, series,
+       (SELECT count(*) FROM reports y
+        WHERE y.broker IS gap.broker AND y.series IS gap.series
+          AND y.report_date > coalesce(gap.last_without, '')) AS current_run,
+       reports, last_seen, last_without
+FROM gap
+ORDER BY current_run DESC, last_seen DESC, broker, series
+)";
+
 std::string dump(const ResultSet& rs) {
   std::string out;
   for (const auto& row : rs.rows) {
@@ -94,8 +181,51 @@ std::pair<std::string, std::string> both(const std::string& db, const std::strin
   return {dump(run_canned(ro->getHandle(), q, params).rows), dump(run_readonly_sql(ro->getHandle(), before, params, opt))};
 }
 
-/// top-picks and index-history agree with their version-3 SQL for every filter combination.
+/// pick-history (rows, total, Summary, Current runs) agrees with its version-17 SQL for every
+/// stock of the archive, by base name, by name as written and by code.
+void expect_same_pick_history(const std::string& db, const std::string& when) {
+  QueryCatalog c = QueryCatalog::builtin();
+  const CannedQuery& q = c.get("pick-history");
+  auto ro = open_archive_readonly(db);
+  std::vector<std::string> tickers = {"不存在的股票"};
+  {
+    SQLite::Statement st(*ro, "SELECT base_name FROM picks UNION SELECT name FROM picks UNION SELECT code FROM picks "
+                              "WHERE code IS NOT NULL UNION SELECT code FROM security_aliases");
+    while (st.executeStep()) tickers.push_back(st.getColumn(0).getString());
+  }
+  RunOptions opt;
+  opt.reject_unused = false;
+  auto section = [](const CannedResult& r, const std::string& prefix) {
+    for (const auto& [sec, rs] : r.summary)
+      if (sec->title.rfind(prefix, 0) == 0) return dump(rs);
+    return std::string("(no section)");
+  };
+  for (const auto& ticker : tickers) {
+    for (const std::vector<std::pair<std::string, std::string>>& named :
+         {std::vector<std::pair<std::string, std::string>>{},
+          {{"limit", "2"}},
+          {{"limit", "1"}},
+          {{"all", "true"}}}) {
+      Params params = resolve_params(q, {ticker}, named);
+      const CannedResult now = run_canned(ro->getHandle(), q, params);
+      const std::string what = when + ": pick-history " + ticker + (named.empty() ? "" : " --" + named[0].first);
+      EXPECT_EQ(dump(now.rows), dump(run_readonly_sql(ro->getHandle(), kPickHistoryBefore, params, opt))) << what;
+      if (!named.empty()) continue;
+      const std::string total_before =
+          value_text(run_readonly_sql(ro->getHandle(), kPickTotalBefore, params, opt).rows.at(0).at(0));
+      EXPECT_EQ(now.total ? std::to_string(*now.total) : "(none)", total_before) << what;
+      if (now.rows.rows.empty()) continue;  // (no summary without picks)
+      EXPECT_EQ(section(now, "Summary"), dump(run_readonly_sql(ro->getHandle(), kPickSummaryBefore, params, opt))) << what;
+      EXPECT_EQ(section(now, "Current runs"), dump(run_readonly_sql(ro->getHandle(), kPickRunsBefore, params, opt)))
+          << what;
+    }
+  }
+}
+
+/// top-picks and index-history agree with their version-3 SQL for every filter combination,
+/// and pick-history with its version-17 SQL.
 void expect_same_answers(const std::string& db, const std::string& when) {
+  expect_same_pick_history(db, when);
   using Named = std::vector<std::pair<std::string, std::string>>;
   for (const Named& named : std::vector<Named>{{{"limit", "-1"}},
                                                {{"limit", "3"}},
@@ -152,6 +282,7 @@ std::string summary_tables(const std::string& db) {
   std::string out;
   for (const char* sql : {"SELECT * FROM top_picks ORDER BY key", "SELECT * FROM top_pick_brokers ORDER BY key, broker",
                           "SELECT * FROM top_pick_names ORDER BY key, base_name",
+                          "SELECT * FROM pick_series ORDER BY key, base_name, broker, series",
                           "SELECT * FROM index_days ORDER BY name, period, report_date"}) {
     SQLite::Statement st(ro, sql);
     while (st.executeStep()) {
@@ -403,7 +534,8 @@ TEST(Summaries, RebuildFromScratchEqualsMergingEveryReportIn) {
   auto tables = [&] {
     std::string out;
     for (const char* sql : {"SELECT * FROM top_picks ORDER BY 1", "SELECT * FROM top_pick_brokers ORDER BY 1, 2",
-                            "SELECT * FROM top_pick_names ORDER BY 1, 2", "SELECT * FROM index_days ORDER BY 1, 2, 3"}) {
+                            "SELECT * FROM top_pick_names ORDER BY 1, 2",
+                            "SELECT * FROM pick_series ORDER BY 1, 2, 3, 4", "SELECT * FROM index_days ORDER BY 1, 2, 3"}) {
       SQLite::Statement st(*a, sql);
       while (st.executeStep()) {
         for (int c = 0; c < st.getColumnCount(); ++c) out += st.getColumn(c).getString() + "|";
@@ -414,12 +546,12 @@ TEST(Summaries, RebuildFromScratchEqualsMergingEveryReportIn) {
   };
   for (auto how : {SummaryRefresh::kIncremental, SummaryRefresh::kFromScratch}) {
     a->exec("DELETE FROM top_picks; DELETE FROM top_pick_brokers; DELETE FROM top_pick_names; DELETE FROM index_days;"
-            "INSERT OR IGNORE INTO query_summary_pending SELECT id FROM reports");
+            "DELETE FROM pick_series; INSERT OR IGNORE INTO query_summary_pending SELECT id FROM reports");
     refresh_query_summaries(*a, how);
   }
   const std::string scratch = tables();
   a->exec("DELETE FROM top_picks; DELETE FROM top_pick_brokers; DELETE FROM top_pick_names; DELETE FROM index_days;"
-          "INSERT OR IGNORE INTO query_summary_pending SELECT id FROM reports");
+          "DELETE FROM pick_series; INSERT OR IGNORE INTO query_summary_pending SELECT id FROM reports");
   refresh_query_summaries(*a, SummaryRefresh::kIncremental);
   EXPECT_FALSE(scratch.empty());
   EXPECT_EQ(tables(), scratch);
@@ -454,6 +586,11 @@ TEST(QuerySummaries, EditsFromAnotherToolKeepThemExact) {
       "VALUES ('/x', 'new.md', 't', '2024-01-20', '甲证券', 'b', 'ff', 'utf-8', 1, 1, 1, 'now')",
       "INSERT INTO picks (report_id, seq, name, base_name, kind) SELECT max(id), 1, '新股份', '新股份', 'watch' FROM reports",
       "DELETE FROM security_aliases WHERE base_name = '新股份'",
+      // pick_series (pick-history) also depends on a report's series
+      "UPDATE reports SET series = '新系列' WHERE id = (SELECT min(report_id) FROM picks)",
+      "UPDATE reports SET series = NULL, broker = NULL WHERE id = (SELECT max(report_id) FROM picks)",
+      "UPDATE picks SET base_name = '新股份' WHERE rowid = (SELECT min(rowid) FROM picks WHERE code IS NULL)",
+      "UPDATE reports SET report_date = NULL WHERE id = (SELECT min(report_id) FROM picks)",
   };
   for (const char* sql : edits) {
     {
@@ -482,4 +619,73 @@ TEST(QuerySummaries, NoTriggerOrViewNeedsAFunctionOfYanbao) {
   SQLite::Database ro(f.db);
   SQLite::Statement st(ro, "SELECT name, sql FROM sqlite_schema WHERE type IN ('trigger', 'view') AND name NOT LIKE 'reports_fts%'");
   while (st.executeStep()) EXPECT_EQ(st.getColumn(1).getString().find("yanbao_"), std::string::npos) << st.getColumn(0).getString();
+}
+
+namespace {
+
+/// The fixture with 1,200 more reports (three a day, two brokers and none, two series), 1,029
+/// of them picking 多选股份, some twice: enough picks for pick-history to find its newest
+/// picks by walking the reports newest first.
+void add_a_much_picked_stock(const std::string& db) {
+  {
+    auto w = open_archive_for_write(db);
+    refresh_query_summaries(*w);
+  }
+  SQLite::Database plain(db, SQLite::OPEN_READWRITE);  // no yanbao function registered
+  plain.exec("PRAGMA foreign_keys = ON");
+  plain.exec(
+      "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1200) "
+      "INSERT INTO reports (root, path, title, report_date, broker, series, body, sha256, encoding, size, mtime_ns, "
+      "                     parser_version, ingested_at) "
+      "SELECT '/bulk', printf('r%04d.md', i), 't' || i, date('2023-01-01', '+' || (i / 3) || ' days'), "
+      "       CASE i % 3 WHEN 0 THEN '甲证券' WHEN 1 THEN '乙证券' END, '周报' || (i % 2), 'b', printf('%064d', i), "
+      "       'utf-8', 1, 1, 1, 'now' FROM n");
+  plain.exec("INSERT INTO picks (report_id, seq, name, base_name, kind) SELECT id, 1, '多选股份', '多选股份', 'recommend' "
+             "FROM reports WHERE root = '/bulk' AND id % 7 <> 0");
+  plain.exec("INSERT INTO picks (report_id, seq, name, base_name, kind) SELECT id, 2, '多选股份', '多选股份', 'watch' "
+             "FROM reports WHERE root = '/bulk' AND id % 5 = 0 AND id % 7 <> 0");
+  auto w = open_archive_for_write(db);
+  refresh_query_summaries(*w);
+}
+
+}  // namespace
+
+TEST(PickHistory, NewestPicksOfAMuchPickedStockAreTheNewestOfAllItsPicks) {
+  FixtureArchive f;
+  add_a_much_picked_stock(f.db);
+  ASSERT_TRUE(summaries_answer(f.db));
+  expect_same_pick_history(f.db, "1,200 reports more");
+  // the walk's cutoff falls inside a day of three reports (ties by broker, series, path)
+  {
+    SQLite::Database plain(f.db, SQLite::OPEN_READWRITE);
+    plain.exec("DELETE FROM picks WHERE base_name = '多选股份' AND report_id = (SELECT max(report_id) FROM picks)");
+  }
+  expect_same_pick_history(f.db, "after another tool's delete");
+}
+
+TEST(PickHistory, SummaryAndRunsComeFromPickSeriesWhileNothingIsPending) {
+  FixtureArchive f;
+  add_a_much_picked_stock(f.db);
+  QueryCatalog c = QueryCatalog::builtin();
+  const CannedQuery& q = c.get("pick-history");
+  auto summary = [&] {
+    auto ro = open_archive_readonly(f.db);
+    const CannedResult r = run_canned(ro->getHandle(), q, resolve_params(q, {"多选股份"}, {}));
+    for (const auto& [sec, rs] : r.summary)
+      if (sec->title == "Summary") return value_text(rs.rows.at(0).at(2));
+    return std::string("(none)");
+  };
+  const std::string reports = summary();
+  EXPECT_EQ(reports, "1029");
+  {  // a summary row tampered with: the answer shows it, so it came from pick_series
+    SQLite::Database plain(f.db, SQLite::OPEN_READWRITE);
+    plain.exec("UPDATE pick_series SET reports = reports + 1000 WHERE rowid = "
+               "(SELECT min(rowid) FROM pick_series WHERE base_name = '多选股份')");
+  }
+  EXPECT_EQ(summary(), "2029");
+  {  // anything stale: from the picks again
+    SQLite::Database plain(f.db, SQLite::OPEN_READWRITE);
+    plain.exec("INSERT INTO top_pick_stale (kind, key) VALUES ('any', '无关')");
+  }
+  EXPECT_EQ(summary(), reports);
 }

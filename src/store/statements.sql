@@ -234,17 +234,19 @@ DELETE FROM top_pick_brokers WHERE kind IN ('any', 'recommend', 'watch', 'benefi
   AND key IN (SELECT key FROM temp.query_summary_keys);
 DELETE FROM top_pick_names WHERE kind IN ('any', 'recommend', 'watch', 'beneficiary', 'rating')
   AND key IN (SELECT key FROM temp.query_summary_keys);
+DELETE FROM pick_series WHERE key IN (SELECT key FROM temp.query_summary_keys);
 
 CREATE TEMP TABLE query_summary_counted AS
-SELECT DISTINCT k.kind, k.key, k.base_name, k.coded, r.id AS report_id, r.report_date, r.broker
+SELECT k.kind, k.key, k.base_name, k.coded, r.id AS report_id, r.report_date, r.broker, r.series, count(*) AS picks
 FROM query_summary_pending q
 JOIN reports r ON r.id = q.report_id
 JOIN pick_keys k ON k.report_id = r.id
 WHERE r.report_date >= '' AND r.report_date <= '9999-12-31'
-  AND k.key NOT IN (SELECT key FROM temp.query_summary_keys);
+  AND k.key NOT IN (SELECT key FROM temp.query_summary_keys)
+GROUP BY k.kind, k.key, k.base_name, k.coded, r.id;
 
 INSERT INTO temp.query_summary_counted
-SELECT DISTINCT k.kind, k.key, k.base_name, k.coded, r.id, r.report_date, r.broker
+SELECT k.kind, k.key, k.base_name, k.coded, r.id, r.report_date, r.broker, r.series, count(*)
 FROM (SELECT p.rowid AS pick FROM temp.query_summary_keys s CROSS JOIN picks p ON p.code = s.key
       UNION SELECT p.rowid FROM temp.query_summary_keys s CROSS JOIN security_aliases a ON a.code = s.key
                            CROSS JOIN picks p ON p.base_name = a.base_name WHERE p.code IS NULL
@@ -253,10 +255,12 @@ FROM (SELECT p.rowid AS pick FROM temp.query_summary_keys s CROSS JOIN picks p O
 JOIN pick_keys k ON k.pick = c.pick
 JOIN reports r ON r.id = k.report_id
 WHERE r.report_date >= '' AND r.report_date <= '9999-12-31'
-  AND k.key IN (SELECT key FROM temp.query_summary_keys);
+  AND k.key IN (SELECT key FROM temp.query_summary_keys)
+GROUP BY k.kind, k.key, k.base_name, k.coded, r.id;
 
 INSERT INTO temp.query_summary_counted
-SELECT DISTINCT 'any', key, base_name, coded, report_id, report_date, broker FROM temp.query_summary_counted;
+SELECT 'any', key, base_name, coded, report_id, report_date, broker, series, sum(picks) FROM temp.query_summary_counted
+GROUP BY key, base_name, coded, report_id;
 
 INSERT INTO top_picks (kind, key, code, reports, first_seen, last_seen)
 SELECT kind, key, max(CASE WHEN coded THEN key END), count(DISTINCT report_id), min(report_date), max(report_date)
@@ -275,6 +279,26 @@ SELECT kind, key, base_name, count(DISTINCT report_id)
 FROM temp.query_summary_counted WHERE true GROUP BY kind, key, base_name
 ON CONFLICT (kind, key, base_name) DO UPDATE SET reports = reports + excluded.reports;
 
+-- pick_series (kind 'any' only): one row per (key, base name, broker, series), whose broker
+-- and series may be NULL, so rows are matched with IS: existing rows add, new ones are
+-- inserted.
+CREATE TEMP TABLE query_summary_series AS
+SELECT key, base_name, broker, series, count(DISTINCT report_id) AS reports, sum(picks) AS picks,
+       min(report_date) AS first_seen, max(report_date) AS last_seen
+FROM temp.query_summary_counted WHERE kind = 'any' GROUP BY key, base_name, broker, series;
+
+UPDATE pick_series SET reports = pick_series.reports + c.reports, picks = pick_series.picks + c.picks,
+  first_seen = min(pick_series.first_seen, c.first_seen), last_seen = max(pick_series.last_seen, c.last_seen)
+FROM temp.query_summary_series c
+WHERE pick_series.base_name = c.base_name AND pick_series.broker IS c.broker AND pick_series.series IS c.series
+  AND pick_series.key = c.key;
+
+INSERT INTO pick_series (key, base_name, broker, series, reports, picks, first_seen, last_seen)
+SELECT key, base_name, broker, series, reports, picks, first_seen, last_seen FROM temp.query_summary_series c
+WHERE NOT EXISTS (SELECT 1 FROM pick_series s WHERE s.base_name = c.base_name AND s.broker IS c.broker
+                    AND s.series IS c.series AND s.key = c.key);
+
+DROP TABLE temp.query_summary_series;
 DROP TABLE temp.query_summary_counted;
 DROP TABLE temp.query_summary_keys;
 DELETE FROM top_pick_stale;
@@ -360,6 +384,7 @@ SELECT (SELECT count(*) FROM query_summary_pending), (SELECT count(*) FROM repor
 DELETE FROM top_picks;
 DELETE FROM top_pick_brokers;
 DELETE FROM top_pick_names;
+DELETE FROM pick_series;
 DELETE FROM index_days;
 DELETE FROM top_pick_stale;
 DELETE FROM index_day_stale;
@@ -376,7 +401,7 @@ INSERT OR IGNORE INTO query_summary_pending (report_id) SELECT id FROM reports;
 -- view pick_keys does (from summary_smallest_alias_codes). The reports come from the
 -- covering index in id order and each one's picks from the primary key: no sort, and no
 -- report row (with its body) is read.
-SELECT r.id, p.base_name, p.code, r.report_date, r.broker, p.kind
+SELECT r.id, p.base_name, p.code, r.report_date, r.broker, p.kind, r.series
 FROM reports r INDEXED BY reports_by_id_listing JOIN picks p ON p.report_id = r.id
 WHERE r.report_date >= '' AND r.report_date <= '9999-12-31'
 ORDER BY r.id;
@@ -398,6 +423,10 @@ INSERT INTO top_pick_brokers (kind, key, broker, reports) VALUES (:kind, :key, :
 
 -- name: summary_put_top_pick_name
 INSERT INTO top_pick_names (kind, key, base_name, reports) VALUES (:kind, :key, :base_name, :reports);
+
+-- name: summary_put_pick_series
+INSERT INTO pick_series (key, base_name, broker, series, reports, picks, first_seen, last_seen)
+VALUES (:key, :base_name, :broker, :series, :reports, :picks, :first_seen, :last_seen);
 
 -- name: summary_put_index_day
 INSERT INTO index_days (name, period, report_date, reports, first_id, first_seq, close, change_pct)

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -52,7 +53,7 @@ void rebuild_from_scratch(SQLite::Database& db) {
       return static_cast<int>(names.size() - 1);
     }
   };
-  Interned key_ids, broker_ids, base_ids, kind_ids;
+  Interned key_ids, broker_ids, base_ids, kind_ids, series_ids;
   kind_ids.id("any");  // kind 0: picks of every kind
   struct KeyStats {
     bool coded = false;
@@ -61,6 +62,23 @@ void rebuild_from_scratch(SQLite::Database& db) {
     std::map<int, int64_t> brokers, names;  // by interned broker / base name
   };
   std::vector<std::vector<KeyStats>> stats;  // by interned kind, then interned key
+  // pick_series: reports of kind 'any' per (key, base name, broker, series); -1 is NULL.
+  struct SeriesStats {
+    int64_t reports = 0, picks = 0;
+    std::optional<std::string> first_seen, last_seen;
+  };
+  // Hashed, not ordered: one lookup per report and (key, base name), 2.5M at 100k reports.
+  struct SeriesKeyHash {
+    size_t operator()(const std::tuple<int, int, int, int>& k) const {
+      const auto& [a, b, c, d] = k;
+      uint64_t h = static_cast<uint32_t>(a) * 0x9E3779B97F4A7C15ULL;
+      h = (h ^ static_cast<uint32_t>(b)) * 0x9E3779B97F4A7C15ULL;
+      h = (h ^ static_cast<uint32_t>(c)) * 0x9E3779B97F4A7C15ULL;
+      h = (h ^ static_cast<uint32_t>(d)) * 0x9E3779B97F4A7C15ULL;
+      return static_cast<size_t>(h ^ (h >> 29));
+    }
+  };
+  std::unordered_map<std::tuple<int, int, int, int>, SeriesStats, SeriesKeyHash> series_stats;
   {
     // As the view pick_keys: the printed code, else the smallest code the archive knows for
     // the base name, else the base name (then the key is no code).
@@ -78,6 +96,7 @@ void rebuild_from_scratch(SQLite::Database& db) {
     int64_t current = -1;
     std::optional<std::string> date;
     int broker = -1;  // none
+    int series = -1;  // none
     std::vector<Row> rows;
     std::vector<std::pair<int, int>> seen_keys;              // (kind, key)
     std::vector<std::tuple<int, int, int>> seen_names;       // (kind, key, base name)
@@ -94,6 +113,21 @@ void rebuild_from_scratch(SQLite::Database& db) {
       std::sort(seen_keys.begin(), seen_keys.end());
       seen_keys.erase(std::unique(seen_keys.begin(), seen_keys.end()), seen_keys.end());
       std::sort(seen_names.begin(), seen_names.end());
+      // pick_series (kind 'any' only): each (0, key, base name) appears once per pick of the
+      // report; the report counts once, its picks as many times as they appear.
+      for (size_t i = 0; i < seen_names.size();) {
+        size_t j = i + 1;
+        while (j < seen_names.size() && seen_names[j] == seen_names[i]) ++j;
+        const auto& [kind, key, base] = seen_names[i];
+        if (kind == 0) {
+          SeriesStats& s = series_stats[{key, base, broker, series}];
+          ++s.reports;
+          s.picks += static_cast<int64_t>(j - i);
+          if (date && (!s.first_seen || *date < *s.first_seen)) s.first_seen = date;
+          if (date && (!s.last_seen || *date > *s.last_seen)) s.last_seen = date;
+        }
+        i = j;
+      }
       seen_names.erase(std::unique(seen_names.begin(), seen_names.end()), seen_names.end());
       for (const auto& [kind, key] : seen_keys) {
         KeyStats& k = stats[kind][key];
@@ -113,6 +147,7 @@ void rebuild_from_scratch(SQLite::Database& db) {
         current = report;
         date = text_or_null(scan.getColumn(3));
         broker = scan.getColumn(4).isNull() ? -1 : broker_ids.id(column_text(scan.getColumn(4)));
+        series = scan.getColumn(6).isNull() ? -1 : series_ids.id(column_text(scan.getColumn(6)));
       }
       const std::string_view base = column_text(scan.getColumn(1));
       std::string_view key = base;
@@ -161,6 +196,22 @@ void rebuild_from_scratch(SQLite::Database& db) {
       put_counts(put_broker, kind, key, ":broker", broker_ids, k.brokers);
       put_counts(put_name, kind, key, ":base_name", base_ids, k.names);
     }
+  }
+
+  SQLite::Statement put_series = prepare_statement(db, "summary_put_pick_series");
+  for (const auto& [k, s] : series_stats) {
+    const auto& [key, base, broker, series] = k;
+    put_series.bind(":key", key_ids.names[key]);
+    put_series.bind(":base_name", base_ids.names[base]);
+    bind_optional(put_series, ":broker",
+                  broker < 0 ? std::nullopt : std::optional<std::string>(broker_ids.names[broker]));
+    bind_optional(put_series, ":series",
+                  series < 0 ? std::nullopt : std::optional<std::string>(series_ids.names[series]));
+    put_series.bind(":reports", s.reports);
+    put_series.bind(":picks", s.picks);
+    bind_optional(put_series, ":first_seen", s.first_seen);
+    bind_optional(put_series, ":last_seen", s.last_seen);
+    exec_and_reset(put_series);
   }
 
   // The row shown for a day is the first by content, (broker, path, root, seq) with a NULL
