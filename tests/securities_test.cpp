@@ -1,6 +1,8 @@
 // Specs for `yanbao securities import` and codes learned from reports.
 #include <gtest/gtest.h>
 
+#include <sqlite3.h>
+
 #include <unistd.h>
 
 #include <filesystem>
@@ -267,4 +269,21 @@ TEST(LearnedCodes, AnotherToolsAliasIsLearnedAtTheNextIngest) {
   EXPECT_EQ(a.pick_code(1, "润瑞"), "002282.SZ archive");
   EXPECT_EQ(a.left_for_the_full_pass(), 0);
   EXPECT_EQ(a.restricted_runs, 1);
+}
+
+TEST(LearnedCodes, WhatAKilledRunTaughtIsFilledByTheNextIngest) {
+  LearningArchive a;
+  a.add(1, {"润瑞", "汇泽（600001.SH）"});
+  {
+    // What a run killed after committing its reports and before its fill leaves: the alias
+    // its writer learned (its connection's triggers off: nothing marked), its report pending.
+    auto w = open_archive_for_write(a.db);
+    sqlite3_db_config(w->getHandle(), SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, nullptr);
+    w->exec("INSERT INTO security_aliases (base_name, code, source) VALUES ('润瑞', '002282.SZ', 'report')");
+    w->exec("INSERT INTO query_summary_pending (report_id) SELECT max(id) FROM reports");
+  }
+  a.add(2, {"新禾"});
+  EXPECT_EQ(a.pick_code(1, "润瑞"), "002282.SZ archive");
+  EXPECT_EQ(a.mover_code(1, "润瑞"), "002282.SZ");
+  EXPECT_EQ(a.left_for_the_full_pass(), 0);
 }

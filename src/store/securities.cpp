@@ -5,6 +5,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
+#include <limits>
 #include <optional>
 
 #include "extract/codes.h"
@@ -191,9 +192,15 @@ void fill_learned_codes(SQLite::Database& db) {
 }
 
 void fill_learned_codes(SQLite::Database& db, const LearnedScope& scope) {
-  if (db.execAndGet(std::string(sql_statement("learning_full_pass_needed"))).getInt()) {
-    fill_learned_codes(db);
-    return;
+  {
+    SQLite::Statement full(db, std::string(sql_statement("learning_full_pass_needed")));
+    full.bind(":first_id", scope.first_report_id > 0 ? scope.first_report_id : std::numeric_limits<int64_t>::max());
+    full.executeStep();
+    if (full.getColumn(0).getInt()) {
+      full.reset();
+      fill_learned_codes(db);
+      return;
+    }
   }
   db.exec(std::string(sql_statement("learning_names_table")));
   db.exec(std::string(sql_statement("learning_names_clear")));

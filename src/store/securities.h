@@ -49,8 +49,10 @@ struct LearnedScope {
 /// a code in the reports written, and of the stock keys other tools' edits have marked for
 /// the summaries (top_pick_stale) are read. A row that already has a code keeps it (a name
 /// that gains a second code leaves earlier fills as they are). Falls back to the full pass
-/// while query indexes are deferred (a bulk load) or the summaries are empty (nothing marks
-/// other tools' edits). The caller owns the transaction.
+/// while query indexes are deferred (a bulk load), while the summaries are empty (nothing
+/// marks other tools' edits), or when reports this write did not make wait for the
+/// summaries (a run killed before its fill, or another tool's inserts). The caller owns the
+/// transaction.
 void fill_learned_codes(SQLite::Database& db, const LearnedScope& scope);
 
 }  // namespace yanbao

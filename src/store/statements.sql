@@ -177,8 +177,11 @@ UNION SELECT a.base_name FROM top_pick_stale s JOIN security_aliases a ON a.code
 -- name: learning_full_pass_needed
 -- The restricted fill reads through picks_by_code, movers_by_name and events_by_company
 -- (query-only indexes, away during a bulk load) and trusts the summaries' marks for other
--- tools' edits (none while the summaries are empty): otherwise the full pass.
-SELECT EXISTS (SELECT 1 FROM deferred_indexes) OR NOT EXISTS (SELECT 1 FROM top_picks);
+-- tools' edits (none while the summaries are empty). A report still pending for the
+-- summaries that this write did not make (ids below :first_id) was written by a run killed
+-- before its fill, or by another tool: what it taught is known to no list. Then the full pass.
+SELECT EXISTS (SELECT 1 FROM deferred_indexes) OR NOT EXISTS (SELECT 1 FROM top_picks)
+    OR EXISTS (SELECT 1 FROM query_summary_pending WHERE report_id < :first_id);
 
 -- name: fill_learned_codes_of_names
 -- fill_learned_codes, for the names in temp.learning_names only. The rows to change are
