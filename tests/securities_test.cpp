@@ -1,6 +1,8 @@
 // Specs for `yanbao securities import` and codes learned from reports.
 #include <gtest/gtest.h>
 
+#include <sqlite3.h>
+
 #include <unistd.h>
 
 #include <filesystem>
@@ -104,4 +106,178 @@ TEST(Securities, ImportedNameGivesCodeToStoredPicks) {
     EXPECT_EQ(db->execAndGet("SELECT code_source FROM picks").getString(), "archive");
   }
   fs::remove_all(dir);
+}
+
+// ---- Learning codes (issue 16): a run reads and writes the rows whose code changes ----
+
+namespace {
+
+/// A weekly report dated 2024-01-DD whose movers and picks are `names` (each "名称" or
+/// "名称（代码）"): every name is a mover up and a pick.
+void write_report(const fs::path& dir, int day, const std::vector<std::string>& names) {
+  std::string movers, picks;
+  for (size_t i = 0; i < names.size(); ++i) {
+    const std::string& n = names[i];
+    const auto paren = n.find("（");
+    movers += (i ? "、" : "") + (paren == std::string::npos ? n + "（+1.00%）" : n.substr(0, paren) + "（+1.00%）");
+    picks += (i ? "、" : "") + n;
+  }
+  char date[16];
+  std::snprintf(date, sizeof date, "2024-01-%02d", day);
+  std::ofstream(dir / ("r" + std::to_string(day) + ".md"))
+      << "---\ntitle: \"医药行业周报：第" << day << "期\"\ndate: \"" << date << " 10:00:00\"\n---\n\n"
+      << "个股方面，本周板块涨幅前五的个股为：" << movers << "。\n\n推荐标的：" << picks << "。\n";
+}
+
+struct LearningArchive {
+  std::string tmpl = (fs::temp_directory_path() / "yanbao-learn-XXXXXX").string();
+  fs::path dir = mkdtemp(tmpl.data());
+  std::string db = (dir / "a.db").string();
+  int restricted_runs = 0;
+  ~LearningArchive() { fs::remove_all(dir); }
+  /// Writes a report into a new folder of its own and ingests that folder.
+  void add(int day, const std::vector<std::string>& names) {
+    fs::path folder = dir / ("in" + std::to_string(day));
+    fs::create_directories(folder);
+    if (fs::exists(db) && open_archive_for_write(db)->execAndGet("SELECT EXISTS (SELECT 1 FROM top_picks)").getInt())
+      ++restricted_runs;  // summaries in place, no bulk load: the fill reads only what may change
+    write_report(folder, day, names);
+    IngestOptions opt;
+    opt.dirs = {folder.string()};
+    std::ostringstream err;
+    auto sum = run_ingest(db, opt, err);
+    ASSERT_EQ(sum.added, 1) << err.str();
+  }
+  std::string pick_code(int day, const std::string& base) {
+    auto w = open_archive_for_write(db);
+    return w->execAndGet(
+        "SELECT coalesce(p.code, 'NULL') || ' ' || coalesce(p.code_source, 'NULL') FROM picks p JOIN reports r ON r.id = p.report_id"
+        " WHERE r.report_date = '2024-01-" + std::string(day < 10 ? "0" : "") + std::to_string(day) + "' AND p.base_name = '" + base + "'")
+        .getString();
+  }
+  std::string mover_code(int day, const std::string& name) {
+    auto w = open_archive_for_write(db);
+    return w->execAndGet(
+        "SELECT coalesce(m.code, 'NULL') FROM movers m JOIN reports r ON r.id = m.report_id"
+        " WHERE r.report_date = '2024-01-" + std::string(day < 10 ? "0" : "") + std::to_string(day) + "' AND m.name = '" + name + "'")
+        .getString();
+  }
+  /// Rows the full pass (every row without a code) would still fill: 0 when a run was exact.
+  int64_t left_for_the_full_pass() {
+    auto w = open_archive_for_write(db);
+    SQLite::Transaction tx(*w);
+    const int64_t before = w->getTotalChanges();
+    fill_learned_codes(*w);
+    return w->getTotalChanges() - before;  // rolled back
+  }
+};
+
+/// Counts the rows of picks, movers and events an UPDATE reaches on this connection (TEMP
+/// triggers fire while the archive's own are off).
+void count_updates(SQLite::Database& db) {
+  db.exec("CREATE TEMP TABLE updated (t TEXT)");
+  for (const char* t : {"picks", "movers", "events"})
+    db.exec(std::string("CREATE TEMP TRIGGER updated_") + t + " AFTER UPDATE ON main." + t +
+            " BEGIN INSERT INTO updated VALUES ('" + t + "'); END");
+}
+
+}  // namespace
+
+TEST(LearnedCodes, AReportThatPrintsACodeFillsTheStoredRowsOfItsName) {
+  LearningArchive a;
+  a.add(1, {"润瑞", "汇泽（600001.SH）"});
+  a.add(2, {"润瑞"});
+  EXPECT_EQ(a.pick_code(1, "润瑞"), "NULL NULL");
+  a.add(3, {"润瑞（002282.SZ）"});
+  EXPECT_EQ(a.pick_code(1, "润瑞"), "002282.SZ archive");
+  EXPECT_EQ(a.pick_code(2, "润瑞"), "002282.SZ archive");
+  EXPECT_EQ(a.pick_code(3, "润瑞"), "002282.SZ report");
+  EXPECT_EQ(a.mover_code(1, "润瑞"), "002282.SZ");
+  EXPECT_EQ(a.mover_code(2, "润瑞"), "002282.SZ");
+  EXPECT_EQ(a.left_for_the_full_pass(), 0);
+  EXPECT_EQ(a.restricted_runs, 2);
+}
+
+TEST(LearnedCodes, ANewRowPrintedWithoutACodeTakesTheCodeAlreadyKnown) {
+  LearningArchive a;
+  a.add(1, {"汇泽（600001.SH）", "润瑞（002282.SZ）"});
+  a.add(2, {"润瑞", "汇泽"});
+  EXPECT_EQ(a.pick_code(2, "润瑞"), "002282.SZ archive");
+  EXPECT_EQ(a.pick_code(2, "汇泽"), "600001.SH archive");
+  EXPECT_EQ(a.mover_code(2, "汇泽"), "600001.SH");
+  EXPECT_EQ(a.left_for_the_full_pass(), 0);
+  EXPECT_EQ(a.restricted_runs, 1);
+}
+
+TEST(LearnedCodes, ARunThatLearnsNothingUpdatesNoPick) {
+  LearningArchive a;
+  a.add(1, {"润瑞", "汇泽（600001.SH）"});
+  a.add(2, {"汇泽（600001.SH）", "新禾"});  // no alias new to the archive, nothing learnable
+  EXPECT_EQ(a.restricted_runs, 1);
+  auto db = open_archive_for_write(a.db);
+  count_updates(*db);
+  const int64_t last = db->execAndGet("SELECT max(id) FROM reports").getInt64();
+  SQLite::Transaction tx(*db);
+  fill_learned_codes(*db, LearnedScope{{}, last});
+  EXPECT_EQ(db->execAndGet("SELECT count(*) FROM temp.updated").getInt64(), 0);
+  // Teaching one name updates that name's rows and nothing else.
+  db->exec("INSERT INTO security_aliases (base_name, code, source) VALUES ('润瑞', '002282.SZ', 'report')");
+  fill_learned_codes(*db, LearnedScope{{"润瑞"}, 0});
+  EXPECT_EQ(db->execAndGet("SELECT group_concat(t) FROM (SELECT t FROM temp.updated ORDER BY t)").getString(), "movers,picks");
+}
+
+TEST(LearnedCodes, ASecondCodeLeavesTheNameAmbiguousAndEarlierFillsAsTheyAre) {
+  LearningArchive a;
+  a.add(1, {"润瑞", "汇泽（600001.SH）"});
+  a.add(2, {"润瑞（002282.SZ）"});
+  EXPECT_EQ(a.pick_code(1, "润瑞"), "002282.SZ archive");
+  a.add(3, {"润瑞（600002.SH）"});  // a second stock under the same base name
+  a.add(4, {"润瑞"});
+  EXPECT_EQ(a.pick_code(1, "润瑞"), "002282.SZ archive");  // as before this change: kept
+  EXPECT_EQ(a.pick_code(4, "润瑞"), "NULL NULL");           // ambiguous: no code
+  EXPECT_EQ(a.mover_code(4, "润瑞"), "NULL");
+  EXPECT_EQ(a.left_for_the_full_pass(), 0);
+  EXPECT_EQ(a.restricted_runs, 3);
+}
+
+TEST(LearnedCodes, AnImportTeachesTheStoredRowsOfItsNames) {
+  LearningArchive a;
+  a.add(1, {"润瑞", "汇泽（600001.SH）"});  // the summaries exist: the restricted fill runs
+  auto db = open_archive_for_write(a.db);
+  ASSERT_GT(db->execAndGet("SELECT count(*) FROM top_picks").getInt64(), 0);
+  import_securities(*db, parse_securities_csv("002282,润瑞\n").rows);
+  db.reset();
+  EXPECT_EQ(a.pick_code(1, "润瑞"), "002282.SZ archive");
+  EXPECT_EQ(a.mover_code(1, "润瑞"), "002282.SZ");
+  EXPECT_EQ(a.left_for_the_full_pass(), 0);
+}
+
+TEST(LearnedCodes, AnotherToolsAliasIsLearnedAtTheNextIngest) {
+  LearningArchive a;
+  a.add(1, {"润瑞", "汇泽（600001.SH）"});
+  {
+    SQLite::Database other(a.db, SQLite::OPEN_READWRITE);  // the archive's triggers on
+    other.exec("INSERT INTO security_aliases (base_name, code, source) VALUES ('润瑞', '002282.SZ', 'import')");
+  }
+  a.add(2, {"新禾"});
+  EXPECT_EQ(a.pick_code(1, "润瑞"), "002282.SZ archive");
+  EXPECT_EQ(a.left_for_the_full_pass(), 0);
+  EXPECT_EQ(a.restricted_runs, 1);
+}
+
+TEST(LearnedCodes, WhatAKilledRunTaughtIsFilledByTheNextIngest) {
+  LearningArchive a;
+  a.add(1, {"润瑞", "汇泽（600001.SH）"});
+  {
+    // What a run killed after committing its reports and before its fill leaves: the alias
+    // its writer learned (its connection's triggers off: nothing marked), its report pending.
+    auto w = open_archive_for_write(a.db);
+    sqlite3_db_config(w->getHandle(), SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, nullptr);
+    w->exec("INSERT INTO security_aliases (base_name, code, source) VALUES ('润瑞', '002282.SZ', 'report')");
+    w->exec("INSERT INTO query_summary_pending (report_id) SELECT max(id) FROM reports");
+  }
+  a.add(2, {"新禾"});
+  EXPECT_EQ(a.pick_code(1, "润瑞"), "002282.SZ archive");
+  EXPECT_EQ(a.mover_code(1, "润瑞"), "002282.SZ");
+  EXPECT_EQ(a.left_for_the_full_pass(), 0);
 }

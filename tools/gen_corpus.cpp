@@ -1,4 +1,4 @@
-// gen_corpus N OUT [--seed S] [--listings K] [--teach NAME=CODE[,NAME=CODE...]]
+// gen_corpus N OUT [--seed S] [--stocks-seed S] [--listings K] [--teach NAME=CODE[,NAME=CODE...]]
 //
 // Writes N synthetic research reports shaped like the real ones (YAML front matter, the
 // weekly sections in their usual phrasings, theme pick lists, codes in some reports, news,
@@ -19,6 +19,10 @@
 // (K entries): a report that teaches the archive a code. tools/bench uses it for the slow
 // path of learning codes (issue 16): an archive that knows these stocks by name only, then 1
 // report (or a week of 100) that prints their codes. Without it every file is as before.
+//
+// --stocks-seed S draws the pool of stocks (names and codes) from S instead of --seed: new
+// reports that name the corpus's own stocks (another seed draws other names for other codes,
+// and a name printed with two codes stays ambiguous in the archive). Default: --seed.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -252,8 +256,8 @@ std::string pct_word(double v) { return fmt("%s%.2f%%", v >= 0 ? "上涨" : "下
 
 class Generator {
  public:
-  Generator(uint64_t seed, uint64_t listings, std::vector<Stock> teach)
-      : seed_(seed), teach_(std::move(teach)) {
+  Generator(uint64_t seed, uint64_t stocks_seed, uint64_t listings, std::vector<Stock> teach)
+      : seed_(seed), stocks_seed_(stocks_seed), teach_(std::move(teach)) {
     build_pool(listings);
   }
 
@@ -529,7 +533,7 @@ class Generator {
       names.insert(s.name);
       codes.insert(s.code);
     }
-    Rng r(mix(seed_, 0xC0DE));
+    Rng r(mix(stocks_seed_, 0xC0DE));
     while (pool_.size() < 520) {
       std::string name = r.pick(kFirst) + r.pick(kSecond);
       if (r.chance(0.75)) name += r.pick(kSuffix);
@@ -549,7 +553,7 @@ class Generator {
     }
     // Stocks that list over the corpus's dates, from their own stream (the pool is unchanged),
     // with codes from ranges the pool does not use.
-    Rng l(mix(seed_, 0x115D));
+    Rng l(mix(stocks_seed_, 0x115D));
     while (listed_.size() < listings) {
       std::string name = l.pick(kFirst) + l.pick(kSecond) + l.pick(kSuffix);
       if (l.chance(0.5)) name = l.pick(kFirst) + name;
@@ -562,6 +566,7 @@ class Generator {
   }
 
   uint64_t seed_;
+  uint64_t stocks_seed_;  // the pool's names and codes (--stocks-seed)
   std::vector<Stock> teach_;  // --teach
   std::vector<Stock> pool_;
   std::vector<Stock> listed_;  // --listings, in listing order
@@ -583,7 +588,7 @@ bool mkdirs(const std::string& path) {
 }
 
 int usage() {
-  std::fprintf(stderr, "usage: gen_corpus N OUT [--seed S] [--listings K] [--teach NAME=CODE[,NAME=CODE...]]\n");
+  std::fprintf(stderr, "usage: gen_corpus N OUT [--seed S] [--stocks-seed S] [--listings K] [--teach NAME=CODE[,NAME=CODE...]]\n");
   return 2;
 }
 
@@ -603,7 +608,8 @@ constexpr uint64_t kMaxListings = 110000;
 
 int main(int argc, char** argv) {
   std::vector<std::string> pos;
-  uint64_t seed = 42, listings = 0;
+  uint64_t seed = 42, listings = 0, stocks_seed = 0;
+  bool stocks_seed_given = false;
   std::vector<Stock> teach;
   auto bad = [](const char* option, const char* value) {
     std::fprintf(stderr, "gen_corpus: %s wants a whole number, not '%s'\n", option, value);
@@ -629,11 +635,14 @@ int main(int argc, char** argv) {
       if (teach.empty()) return usage();
       continue;
     }
-    if ((a == "--seed" || a == "--listings") && i + 1 < argc) value = argv[++i];
-    else if (a.rfind("--seed=", 0) == 0 || a.rfind("--listings=", 0) == 0) value = argv[i] + a.find('=') + 1;
+    if ((a == "--seed" || a == "--stocks-seed" || a == "--listings") && i + 1 < argc) value = argv[++i];
+    else if (a.rfind("--seed=", 0) == 0 || a.rfind("--stocks-seed=", 0) == 0 || a.rfind("--listings=", 0) == 0)
+      value = argv[i] + a.find('=') + 1;
     if (value) {
       const std::string option = a.substr(0, a.find('='));
-      if (!parse_count(value, option == "--seed" ? seed : listings)) return bad(option.c_str(), value);
+      if (option == "--stocks-seed") stocks_seed_given = true;
+      if (!parse_count(value, option == "--seed" ? seed : option == "--stocks-seed" ? stocks_seed : listings))
+        return bad(option.c_str(), value);
     } else if (a == "-h" || a == "--help") {
       return usage();
     } else {
@@ -653,7 +662,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "gen_corpus: cannot create %s: %s\n", out_dir.c_str(), std::strerror(errno));
     return 1;
   }
-  Generator gen(seed, listings, std::move(teach));
+  Generator gen(seed, stocks_seed_given ? stocks_seed : seed, listings, std::move(teach));
   std::string buf, rel_dir, name, last_dir;
   buf.reserve(16384);
   uint64_t bytes = 0;

@@ -345,7 +345,8 @@ class IngestRun {
     tx.commit();
   }
 
-  /// After the files: codes learned in this run fill rows printed without one (before the
+  /// After the files: codes learned in this run fill rows printed without one (only the rows
+  /// that can change are read: store/securities.h, LearnedScope; before the
   /// deferred indexes are built: rows updated now are sorted into them once, not moved
   /// within them); query indexes a bulk load dropped (now, or in an earlier run that was
   /// killed) are built once all rows are in; then the query summaries (schema.md). An
@@ -355,7 +356,7 @@ class IngestRun {
     if (!stop_signal()) {
       after_files.stage("filling learned stock codes…");
       SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-      fill_learned_codes(*db_);
+      fill_learned_codes(*db_, LearnedScope{writer_->learned_names(), writer_->first_written_id()});
       tx.commit();
     }
     if (!stop_signal()) {

@@ -5,6 +5,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
+#include <limits>
 #include <optional>
 
 #include "extract/codes.h"
@@ -157,11 +158,14 @@ SecurityCsv parse_securities_csv(std::string_view text) {
   return out;
 }
 
-void fill_learned_codes(SQLite::Database& db) {
-  // A filled code never moves a pick to another stock key (it is the base name's only alias,
-  // which was its key already), so the summaries' triggers have nothing to mark: off, or they
-  // would fire once per filled row (3,000+ rows for a well-known stock). Already off on the
-  // ingest writer's connection.
+namespace {
+
+/// A filled code never moves a pick to another stock key (it is the base name's only alias,
+/// which was its key already), so the summaries' triggers have nothing to mark: off while
+/// `fill` runs, or they would fire once per filled row (3,000+ rows for a well-known stock).
+/// Already off on the ingest writer's connection.
+template <class Fill>
+void without_triggers(SQLite::Database& db, Fill fill) {
   int was = 1;
   sqlite3_db_config(db.getHandle(), SQLITE_DBCONFIG_ENABLE_TRIGGER, -1, &was);
   struct Restore {
@@ -172,15 +176,61 @@ void fill_learned_codes(SQLite::Database& db) {
     }
   } restore{db.getHandle(), was};
   if (was) sqlite3_db_config(db.getHandle(), SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, nullptr);
+  fill();
+}
+
+void fill_every_learned_code(SQLite::Database& db) {
   db.exec(std::string(sql_statement("fill_learned_codes")));
   db.exec(std::string(sql_statement("fill_learned_mover_codes")));
   db.exec(std::string(sql_statement("fill_learned_event_codes")));
+}
+
+}  // namespace
+
+void fill_learned_codes(SQLite::Database& db) {
+  without_triggers(db, [&] { fill_every_learned_code(db); });
+}
+
+void fill_learned_codes(SQLite::Database& db, const LearnedScope& scope) {
+  {
+    SQLite::Statement full(db, std::string(sql_statement("learning_full_pass_needed")));
+    full.bind(":first_id", scope.first_report_id > 0 ? scope.first_report_id : std::numeric_limits<int64_t>::max());
+    full.executeStep();
+    if (full.getColumn(0).getInt()) {
+      full.reset();
+      fill_learned_codes(db);
+      return;
+    }
+  }
+  db.exec(std::string(sql_statement("learning_names_table")));
+  db.exec(std::string(sql_statement("learning_names_clear")));
+  {
+    SQLite::Statement name(db, std::string(sql_statement("learning_name")));
+    for (const auto& n : scope.names) {
+      name.bind(":base_name", n);
+      name.exec();
+      name.reset();
+    }
+  }
+  if (scope.first_report_id > 0) {
+    SQLite::Statement rows(db, std::string(sql_statement("learning_names_of_new_rows")));
+    rows.bind(":first_id", static_cast<int64_t>(scope.first_report_id));
+    rows.exec();
+  }
+  db.exec(std::string(sql_statement("learning_names_of_stale_keys")));
+  without_triggers(db, [&] {
+    db.exec(std::string(sql_statement("fill_learned_codes_of_names")));
+    db.exec(std::string(sql_statement("fill_learned_mover_codes_of_names")));
+    db.exec(std::string(sql_statement("fill_learned_event_codes_of_names")));
+  });
+  db.exec(std::string(sql_statement("learning_names_clear")));
 }
 
 void import_securities(SQLite::Database& db, const std::vector<SecurityRow>& rows) {
   SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
   SQLite::Statement sec(db, std::string(sql_statement("import_security")));
   SQLite::Statement alias(db, std::string(sql_statement("import_alias")));
+  LearnedScope learned;
   for (const auto& r : rows) {
     sec.bind(":code", r.code);
     sec.bind(":name", r.name);
@@ -189,10 +239,10 @@ void import_securities(SQLite::Database& db, const std::vector<SecurityRow>& row
     sec.reset();
     alias.bind(":base_name", base_name(r.name));
     alias.bind(":code", r.code);
-    alias.exec();
+    if (alias.exec() > 0) learned.names.push_back(base_name(r.name));  // new to the archive
     alias.reset();
   }
-  fill_learned_codes(db);
+  fill_learned_codes(db, learned);
   refresh_query_summaries(db);
   tx.commit();
 }

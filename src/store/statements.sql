@@ -146,6 +146,71 @@ UPDATE events SET code = u.code
 FROM (SELECT base_name, min(code) AS code FROM security_aliases GROUP BY base_name HAVING count(*) = 1) AS u
 WHERE events.code IS NULL AND events.company = u.base_name;
 
+-- name: learning_names_table
+-- The base names a run may have made learnable (store/securities.h, LearnedScope): the
+-- restricted fill below reads the rows of these names only.
+CREATE TEMP TABLE IF NOT EXISTS learning_names (base_name TEXT PRIMARY KEY) WITHOUT ROWID;
+
+-- name: learning_names_clear
+DELETE FROM temp.learning_names;
+
+-- name: learning_name
+INSERT OR IGNORE INTO temp.learning_names (base_name) VALUES (:base_name);
+
+-- name: learning_names_of_new_rows
+-- The names of rows without a code in the reports the run wrote (ids from :first_id on):
+-- through the primary keys (report_id, seq), the new reports' rows only (`+code`: not the
+-- code indexes, which list every row without a code).
+INSERT OR IGNORE INTO temp.learning_names (base_name)
+SELECT base_name FROM picks WHERE report_id >= :first_id AND +code IS NULL
+UNION SELECT name FROM movers WHERE report_id >= :first_id AND +code IS NULL
+UNION SELECT company FROM events WHERE report_id >= :first_id AND +code IS NULL AND company IS NOT NULL;
+
+-- name: learning_names_of_stale_keys
+-- Other tools' edits: an alias added, removed or changed for a base name with picks printed
+-- without a code, or a pick added or changed, lists its stock keys in top_pick_stale (the
+-- summaries' triggers) until the next refresh. A key is a base name or a code: both read.
+INSERT OR IGNORE INTO temp.learning_names (base_name)
+SELECT key FROM top_pick_stale
+UNION SELECT a.base_name FROM top_pick_stale s JOIN security_aliases a ON a.code = s.key;
+
+-- name: learning_full_pass_needed
+-- The restricted fill reads through picks_by_code, movers_by_name and events_by_company
+-- (query-only indexes, away during a bulk load) and trusts the summaries' marks for other
+-- tools' edits (none while the summaries are empty). A report still pending for the
+-- summaries that this write did not make (ids below :first_id) was written by a run killed
+-- before its fill, or by another tool: what it taught is known to no list. Then the full pass.
+SELECT EXISTS (SELECT 1 FROM deferred_indexes) OR NOT EXISTS (SELECT 1 FROM top_picks)
+    OR EXISTS (SELECT 1 FROM query_summary_pending WHERE report_id < :first_id);
+
+-- name: fill_learned_codes_of_names
+-- fill_learned_codes, for the names in temp.learning_names only. The rows to change are
+-- found first, name by name (CROSS JOIN: the names lead), through picks_by_code (code IS
+-- NULL, base_name): the cost is the rows that change, whatever the archive's size.
+UPDATE picks SET code = (SELECT min(a.code) FROM security_aliases a WHERE a.base_name = picks.base_name),
+                 code_source = 'archive'
+WHERE rowid IN (SELECT p.rowid
+                FROM (SELECT l.base_name FROM temp.learning_names l JOIN security_aliases a ON a.base_name = l.base_name
+                      GROUP BY l.base_name HAVING count(*) = 1) AS u
+                CROSS JOIN picks p
+                WHERE p.code IS NULL AND p.base_name = u.base_name);
+
+-- name: fill_learned_mover_codes_of_names
+UPDATE movers SET code = (SELECT min(a.code) FROM security_aliases a WHERE a.base_name = movers.name)
+WHERE rowid IN (SELECT m.rowid
+                FROM (SELECT l.base_name FROM temp.learning_names l JOIN security_aliases a ON a.base_name = l.base_name
+                      GROUP BY l.base_name HAVING count(*) = 1) AS u
+                CROSS JOIN movers m
+                WHERE m.code IS NULL AND m.name = u.base_name);
+
+-- name: fill_learned_event_codes_of_names
+UPDATE events SET code = (SELECT min(a.code) FROM security_aliases a WHERE a.base_name = events.company)
+WHERE rowid IN (SELECT e.rowid
+                FROM (SELECT l.base_name FROM temp.learning_names l JOIN security_aliases a ON a.base_name = l.base_name
+                      GROUP BY l.base_name HAVING count(*) = 1) AS u
+                CROSS JOIN events e
+                WHERE e.code IS NULL AND e.company = u.base_name);
+
 -- name: import_security
 INSERT INTO securities (code, name, exchange, source) VALUES (:code, :name, :exchange, 'import')
 ON CONFLICT (code) DO UPDATE SET name = excluded.name, exchange = excluded.exchange, source = 'import';

@@ -187,6 +187,7 @@ ReportWriter::Written ReportWriter::write_report(const FileIdentity& f, const Re
   rep.exec_and_reset();
   const int64_t id = db_.getLastInsertRowid();
   if (first_unindexed_id_ == 0) first_unindexed_id_ = id;
+  if (first_written_id_ == 0) first_written_id_ = id;
 
   for (const auto& [kind, value] : r.tags) {
     st_->tag.bind(":report_id", id);
@@ -206,7 +207,10 @@ ReportWriter::Written ReportWriter::write_report(const FileIdentity& f, const Re
       st_->alias.bind(":base_name", base);
       st_->alias.bind(":code", *code);
       st_->alias.exec_and_reset();
-      if (db_.getChanges() > 0) new_alias_names_.push_back(base);  // new to the archive
+      if (db_.getChanges() > 0) {  // new to the archive
+        new_alias_names_.push_back(base);
+        if (run_alias_seen_.insert(base).second) run_alias_names_.push_back(base);
+      }
     }
     if (learned_codes_.insert(*code).second) {  // the first name printed with a code names it
       st_->security.bind(":code", *code);
