@@ -1,4 +1,4 @@
-// gen_corpus N OUT [--seed S] [--listings K] [--teach NAME=CODE[,NAME=CODE...]]
+// gen_corpus N OUT [--seed S] [--listings K] [--teach NAME=CODE[,NAME=CODE...]] [--tiny]
 //
 // Writes N synthetic research reports shaped like the real ones (YAML front matter, the
 // weekly sections in their usual phrasings, theme pick lists, codes in some reports, news,
@@ -19,6 +19,12 @@
 // (K entries): a report that teaches the archive a code. tools/bench uses it for the slow
 // path of learning codes (issue 16): an archive that knows these stocks by name only, then 1
 // report (or a week of 100) that prints their codes. Without it every file is as before.
+//
+// --tiny writes N tiny valid reports instead (front matter with a title and a date, one
+// line of body; about 120 bytes each), 1000 to a folder: OUT/tiny/NNNN/NNNNNNN.md. For the
+// memory of a walk over a million files (tools/bench --tiny), where what is in the files
+// does not matter and writing 4 GB of real-shaped reports would. Each file is distinct (no
+// duplicates). The other options do not apply to it.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -583,8 +589,22 @@ bool mkdirs(const std::string& path) {
 }
 
 int usage() {
-  std::fprintf(stderr, "usage: gen_corpus N OUT [--seed S] [--listings K] [--teach NAME=CODE[,NAME=CODE...]]\n");
+  std::fprintf(stderr, "usage: gen_corpus N OUT [--seed S] [--listings K] [--teach NAME=CODE[,NAME=CODE...]] [--tiny]\n");
   return 2;
+}
+
+/// Report i of a --tiny corpus: its folder (relative to OUT), its file name and its bytes.
+void tiny_report(uint64_t i, std::string& out, std::string& rel_dir, std::string& name) {
+  const unsigned day = static_cast<unsigned>(i % 28) + 1, month = static_cast<unsigned>(i / 28 % 12) + 1;
+  char buf[256];
+  std::snprintf(buf, sizeof buf, "tiny/%04llu", static_cast<unsigned long long>(i / 1000));
+  rel_dir = buf;
+  std::snprintf(buf, sizeof buf, "%07llu.md", static_cast<unsigned long long>(i));
+  name = buf;
+  std::snprintf(buf, sizeof buf,
+                "---\ntitle: \"开源证券-中小盘周报-%07llu\"\ndate: \"2025-%02u-%02u\"\n---\n\n小报告 %llu。\n",
+                static_cast<unsigned long long>(i), month, day, static_cast<unsigned long long>(i));
+  out = buf;
 }
 
 /// A whole number in decimal, or false (strtoull alone took "abc" as 0 and "-1" as 2^64-1).
@@ -605,6 +625,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> pos;
   uint64_t seed = 42, listings = 0;
   std::vector<Stock> teach;
+  bool tiny = false;
   auto bad = [](const char* option, const char* value) {
     std::fprintf(stderr, "gen_corpus: %s wants a whole number, not '%s'\n", option, value);
     return 2;
@@ -634,6 +655,8 @@ int main(int argc, char** argv) {
     if (value) {
       const std::string option = a.substr(0, a.find('='));
       if (!parse_count(value, option == "--seed" ? seed : listings)) return bad(option.c_str(), value);
+    } else if (a == "--tiny") {
+      tiny = true;
     } else if (a == "-h" || a == "--help") {
       return usage();
     } else {
@@ -658,7 +681,8 @@ int main(int argc, char** argv) {
   buf.reserve(16384);
   uint64_t bytes = 0;
   for (uint64_t i = 0; i < n; ++i) {
-    gen.report(i, n, buf, rel_dir, name);
+    if (tiny) tiny_report(i, buf, rel_dir, name);
+    else gen.report(i, n, buf, rel_dir, name);
     if (rel_dir != last_dir) {
       if (!mkdirs(out_dir + "/" + rel_dir)) {
         std::fprintf(stderr, "gen_corpus: cannot create %s/%s: %s\n", out_dir.c_str(), rel_dir.c_str(), std::strerror(errno));
