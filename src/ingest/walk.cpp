@@ -76,14 +76,17 @@ struct Walker {
     }
     closedir(dir);
     std::sort(names.begin(), names.end());
-    // What each entry put into out.files, under the name its paths sort by: a folder's
-    // paths all start with "name/".
+    // What each entry put into out.files (parts[first, last)), under the name its paths
+    // sort by: a folder's paths all start with "name/".
     struct Placed {
-      std::string key;
-      std::vector<FileList::Range> ranges;
+      size_t name;  ///< index in names
+      bool folder;
+      size_t first, last;
     };
     std::vector<Placed> placed;
-    for (const auto& [name, d_type] : names) {
+    std::vector<FileList::Range> parts;
+    for (size_t i = 0; i < names.size(); ++i) {
+      const auto& [name, d_type] = names[i];
       std::string child_abs = abs + "/" + name;
       std::string child_rel = rel.empty() ? name : rel + "/" + name;
       const bool wanted = matches(name.c_str());
@@ -116,22 +119,37 @@ struct Walker {
       }
       if (S_ISDIR(cst.st_mode)) {
         auto ranges = visit_dir(child_abs, child_rel, depth + 1);
-        if (!ranges.empty()) placed.push_back({name + "/", std::move(ranges)});
+        if (!ranges.empty()) {
+          placed.push_back({i, true, parts.size(), parts.size() + ranges.size()});
+          parts.insert(parts.end(), ranges.begin(), ranges.end());
+        }
       } else if (!wanted) {
         continue;
       } else if (S_ISREG(cst.st_mode)) {
         const uint64_t begin = out.files.end_offset();
         out.files.push_back({std::move(child_rel), static_cast<int64_t>(cst.st_size),
                              static_cast<int64_t>(cst.st_mtim.tv_sec) * 1000000000 + cst.st_mtim.tv_nsec});
-        placed.push_back({name, {{begin, out.files.end_offset()}}});
+        placed.push_back({i, false, parts.size(), parts.size() + 1});
+        parts.push_back({begin, out.files.end_offset()});
       } else {
         skip(child_rel, std::string(kind_of(cst.st_mode)) + ", not a regular file: skipped");
       }
     }
-    std::stable_sort(placed.begin(), placed.end(), [](const Placed& a, const Placed& b) { return a.key < b.key; });
+    // name + "/" for a folder, compared without building it.
+    auto by_path = [&](const Placed& a, const Placed& b) {
+      const std::string& x = names[a.name].first;
+      const std::string& y = names[b.name].first;
+      const size_t n = std::min(x.size(), y.size());
+      if (const int c = x.compare(0, n, y, 0, n); c != 0) return c < 0;
+      const int xc = x.size() > n ? static_cast<unsigned char>(x[n]) : a.folder ? '/' : -1;
+      const int yc = y.size() > n ? static_cast<unsigned char>(y[n]) : b.folder ? '/' : -1;
+      return xc < yc;
+    };
+    if (!std::is_sorted(placed.begin(), placed.end(), by_path)) std::sort(placed.begin(), placed.end(), by_path);
     std::vector<FileList::Range> ranges;
     for (const auto& p : placed)
-      for (const auto& r : p.ranges) {
+      for (size_t k = p.first; k < p.last; ++k) {
+        const auto& r = parts[k];
         if (!ranges.empty() && ranges.back().end == r.begin) ranges.back().end = r.end;
         else ranges.push_back(r);
       }
