@@ -168,10 +168,11 @@ int main(int argc, char** argv) {
 
   WalkResult walk = walk_reports(root, globs);
   for (const auto& w : walk.warnings) std::cerr << "warning: " << w << "\n";
+  const std::vector<FoundFile> files = walk.files.to_vector();  // every file's bytes are held below anyway
   std::vector<std::string> contents;
-  contents.reserve(walk.files.size());
+  contents.reserve(files.size());
   size_t total_bytes = 0;
-  for (const auto& f : walk.files) {
+  for (const auto& f : files) {
     std::ifstream in(abs_path(root, f), std::ios::binary);
     contents.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     total_bytes += contents.back().size();
@@ -201,11 +202,11 @@ int main(int argc, char** argv) {
     double cpu0 = cpu_seconds();
     size_t pass_ok = 0;
     for (size_t i = 0; i < n; ++i) {
-      ParseOutcome o = parse_report(contents[i], walk.files[i].rel_path);
+      ParseOutcome o = parse_report(contents[i], files[i].rel_path);
       pass_ok += o.ok;
       // The dump is written inside the loop (so outcomes need not be kept), and only on
       // the first pass; use --repeat > 1 when timing with --check.
-      if (pass == 0 && dump_out.is_open()) dump(dump_out, walk.files[i].rel_path, o);
+      if (pass == 0 && dump_out.is_open()) dump(dump_out, files[i].rel_path, o);
     }
     double s = std::chrono::duration<double>(Clock::now() - t0).count();
     double cpu = cpu_seconds() - cpu0;

@@ -1,4 +1,4 @@
-// gen_corpus N OUT [--seed S] [--stocks-seed S] [--listings K] [--teach NAME=CODE[,NAME=CODE...]]
+// gen_corpus N OUT [--seed S] [--stocks-seed S] [--listings K] [--teach NAME=CODE[,NAME=CODE...]] [--tiny]
 //
 // Writes N synthetic research reports shaped like the real ones (YAML front matter, the
 // weekly sections in their usual phrasings, theme pick lists, codes in some reports, news,
@@ -23,6 +23,12 @@
 // --stocks-seed S draws the pool of stocks (names and codes) from S instead of --seed: new
 // reports that name the corpus's own stocks (another seed draws other names for other codes,
 // and a name printed with two codes stays ambiguous in the archive). Default: --seed.
+//
+// --tiny writes N tiny valid reports instead (front matter with a title and a date, one
+// line of body; about 120 bytes each), 1000 to a folder: OUT/tiny/NNNN/NNNNNNN.md. For the
+// memory of a walk over a million files (tools/bench --tiny), where what is in the files
+// does not matter and writing 4 GB of real-shaped reports would. Each file is distinct (no
+// duplicates). The other options do not apply to it.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -588,8 +594,22 @@ bool mkdirs(const std::string& path) {
 }
 
 int usage() {
-  std::fprintf(stderr, "usage: gen_corpus N OUT [--seed S] [--stocks-seed S] [--listings K] [--teach NAME=CODE[,NAME=CODE...]]\n");
+  std::fprintf(stderr, "usage: gen_corpus N OUT [--seed S] [--stocks-seed S] [--listings K] [--teach NAME=CODE[,NAME=CODE...]] [--tiny]\n");
   return 2;
+}
+
+/// Report i of a --tiny corpus: its folder (relative to OUT), its file name and its bytes.
+void tiny_report(uint64_t i, std::string& out, std::string& rel_dir, std::string& name) {
+  const unsigned day = static_cast<unsigned>(i % 28) + 1, month = static_cast<unsigned>(i / 28 % 12) + 1;
+  char buf[256];
+  std::snprintf(buf, sizeof buf, "tiny/%04llu", static_cast<unsigned long long>(i / 1000));
+  rel_dir = buf;
+  std::snprintf(buf, sizeof buf, "%07llu.md", static_cast<unsigned long long>(i));
+  name = buf;
+  std::snprintf(buf, sizeof buf,
+                "---\ntitle: \"开源证券-中小盘周报-%07llu\"\ndate: \"2025-%02u-%02u\"\n---\n\n小报告 %llu。\n",
+                static_cast<unsigned long long>(i), month, day, static_cast<unsigned long long>(i));
+  out = buf;
 }
 
 /// A whole number in decimal, or false (strtoull alone took "abc" as 0 and "-1" as 2^64-1).
@@ -611,6 +631,7 @@ int main(int argc, char** argv) {
   uint64_t seed = 42, listings = 0, stocks_seed = 0;
   bool stocks_seed_given = false;
   std::vector<Stock> teach;
+  bool tiny = false;
   auto bad = [](const char* option, const char* value) {
     std::fprintf(stderr, "gen_corpus: %s wants a whole number, not '%s'\n", option, value);
     return 2;
@@ -643,6 +664,8 @@ int main(int argc, char** argv) {
       if (option == "--stocks-seed") stocks_seed_given = true;
       if (!parse_count(value, option == "--seed" ? seed : option == "--stocks-seed" ? stocks_seed : listings))
         return bad(option.c_str(), value);
+    } else if (a == "--tiny") {
+      tiny = true;
     } else if (a == "-h" || a == "--help") {
       return usage();
     } else {
@@ -667,7 +690,8 @@ int main(int argc, char** argv) {
   buf.reserve(16384);
   uint64_t bytes = 0;
   for (uint64_t i = 0; i < n; ++i) {
-    gen.report(i, n, buf, rel_dir, name);
+    if (tiny) tiny_report(i, buf, rel_dir, name);
+    else gen.report(i, n, buf, rel_dir, name);
     if (rel_dir != last_dir) {
       if (!mkdirs(out_dir + "/" + rel_dir)) {
         std::fprintf(stderr, "gen_corpus: cannot create %s/%s: %s\n", out_dir.c_str(), rel_dir.c_str(), std::strerror(errno));

@@ -80,12 +80,13 @@ class IngestRun {
   }
 
  private:
-  /// What comparing a root's walk with the archive decided.
+  /// What comparing a root's walk with the archive decided. Lists, not vectors: any of
+  /// them may hold every file of a large folder.
   struct RootPlan {
-    std::vector<Job> jobs;                 ///< files to read
-    size_t new_files = 0;                  ///< of them, paths the archive has never stored
-    std::vector<bool> counted_duplicate;   ///< per walked file: counted as an unchanged duplicate
-    std::vector<std::string> vanished;     ///< stored, but not found by the walk
+    FileList jobs;                ///< files to read, each with Job::current_sha256 as its extra
+    size_t new_files = 0;         ///< of them, paths the archive has never stored
+    FileList counted_duplicates;  ///< walked files counted as unchanged duplicates
+    FileList vanished;            ///< stored, but not found by the walk (only rel_path set)
   };
 
   /// The root being ingested: where it is, how it is shown, which files were named.
@@ -116,7 +117,7 @@ class IngestRun {
     Progress progress(opt_.progress, plan.jobs.size());
     write_jobs(root, plan.jobs, &progress);
     progress.finish();
-    if (!stop_signal()) rewrite_orphaned_duplicates(root, walk, plan);
+    if (!stop_signal()) rewrite_orphaned_duplicates(root, walk.files, plan.counted_duplicates);
     if (!stop_signal()) settle_vanished(root, plan.vanished);
   }
 
@@ -139,35 +140,34 @@ class IngestRun {
   }
 
   /// What the archive holds for this root, read in path order alongside the walk (sorted
-  /// the same way, bytewise): a merge, with nothing held per file but the walk itself.
-  /// Unchanged files are counted here; the rest become jobs.
-  RootPlan compare_with_archive(const Root& root, const WalkResult& walk) {
+  /// the same way, bytewise): a merge, with nothing held per file. Unchanged files are
+  /// counted here; the rest become jobs.
+  RootPlan compare_with_archive(const Root& root, WalkResult& walk) {
     RootPlan plan;
-    plan.counted_duplicate.assign(walk.files.size(), false);
-    // Reports an older parser extracted are few: found through an index.
-    const auto older_parser = reports_from_older_parsers(*db_, root.path(), kParserVersion);
+    // Reports an older parser extracted: few, found through an index, but every one after
+    // a new parser version: merged in path order too.
+    OlderParserReports older_parser(*db_, root.path(), kParserVersion);
     StoredFiles stored(*db_, root.path());
-    for (size_t i = 0; i < walk.files.size(); ++i) {
-      const FoundFile& f = walk.files[i];
+    FileList::Reader walked = walk.files.reader();
+    for (FoundFile f; walked.next(f);) {
       while (stored.current() && stored.current()->path < f.rel_path) {
-        if (!root.named_only()) plan.vanished.push_back(stored.current()->path);
+        if (!root.named_only()) plan.vanished.push_back({stored.current()->path});
         stored.advance();
       }
       const StoredFile* known = stored.current() && stored.current()->path == f.rel_path ? stored.current() : nullptr;
       int parser_version = kParserVersion;
       if (known)
-        if (auto old = older_parser.find(f.rel_path); old != older_parser.end()) parser_version = old->second;
+        if (auto old = older_parser.version_of(f.rel_path)) parser_version = *old;
       bool unchanged = !opt_.force && known && known->size == f.size && known->mtime_ns == f.mtime_ns;
       if (unchanged && known->status == "report" && parser_version < kParserVersion)
         unchanged = false;  // stored by an older parser: re-extract
       if (unchanged && known->status == "duplicate" && !known->has_report)
         unchanged = false;  // the report it duplicated is gone or was replaced
       if (!unchanged) {
-        Job job{&f, {}};
-        if (!opt_.force && known && !known->sha256.empty() && known->has_report &&
-            ((known->status == "report" && parser_version >= kParserVersion) || known->status == "duplicate"))
-          job.current_sha256 = known->sha256;
-        plan.jobs.push_back(std::move(job));
+        const bool current = !opt_.force && known && !known->sha256.empty() && known->has_report &&
+                             ((known->status == "report" && parser_version >= kParserVersion) ||
+                              known->status == "duplicate");
+        plan.jobs.push_back(f, current ? std::string_view(known->sha256) : std::string_view());
         if (!known) ++plan.new_files;
       } else if (known->status == "error") {
         ++sum_.rejected;
@@ -175,13 +175,13 @@ class IngestRun {
           err_ << location(root.shown(f.rel_path), e->second) << ": " << e->first << " (unchanged)\n";
       } else if (known->status == "duplicate") {
         ++sum_.duplicates;
-        plan.counted_duplicate[i] = true;
+        plan.counted_duplicates.push_back(f);
       } else {
         ++sum_.unchanged;
       }
       if (known) stored.advance();
     }
-    for (; stored.current() && !root.named_only(); stored.advance()) plan.vanished.push_back(stored.current()->path);
+    for (; stored.current() && !root.named_only(); stored.advance()) plan.vanished.push_back({stored.current()->path});
     return plan;
   }
 
@@ -231,31 +231,40 @@ class IngestRun {
 
   /// Reads and writes the jobs: chunks of files parsed on the worker threads while the
   /// previous chunk is written (one thread: SQLite has one writer). Two chunks in memory
-  /// at most. Called holding the write lock from the first chunk on.
-  void write_jobs(const Root& root, const std::vector<Job>& all, Progress* progress) {
+  /// at most, read from the list as they are needed. Called holding the write lock from
+  /// the first chunk on.
+  void write_jobs(const Root& root, FileList& all, Progress* progress) {
     if (all.empty()) return;
     Batch b;
     begin(b);
-    const std::vector<Job> jobs = opt_.force ? all : still_to_do(root, all, b);
+    FileList not_done;
+    FileList& jobs = opt_.force ? all : (not_done = still_to_do(root, all, b));
     if (jobs.empty()) {
       commit(b);
       return;
     }
     const size_t chunk = static_cast<size_t>(threads_) * 64;
+    FileList::Reader reader = jobs.reader();
+    auto take = [&](std::vector<Job>& out) {
+      out.clear();
+      for (Job job; out.size() < chunk && reader.next(job.file, &job.current_sha256);) out.push_back(std::move(job));
+    };
+    std::vector<Job> current_jobs, next_jobs;
     std::vector<Parsed> current, next;
-    size_t first = 0, end = std::min(jobs.size(), chunk);
-    parse_chunk(root.path(), jobs, first, end, threads_, opt_.max_size, current);
+    take(current_jobs);
+    parse_chunk(root.path(), current_jobs, 0, current_jobs.size(), threads_, opt_.max_size, current);
+    size_t done = 0;
     for (;;) {
-      const size_t next_end = std::min(jobs.size(), end + chunk);
+      take(next_jobs);  // here, not on the prefetch thread: the reader is not shared
       JoiningThread prefetch;
-      if (end < jobs.size() && !stop_signal())
-        prefetch.start([&, end, next_end] { parse_chunk(root.path(), jobs, end, next_end, threads_, opt_.max_size, next); });
-      write_chunk(root, jobs, first, end, current, b);
-      if (progress) progress->update(end);
+      if (!next_jobs.empty() && !stop_signal())
+        prefetch.start([&] { parse_chunk(root.path(), next_jobs, 0, next_jobs.size(), threads_, opt_.max_size, next); });
+      write_chunk(root, current_jobs, current, b);
+      done += current_jobs.size();
+      if (progress) progress->update(done);
       if (!prefetch.join() || stop_signal()) break;
+      std::swap(current_jobs, next_jobs);
       std::swap(current, next);
-      first = end;
-      end = next_end;
     }
     commit(b);  // also after a signal: what was written stays
   }
@@ -264,18 +273,19 @@ class IngestRun {
   /// is committed now is what this run's writes would replace. A file whose committed row
   /// has its size and mtime and is current (a report of this parser, a duplicate of a
   /// stored report, or a rejection) was done by the other ingest: counted, not redone.
-  std::vector<Job> still_to_do(const Root& root, const std::vector<Job>& all, Batch& b) {
+  FileList still_to_do(const Root& root, FileList& all, Batch& b) {
     CommittedFiles committed(*db_);
-    std::vector<Job> out;
-    out.reserve(all.size());
-    for (const Job& job : all) {
-      const FoundFile& f = *job.file;
+    FileList out;
+    FileList::Reader reader = all.reader();
+    FoundFile f;
+    std::string current_sha256;
+    while (reader.next(f, &current_sha256)) {
       const auto c = committed.get(root.path(), f.rel_path);
       const bool done = c && c->size == f.size && c->mtime_ns == f.mtime_ns &&
                         ((c->status == "report" && c->has_report && c->parser_version >= kParserVersion) ||
                          (c->status == "duplicate" && c->has_report) || c->status == "error");
       if (!done) {
-        out.push_back(job);
+        out.push_back(f, current_sha256);
       } else if (c->status == "error") {
         ++b.pending.rejected;
         if (auto e = writer_->stored_error(root.path(), f.rel_path))
@@ -287,14 +297,13 @@ class IngestRun {
     return out;
   }
 
-  /// Writes parsed[0, end - first) for jobs[first, end), committing every kFilesPerCommit.
-  void write_chunk(const Root& root, const std::vector<Job>& jobs, size_t first, size_t end,
-                   std::vector<Parsed>& parsed, Batch& b) {
+  /// Writes parsed[i] for jobs[i], committing every kFilesPerCommit.
+  void write_chunk(const Root& root, const std::vector<Job>& jobs, std::vector<Parsed>& parsed, Batch& b) {
     const std::string now = now_utc();
     begin(b);
-    for (size_t i = first; i < end; ++i) {
-      const FoundFile& f = *jobs[i].file;
-      Parsed& p = parsed[i - first];
+    for (size_t i = 0; i < jobs.size(); ++i) {
+      const FoundFile& f = jobs[i].file;
+      Parsed& p = parsed[i];
       if (p.sha256.empty() && p.outcome.problem.message.empty()) break;  // interrupted before this file
       FileIdentity id{root.path(), f.rel_path, f.size, f.mtime_ns, p.sha256};
       ++b.files;
@@ -318,22 +327,26 @@ class IngestRun {
   }
 
   /// A duplicate whose original was replaced or removed in this run stands on its own now.
-  void rewrite_orphaned_duplicates(const Root& root, const WalkResult& walk, const RootPlan& plan) {
+  void rewrite_orphaned_duplicates(const Root& root, FileList& walked, FileList& counted_duplicates) {
     const auto orphans = orphaned_duplicates(*db_, root.path());
-    std::vector<Job> again;
-    for (size_t i = 0; i < walk.files.size(); ++i) {
-      if (!orphans.count(walk.files[i].rel_path)) continue;
-      again.push_back({&walk.files[i], {}});
-      // It was counted as an unchanged duplicate above; it is counted again when written.
-      if (plan.counted_duplicate[i]) --sum_.duplicates;
-    }
+    if (orphans.empty()) return;
+    FileList again;
+    FileList::Reader reader = walked.reader();
+    for (FoundFile f; reader.next(f);)
+      if (orphans.count(f.rel_path)) again.push_back(f);
+    // Those counted as unchanged duplicates above are counted again when written.
+    reader = counted_duplicates.reader();
+    for (FoundFile f; reader.next(f);)
+      if (orphans.count(f.rel_path)) --sum_.duplicates;
     write_jobs(root, again, nullptr);
   }
 
   /// Files that vanished from disk: removed with --prune, otherwise only counted.
-  void settle_vanished(const Root& root, const std::vector<std::string>& vanished) {
+  void settle_vanished(const Root& root, FileList& vanished) {
     SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-    for (const auto& path : vanished) {  // in path order
+    FileList::Reader reader = vanished.reader();
+    for (FoundFile f; reader.next(f);) {  // in path order
+      const std::string& path = f.rel_path;
       if (!gone_from_disk(root.path() + "/" + path)) continue;  // there, but not taken: see walk.skipped
       if (opt_.prune) {
         writer_->forget_file(root.path(), path);

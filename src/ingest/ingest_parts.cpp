@@ -20,7 +20,7 @@ std::atomic<int> g_signal{0};
 extern "C" void on_stop_signal(int sig) { g_signal.store(sig); }
 
 Parsed read_and_parse(const std::string& root, const Job& job, int64_t max_size) {
-  const FoundFile& f = *job.file;
+  const FoundFile& f = job.file;
   Parsed p;
   if (f.size > max_size) {
     p.outcome.problem = {"file is larger than --max-size (" + std::to_string(f.size) + " > " +

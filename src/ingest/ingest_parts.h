@@ -36,7 +36,7 @@ std::string now_utc();
 
 /// A file the walk found that has to be read this run.
 struct Job {
-  const FoundFile* file;
+  FoundFile file;
   /// The digest stored for the file when its stored rows are current (a report made by
   /// this parser, or a duplicate of a stored report): equal bytes need no parsing then.
   /// Empty otherwise.

@@ -48,21 +48,26 @@ struct Walker {
                          (root == "/" || r[root.size()] == '/'));
   }
 
-  void visit_dir(const std::string& abs, const std::string& rel, int depth) {
+  /// Walks the folder into out.files in the order of its names, as a walk always did (which
+  /// of two links to one folder enters it is the first in that order), and returns the
+  /// ranges of out.files in bytewise order of their paths. The two differ where a folder's
+  /// name is the start of a sibling's followed by a byte below '/': "a-b.md" sorts before
+  /// "a/c.md". Each folder's files are one range, so the ranges are few.
+  std::vector<FileList::Range> visit_dir(const std::string& abs, const std::string& rel, int depth) {
     struct stat st {};
     if (stat(abs.c_str(), &st) != 0) {
       skip(rel, std::string("cannot enter folder: ") + std::strerror(errno) + "; its files are skipped");
-      return;
+      return {};
     }
     if (!visited.insert({st.st_dev, st.st_ino}).second) {
       if (depth > 0)
         out.warnings.push_back(printable_path(abs) + ": folder already visited (symlink loop?), skipped");
-      return;
+      return {};
     }
     DIR* dir = opendir(abs.c_str());
     if (!dir) {
       skip(rel, std::string("cannot open folder: ") + std::strerror(errno) + "; its files are skipped");
-      return;
+      return {};
     }
     std::vector<std::pair<std::string, unsigned char>> names;  // name, d_type
     while (dirent* e = readdir(dir)) {
@@ -71,7 +76,17 @@ struct Walker {
     }
     closedir(dir);
     std::sort(names.begin(), names.end());
-    for (const auto& [name, d_type] : names) {
+    // What each entry put into out.files (parts[first, last)), under the name its paths
+    // sort by: a folder's paths all start with "name/".
+    struct Placed {
+      size_t name;  ///< index in names
+      bool folder;
+      size_t first, last;
+    };
+    std::vector<Placed> placed;
+    std::vector<FileList::Range> parts;
+    for (size_t i = 0; i < names.size(); ++i) {
+      const auto& [name, d_type] = names[i];
       std::string child_abs = abs + "/" + name;
       std::string child_rel = rel.empty() ? name : rel + "/" + name;
       const bool wanted = matches(name.c_str());
@@ -103,16 +118,42 @@ struct Walker {
         }
       }
       if (S_ISDIR(cst.st_mode)) {
-        visit_dir(child_abs, child_rel, depth + 1);
+        auto ranges = visit_dir(child_abs, child_rel, depth + 1);
+        if (!ranges.empty()) {
+          placed.push_back({i, true, parts.size(), parts.size() + ranges.size()});
+          parts.insert(parts.end(), ranges.begin(), ranges.end());
+        }
       } else if (!wanted) {
         continue;
       } else if (S_ISREG(cst.st_mode)) {
+        const uint64_t begin = out.files.end_offset();
         out.files.push_back({std::move(child_rel), static_cast<int64_t>(cst.st_size),
                              static_cast<int64_t>(cst.st_mtim.tv_sec) * 1000000000 + cst.st_mtim.tv_nsec});
+        placed.push_back({i, false, parts.size(), parts.size() + 1});
+        parts.push_back({begin, out.files.end_offset()});
       } else {
         skip(child_rel, std::string(kind_of(cst.st_mode)) + ", not a regular file: skipped");
       }
     }
+    // name + "/" for a folder, compared without building it.
+    auto by_path = [&](const Placed& a, const Placed& b) {
+      const std::string& x = names[a.name].first;
+      const std::string& y = names[b.name].first;
+      const size_t n = std::min(x.size(), y.size());
+      if (const int c = x.compare(0, n, y, 0, n); c != 0) return c < 0;
+      const int xc = x.size() > n ? static_cast<unsigned char>(x[n]) : a.folder ? '/' : -1;
+      const int yc = y.size() > n ? static_cast<unsigned char>(y[n]) : b.folder ? '/' : -1;
+      return xc < yc;
+    };
+    if (!std::is_sorted(placed.begin(), placed.end(), by_path)) std::sort(placed.begin(), placed.end(), by_path);
+    std::vector<FileList::Range> ranges;
+    for (const auto& p : placed)
+      for (size_t k = p.first; k < p.last; ++k) {
+        const auto& r = parts[k];
+        if (!ranges.empty() && ranges.back().end == r.begin) ranges.back().end = r.end;
+        else ranges.push_back(r);
+      }
+    return ranges;
   }
 };
 
@@ -130,9 +171,7 @@ WalkResult walk_reports(const std::string& root, const std::vector<std::string>&
   if (std::unique_ptr<char, decltype(&std::free)> real(realpath(r.c_str(), nullptr), &std::free); real)
     canonical = real.get();
   Walker w{canonical, globs, options, out, {}};
-  w.visit_dir(r, "", 0);
-  std::sort(out.files.begin(), out.files.end(),
-            [](const FoundFile& a, const FoundFile& b) { return a.rel_path < b.rel_path; });
+  out.files.reorder(w.visit_dir(r, "", 0));
   std::sort(out.skipped.begin(), out.skipped.end(),
             [](const SkippedPath& a, const SkippedPath& b) { return a.rel_path < b.rel_path; });
   return out;
@@ -199,9 +238,7 @@ WalkResult walk_named_files(const std::string& root, const std::vector<std::stri
                            static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec});
     }
   }
-  std::sort(out.files.begin(), out.files.end(),
-            [](const FoundFile& a, const FoundFile& b) { return a.rel_path < b.rel_path; });
-  return out;
+  return out;  // in the order of rel_paths, which is sorted
 }
 
 std::string abs_path(const std::string& root, const FoundFile& f) {

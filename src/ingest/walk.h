@@ -5,15 +5,9 @@
 #include <string_view>
 #include <vector>
 
-namespace yanbao {
+#include "ingest/file_list.h"
 
-/// One file of a walk. Only the path relative to the root is kept (a walk of a large
-/// history holds every file): abs_path() puts the root back in front.
-struct FoundFile {
-  std::string rel_path;  ///< relative to the root, '/' separators
-  int64_t size = 0;
-  int64_t mtime_ns = 0;
-};
+namespace yanbao {
 
 /// Something the walk could not take: a file whose name matches the globs but that is no
 /// regular file (a FIFO, a device, a broken symlink), or a folder it could not enter (no
@@ -30,7 +24,8 @@ struct WalkOptions {
 };
 
 struct WalkResult {
-  std::vector<FoundFile> files;       ///< sorted by rel_path (bytewise)
+  /// Sorted by rel_path (bytewise). Not in memory: a walk of a large history finds millions.
+  FileList files;
   std::vector<SkippedPath> skipped;   ///< sorted by rel_path (bytewise)
   /// Notices that are no rejection, e.g. a folder already visited (symlink loop), a link
   /// left unfollowed (path: what happened). Paths are printable (printable_path).
@@ -62,8 +57,9 @@ struct IngestRoots {
 /// root (an archive then holds them as a walk of the folder would).
 IngestRoots plan_ingest_roots(const std::vector<std::string>& paths);
 
-/// The named files under root, as walk_reports() would list them (whatever their names: a
-/// file named directly is taken without the globs); one that is no regular file is skipped.
+/// The named files under root (rel_paths sorted bytewise), as walk_reports() would list them
+/// (whatever their names: a file named directly is taken without the globs); one that is
+/// no regular file is skipped.
 WalkResult walk_named_files(const std::string& root, const std::vector<std::string>& rel_paths);
 
 /// The path of `f`, found by walk_reports(root, ...), to open it with.

@@ -22,14 +22,24 @@ void StoredFiles::advance() {
   file_.sha256 = std::string(column_text(st_.getColumn(5)));
 }
 
-std::unordered_map<std::string, int> reports_from_older_parsers(SQLite::Database& db, const std::string& root,
-                                                                int version) {
-  std::unordered_map<std::string, int> out;
-  SQLite::Statement st(db, std::string(sql_statement("reports_from_older_parsers")));
-  st.bind(":root", root);
-  st.bind(":parser_version", version);
-  while (st.executeStep()) out.emplace(st.getColumn(0).getString(), st.getColumn(1).getInt());
-  return out;
+OlderParserReports::OlderParserReports(SQLite::Database& db, const std::string& root, int version)
+    : st_(db, std::string(sql_statement("reports_from_older_parsers"))) {
+  st_.bind(":root", root);
+  st_.bind(":parser_version", version);
+  advance();
+}
+
+void OlderParserReports::advance() {
+  have_ = st_.executeStep();
+  if (!have_) return;
+  path_ = std::string(column_text(st_.getColumn(0)));
+  version_ = st_.getColumn(1).getInt();
+}
+
+std::optional<int> OlderParserReports::version_of(const std::string& path) {
+  while (have_ && path_ < path) advance();
+  if (have_ && path_ == path) return version_;
+  return std::nullopt;
 }
 
 std::unordered_set<std::string> orphaned_duplicates(SQLite::Database& db, const std::string& root) {

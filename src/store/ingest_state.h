@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -37,9 +36,22 @@ class StoredFiles {
   bool have_ = false;
 };
 
-/// Paths of the root's reports made by a parser older than `version`, with their version.
-std::unordered_map<std::string, int> reports_from_older_parsers(SQLite::Database& db, const std::string& root,
-                                                                int version);
+/// The root's reports made by a parser older than `version`, in path order (bytewise), one
+/// at a time: few, but for the first run of a new parser, when they are all of them.
+class OlderParserReports {
+ public:
+  OlderParserReports(SQLite::Database& db, const std::string& root, int version);
+  /// The version of the parser that made the report at `path`, when older. Paths are asked
+  /// for in increasing order.
+  std::optional<int> version_of(const std::string& path);
+
+ private:
+  void advance();
+  SQLite::Statement st_;
+  bool have_ = false;
+  std::string path_;
+  int version_ = 0;
+};
 
 /// Paths of the root's duplicates whose original is gone (replaced or removed).
 std::unordered_set<std::string> orphaned_duplicates(SQLite::Database& db, const std::string& root);

@@ -11,7 +11,8 @@ SELECT path, size, mtime_ns, status, report_id, sha256 FROM files WHERE root = :
 -- Reports an older parser extracted: re-extracted even when their file is unchanged. Through
 -- reports_by_parser_version; reading parser_version from every report row instead would
 -- touch every page of the reports table (a 4 KB body each) on every ingest.
-SELECT path, parser_version FROM reports WHERE parser_version < :parser_version AND root = :root;
+-- In path order, for the merge with the walk.
+SELECT path, parser_version FROM reports WHERE parser_version < :parser_version AND root = :root ORDER BY path;
 
 -- name: committed_file_state
 -- What is committed for one file, read under the write lock: another ingest of the same

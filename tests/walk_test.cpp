@@ -1,0 +1,132 @@
+// Specs for the walk: the files it finds, in the order an ingest merges them with the
+// archive, kept in a list that does not grow in memory with their number.
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "ingest/file_list.h"
+#include "ingest/ingest.h"
+#include "ingest/walk.h"
+
+namespace fs = std::filesystem;
+using namespace yanbao;
+using yanbao::test::spit;
+using yanbao::test::TempDir;
+
+namespace {
+
+std::vector<std::string> paths_of(FileList& list) {
+  std::vector<std::string> out;
+  for (const auto& f : list.to_vector()) out.push_back(f.rel_path);
+  return out;
+}
+
+const char* kReport = "---\ntitle: \"开源证券-中小盘周报\"\ndate: \"2025-03-09\"\n---\n\n正文。\n";
+
+}  // namespace
+
+TEST(FileList, ReadsBackEachFileWithItsExtraInTheOrderAppended) {
+  FileList list;
+  list.push_back({"a.md", 10, 111});
+  list.push_back({"b/c.md", 20, 222}, "digest");
+  ASSERT_EQ(list.size(), 2u);
+  FileList::Reader r = list.reader();
+  FoundFile f;
+  std::string extra = "left over";
+  ASSERT_TRUE(r.next(f, &extra));
+  EXPECT_EQ(f.rel_path, "a.md");
+  EXPECT_EQ(f.size, 10);
+  EXPECT_EQ(f.mtime_ns, 111);
+  EXPECT_EQ(extra, "");
+  ASSERT_TRUE(r.next(f, &extra));
+  EXPECT_EQ(f.rel_path, "b/c.md");
+  EXPECT_EQ(f.size, 20);
+  EXPECT_EQ(f.mtime_ns, 222);
+  EXPECT_EQ(extra, "digest");
+  EXPECT_FALSE(r.next(f));
+}
+
+TEST(FileList, ALongListGoesToATemporaryFileAndReadsBackTheSame) {
+  // Far more than the block kept in memory, with paths of every length so that records
+  // straddle the blocks read back.
+  FileList list;
+  const int n = 40000;
+  for (int i = 0; i < n; ++i)
+    list.push_back({std::string(static_cast<size_t>(i % 97), 'x') + std::to_string(i), i, -i}, std::to_string(i * 7));
+  for (int pass = 0; pass < 2; ++pass) {  // read as often as needed
+    FileList::Reader r = list.reader();
+    FoundFile f;
+    std::string extra;
+    int i = 0;
+    for (; r.next(f, &extra); ++i) {
+      ASSERT_EQ(f.rel_path, std::string(static_cast<size_t>(i % 97), 'x') + std::to_string(i));
+      ASSERT_EQ(f.size, i);
+      ASSERT_EQ(f.mtime_ns, -i);
+      ASSERT_EQ(extra, std::to_string(i * 7));
+    }
+    EXPECT_EQ(i, n);
+  }
+}
+
+TEST(FileList, ReadsInTheOrderOfTheRangesGiven) {
+  FileList list;
+  std::vector<FileList::Range> ranges;
+  for (const char* p : {"1", "2", "3"}) {
+    const uint64_t begin = list.end_offset();
+    list.push_back({p});
+    ranges.push_back({begin, list.end_offset()});
+  }
+  list.reorder({ranges[2], {ranges[0].begin, ranges[1].end}});
+  EXPECT_EQ(paths_of(list), (std::vector<std::string>{"3", "1", "2"}));
+}
+
+TEST(Walk, ListsFilesInBytewiseOrderOfTheirPathsWhereAFolderNameStartsASiblingsName) {
+  // "a" is a folder; "a-b.md", "a.md" and "a0" start with its name followed by a byte below
+  // '/' or above it: bytewise, "a-b.md" < "a.md" < "a/..." < "a0/...".
+  TempDir t;
+  for (const char* p : {"a/c.md", "a/b/x.md", "a/b-y.md", "a-b.md", "a.md", "a0/z.md", "ab.md", "A.md", "中文.md"})
+    spit(t.path / p, kReport);
+  WalkResult w = walk_reports(t.path.string(), {"*.md"});
+  std::vector<std::string> got = paths_of(w.files);
+  std::vector<std::string> sorted = got;
+  std::sort(sorted.begin(), sorted.end());
+  EXPECT_EQ(got, sorted);
+  EXPECT_EQ(got, (std::vector<std::string>{"A.md", "a-b.md", "a.md", "a/b-y.md", "a/b/x.md", "a/c.md", "a0/z.md",
+                                           "ab.md", "中文.md"}));
+}
+
+TEST(Walk, TheFirstOfTwoWaysIntoAFolderInNameOrderIsTheOneWalked) {
+  // "a" comes before "a-link" by name, after it by path ("a-link/" < "a/"): the folder is
+  // walked as "a", as it always was, and the link is the one said to be visited already.
+  TempDir t;
+  spit(t.path / "a/x.md", kReport);
+  fs::create_directory_symlink(t.path / "a", t.path / "a-link");
+  WalkResult w = walk_reports(t.path.string(), {"*.md"});
+  EXPECT_EQ(paths_of(w.files), (std::vector<std::string>{"a/x.md"}));
+  ASSERT_EQ(w.warnings.size(), 1u);
+  EXPECT_NE(w.warnings[0].find("a-link: folder already visited"), std::string::npos) << w.warnings[0];
+}
+
+TEST(Walk, ReportIdsFollowThePathOrderOfTheWalk) {
+  TempDir t;
+  for (const char* p : {"a/c.md", "a-b.md", "a.md", "b.md"}) spit(t.path / "in" / p, kReport + std::string(p));
+  const std::string db = (t.path / "a.db").string();
+  IngestOptions opt;
+  opt.dirs = {(t.path / "in").string()};
+  std::ostringstream err;
+  IngestSummary s = run_ingest(db, opt, err);
+  EXPECT_EQ(s.added, 4) << err.str();
+  SQLite::Database a(db);
+  SQLite::Statement st(a, "SELECT path FROM reports ORDER BY id");
+  std::vector<std::string> by_id;
+  while (st.executeStep()) by_id.push_back(st.getColumn(0).getString());
+  EXPECT_EQ(by_id, (std::vector<std::string>{"a-b.md", "a.md", "a/c.md", "b.md"}));
+}
