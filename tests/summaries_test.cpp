@@ -101,11 +101,8 @@ ORDER BY r.report_date DESC, r.broker, r.series, r.path, r.root, h.seq
 LIMIT CASE WHEN :all THEN -1 ELSE :limit END
 )";
 
-const std::string kPickSummaryBefore = R"(
-SELECT min(r.report_date) AS first_seen, max(r.report_date) AS last_seen,
-       count(*) AS reports, count(DISTINCT r.broker) AS brokers
-FROM reports r INDEXED BY reports_by_id_listing
-WHERE r.id IN (
+/// Version 17's list of the reports of every pick of the stock, shared by the two below.
+const std::string kPickReportsBefore = R"(
   -- the reports of every pick of the stock, from the indexes alone
   SELECT report_id FROM picks WHERE base_name = :ticker_base
   UNION ALL SELECT report_id FROM picks WHERE name = :ticker AND base_name IS NOT :ticker_base
@@ -113,8 +110,14 @@ WHERE r.id IN (
   UNION ALL SELECT p.report_id FROM security_aliases a JOIN picks p ON p.code = a.code
             WHERE a.base_name = :ticker_base AND p.base_name IS NOT :ticker_base
   UNION ALL SELECT p.report_id FROM security_aliases a JOIN picks p ON p.base_name = a.base_name
-            WHERE a.code = :ticker_code AND p.base_name IS NOT :ticker_base)
+            WHERE a.code = :ticker_code AND p.base_name IS NOT :ticker_base
 )";
+
+const std::string kPickSummaryBefore = R"(
+SELECT min(r.report_date) AS first_seen, max(r.report_date) AS last_seen,
+       count(*) AS reports, count(DISTINCT r.broker) AS brokers
+FROM reports r INDEXED BY reports_by_id_listing
+WHERE r.id IN ()" + kPickReportsBefore + ")";
 
 const std::string kPickTotalBefore = R"(
 -- how many picks there are in all, from the indexes alone
@@ -128,17 +131,7 @@ SELECT (SELECT count(*) FROM picks WHERE base_name = :ticker_base)
                 WHERE a.code = :ticker_code AND p.base_name IS NOT :ticker_base))
 )";
 
-const std::string kPickRunsBefore = R"(
-WITH hit (id) AS (
-  -- the reports of every pick of the stock, from the indexes alone
-  SELECT report_id FROM picks WHERE base_name = :ticker_base
-  UNION ALL SELECT report_id FROM picks WHERE name = :ticker AND base_name IS NOT :ticker_base
-  UNION ALL SELECT report_id FROM picks WHERE code = :ticker_code AND base_name IS NOT :ticker_base
-  UNION ALL SELECT p.report_id FROM security_aliases a JOIN picks p ON p.code = a.code
-            WHERE a.base_name = :ticker_base AND p.base_name IS NOT :ticker_base
-  UNION ALL SELECT p.report_id FROM security_aliases a JOIN picks p ON p.base_name = a.base_name
-            WHERE a.code = :ticker_code AND p.base_name IS NOT :ticker_base
-),
+const std::string kPickRunsBefore = "WITH hit (id) AS (" + kPickReportsBefore + R"(),
 s AS (SELECT r.broker, r.series, count(*) AS reports, max(r.report_date) AS last_seen
       FROM reports r INDEXED BY reports_by_id_listing
       WHERE r.id IN (SELECT id FROM hit)

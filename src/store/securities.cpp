@@ -219,6 +219,9 @@ void fill_learned_codes(SQLite::Database& db, const LearnedScope& scope) {
   }
   db.exec(std::string(sql_statement("learning_names_of_stale_keys")));
   without_triggers(db, [&] {
+    db.exec(std::string(sql_statement("learnable_names_table")));
+    db.exec(std::string(sql_statement("learnable_names_clear")));
+    db.exec(std::string(sql_statement("learnable_names_of_scope")));
     db.exec(std::string(sql_statement("fill_learned_codes_of_names")));
     db.exec(std::string(sql_statement("fill_learned_mover_codes_of_names")));
     db.exec(std::string(sql_statement("fill_learned_event_codes_of_names")));

@@ -184,33 +184,36 @@ UNION SELECT a.base_name FROM top_pick_stale s JOIN security_aliases a ON a.code
 SELECT EXISTS (SELECT 1 FROM deferred_indexes) OR NOT EXISTS (SELECT 1 FROM top_picks)
     OR EXISTS (SELECT 1 FROM query_summary_pending WHERE report_id < :first_id);
 
+-- name: learnable_names_table
+CREATE TEMP TABLE IF NOT EXISTS learnable_names (base_name TEXT PRIMARY KEY, code TEXT NOT NULL) WITHOUT ROWID;
+
+-- name: learnable_names_clear
+DELETE FROM temp.learnable_names;
+
+-- name: learnable_names_of_scope
+-- The names of temp.learning_names the archive knows exactly one code for, with that code:
+-- found once for the three fills below.
+INSERT INTO temp.learnable_names (base_name, code)
+SELECT l.base_name, min(a.code) FROM temp.learning_names l JOIN security_aliases a ON a.base_name = l.base_name
+GROUP BY l.base_name HAVING count(*) = 1;
+
 -- name: fill_learned_codes_of_names
--- fill_learned_codes, for the names in temp.learning_names only. The rows to change are
+-- fill_learned_codes, for the names in temp.learnable_names only. The rows to change are
 -- found first, name by name (CROSS JOIN: the names lead), through picks_by_code (code IS
 -- NULL, base_name): the cost is the rows that change, whatever the archive's size.
-UPDATE picks SET code = (SELECT min(a.code) FROM security_aliases a WHERE a.base_name = picks.base_name),
+UPDATE picks SET code = (SELECT n.code FROM temp.learnable_names n WHERE n.base_name = picks.base_name),
                  code_source = 'archive'
-WHERE rowid IN (SELECT p.rowid
-                FROM (SELECT l.base_name FROM temp.learning_names l JOIN security_aliases a ON a.base_name = l.base_name
-                      GROUP BY l.base_name HAVING count(*) = 1) AS u
-                CROSS JOIN picks p
-                WHERE p.code IS NULL AND p.base_name = u.base_name);
+WHERE rowid IN (SELECT p.rowid FROM temp.learnable_names n CROSS JOIN picks p
+                WHERE p.code IS NULL AND p.base_name = n.base_name);
 
 -- name: fill_learned_mover_codes_of_names
-UPDATE movers SET code = (SELECT min(a.code) FROM security_aliases a WHERE a.base_name = movers.name)
-WHERE rowid IN (SELECT m.rowid
-                FROM (SELECT l.base_name FROM temp.learning_names l JOIN security_aliases a ON a.base_name = l.base_name
-                      GROUP BY l.base_name HAVING count(*) = 1) AS u
-                CROSS JOIN movers m
-                WHERE m.code IS NULL AND m.name = u.base_name);
+UPDATE movers SET code = (SELECT n.code FROM temp.learnable_names n WHERE n.base_name = movers.name)
+WHERE rowid IN (SELECT m.rowid FROM temp.learnable_names n CROSS JOIN movers m WHERE m.code IS NULL AND m.name = n.base_name);
 
 -- name: fill_learned_event_codes_of_names
-UPDATE events SET code = (SELECT min(a.code) FROM security_aliases a WHERE a.base_name = events.company)
-WHERE rowid IN (SELECT e.rowid
-                FROM (SELECT l.base_name FROM temp.learning_names l JOIN security_aliases a ON a.base_name = l.base_name
-                      GROUP BY l.base_name HAVING count(*) = 1) AS u
-                CROSS JOIN events e
-                WHERE e.code IS NULL AND e.company = u.base_name);
+UPDATE events SET code = (SELECT n.code FROM temp.learnable_names n WHERE n.base_name = events.company)
+WHERE rowid IN (SELECT e.rowid FROM temp.learnable_names n CROSS JOIN events e
+                WHERE e.code IS NULL AND e.company = n.base_name);
 
 -- name: import_security
 INSERT INTO securities (code, name, exchange, source) VALUES (:code, :name, :exchange, 'import')
