@@ -275,16 +275,24 @@ std::vector<std::string> param_names(const CannedQuery& q) {
   return names;
 }
 
-/// The named parameters of a statement as Datasette finds them (:name, outside nothing).
+/// The name of the parameter `:name` at sql[i], as Datasette finds them (outside nothing);
+/// empty when sql[i] starts none.
+std::string_view param_name_at(std::string_view sql, size_t i) {
+  if (sql[i] != ':' || i + 1 >= sql.size() || !(std::isalpha(static_cast<unsigned char>(sql[i + 1])) || sql[i + 1] == '_'))
+    return {};
+  size_t e = i + 1;
+  while (e < sql.size() && (std::isalnum(static_cast<unsigned char>(sql[e])) || sql[e] == '_')) ++e;
+  return sql.substr(i + 1, e - i - 1);
+}
+
+/// The named parameters of a statement, each once, in order.
 std::vector<std::string> named_params_in(std::string_view sql) {
   std::vector<std::string> out;
-  for (size_t i = 0; i + 1 < sql.size(); ++i) {
-    if (sql[i] != ':' || !(std::isalpha(static_cast<unsigned char>(sql[i + 1])) || sql[i + 1] == '_')) continue;
-    size_t e = i + 1;
-    while (e < sql.size() && (std::isalnum(static_cast<unsigned char>(sql[e])) || sql[e] == '_')) ++e;
-    std::string name(sql.substr(i + 1, e - i - 1));
-    if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
-    i = e - 1;
+  for (size_t i = 0; i < sql.size(); ++i) {
+    const std::string_view name = param_name_at(sql, i);
+    if (name.empty()) continue;
+    if (std::find(out.begin(), out.end(), name) == out.end()) out.emplace_back(name);
+    i += name.size();
   }
   return out;
 }
@@ -339,22 +347,18 @@ std::vector<CannedQuery> parse_datasette(const YAML::Node& dbs, const std::strin
 /// the text runs alone (Datasette runs one statement and knows no `let:`).
 std::string inline_lets(const std::string& sql, const std::vector<QueryLet>& lets, size_t upto) {
   std::string out;
+  const auto end = lets.begin() + static_cast<std::ptrdiff_t>(upto);
   for (size_t i = 0; i < sql.size(); ++i) {
-    if (sql[i] == ':') {
-      size_t e = i + 1;
-      while (e < sql.size() && (std::isalnum(static_cast<unsigned char>(sql[e])) || sql[e] == '_')) ++e;
-      const std::string_view name(sql.data() + i + 1, e - i - 1);
-      const auto it = std::find_if(lets.begin(), lets.begin() + static_cast<std::ptrdiff_t>(upto),
-                                   [&](const QueryLet& l) { return l.name == name; });
-      if (!name.empty() && it != lets.begin() + static_cast<std::ptrdiff_t>(upto)) {
-        std::string inner = inline_lets(it->sql, lets, static_cast<size_t>(it - lets.begin()));
-        while (!inner.empty() && std::isspace(static_cast<unsigned char>(inner.back()))) inner.pop_back();
-        out += "(\n" + inner + "\n)";
-        i = e - 1;
-        continue;
-      }
+    const std::string_view name = param_name_at(sql, i);
+    const auto it = name.empty() ? end : std::find_if(lets.begin(), end, [&](const QueryLet& l) { return l.name == name; });
+    if (it == end) {
+      out += sql[i];
+      continue;
     }
-    out += sql[i];
+    std::string inner = inline_lets(it->sql, lets, static_cast<size_t>(it - lets.begin()));
+    while (!inner.empty() && std::isspace(static_cast<unsigned char>(inner.back()))) inner.pop_back();
+    out += "(\n" + inner + "\n)";
+    i += name.size();
   }
   return out;
 }
