@@ -209,7 +209,7 @@ ReportWriter::Written ReportWriter::write_report(const FileIdentity& f, const Re
       st_->alias.exec_and_reset();
       if (db_.getChanges() > 0) {  // new to the archive
         new_alias_names_.push_back(base);
-        if (run_alias_seen_.insert(base).second) run_alias_names_.push_back(base);
+        run_alias_names_.push_back(base);
       }
     }
     if (learned_codes_.insert(*code).second) {  // the first name printed with a code names it

@@ -66,7 +66,8 @@ class ReportWriter {
   /// move (what the INSERT triggers do for other writers), in a few statements whatever
   /// their number. Call once per batch, before its commit.
   void index_new_reports();
-  /// Base names given an alias new to the archive by this writer, each once, in order.
+  /// Base names given an alias new to the archive by this writer, in order (a name given
+  /// two codes is there twice: the fill's name table keeps it once).
   const std::vector<std::string>& learned_names() const { return run_alias_names_; }
   /// The id of the first report this writer wrote (later ones are above it); 0: none.
   int64_t first_written_id() const { return first_written_id_; }
@@ -86,8 +87,7 @@ class ReportWriter {
   /// repeated INSERT OR IGNOREs halves the statements per report.
   std::unordered_set<std::string> learned_aliases_, learned_codes_;
   std::vector<std::string> new_alias_names_;  ///< base names of aliases added in this batch
-  std::vector<std::string> run_alias_names_;  ///< … and by this writer, each name once
-  std::unordered_set<std::string> run_alias_seen_;
+  std::vector<std::string> run_alias_names_;  ///< … and by this writer
   int64_t first_written_id_ = 0;
   std::vector<std::string> temp_triggers_;    ///< TEMP copies of the report triggers
 };
