@@ -126,24 +126,20 @@ bool FileList::Reader::next(FoundFile& f, std::string* extra) {
     if (++range_ < ranges_.size()) pos_ = ranges_[range_].begin;
   }
   if (range_ >= ranges_.size()) return false;
+  // Each field in turn, as push_back() wrote it; out == nullptr skips it.
+  auto take = [&](void* out, size_t n) {
+    if (out && !read(pos_, n, static_cast<char*>(out))) return false;
+    pos_ += n;
+    return true;
+  };
   uint32_t len = 0;
-  if (!read(pos_, sizeof len, reinterpret_cast<char*>(&len))) return false;
-  pos_ += sizeof len;
+  if (!take(&len, sizeof len)) return false;
   f.rel_path.resize(len);
-  if (!read(pos_, len, f.rel_path.data())) return false;
-  pos_ += len;
-  if (!read(pos_, sizeof f.size, reinterpret_cast<char*>(&f.size))) return false;
-  pos_ += sizeof f.size;
-  if (!read(pos_, sizeof f.mtime_ns, reinterpret_cast<char*>(&f.mtime_ns))) return false;
-  pos_ += sizeof f.mtime_ns;
-  if (!read(pos_, sizeof len, reinterpret_cast<char*>(&len))) return false;
-  pos_ += sizeof len;
-  if (extra) {
-    extra->resize(len);
-    if (!read(pos_, len, extra->data())) return false;
-  }
-  pos_ += len;
-  return true;
+  if (!take(f.rel_path.data(), len) || !take(&f.size, sizeof f.size) || !take(&f.mtime_ns, sizeof f.mtime_ns) ||
+      !take(&len, sizeof len))
+    return false;
+  if (extra) extra->resize(len);
+  return take(extra ? extra->data() : nullptr, len);
 }
 
 }  // namespace yanbao
