@@ -5,6 +5,7 @@
 #include "test_util.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <sstream>
 #include <string>
@@ -15,6 +16,7 @@
 #include "ingest/file_list.h"
 #include "ingest/ingest.h"
 #include "ingest/walk.h"
+#include "util/error.h"
 
 namespace fs = std::filesystem;
 using namespace yanbao;
@@ -74,6 +76,27 @@ TEST(FileList, ALongListGoesToATemporaryFileAndReadsBackTheSame) {
     }
     EXPECT_EQ(i, n);
   }
+}
+
+TEST(FileList, ATemporaryFolderThatCannotTakeTheListIsAFatalErrorNamingIt) {
+  TempDir tmp;
+  const std::string missing = (tmp.path / "no-such-folder").string();
+  const char* was = std::getenv("TMPDIR");
+  const std::string saved = was ? was : "";
+  ::setenv("TMPDIR", missing.c_str(), 1);
+  std::string message;
+  try {
+    FileList list;
+    for (int i = 0; i < 20000; ++i) list.push_back({"report-" + std::to_string(i) + ".md", i, i});
+  } catch (const FatalError& e) {
+    message = e.what();
+  }
+  if (was)
+    ::setenv("TMPDIR", saved.c_str(), 1);
+  else
+    ::unsetenv("TMPDIR");
+  EXPECT_NE(message.find("cannot create a temporary file in " + missing + " for the list of files"), std::string::npos)
+      << message;
 }
 
 TEST(FileList, ReadsInTheOrderOfTheRangesGiven) {
