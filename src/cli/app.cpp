@@ -82,6 +82,10 @@ int run_cli(int argc, char** argv) {
   sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
   // Allocation statistics cost a global mutex per sqlite3_malloc/free; nothing reads them.
   sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  // No up-front page-cache block per cache: every temporary b-tree a query opens (IN lists,
+  // UNION, window partitions) would otherwise allocate and touch 20 pages it mostly never
+  // uses. Pages are then allocated one at a time, as they are needed.
+  sqlite3_config(SQLITE_CONFIG_PAGECACHE, nullptr, 0, 0);
   CommandContext ctx;
   ctx.global.db = default_db_path();
   ctx.argv.assign(argv + 1, argv + argc);
