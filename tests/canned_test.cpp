@@ -274,7 +274,9 @@ TEST(PickHistory, WiderPickIndexesReplaceOnesABulkLoadLeftDeferred) {
             // and 0016's: its new objects, then the version-4 full-text index (0004 again)
             "DROP TRIGGER reports_fts_before_insert; DROP TABLE reports_fts_pending; DROP TABLE yanbao_meta;"
             // and 0018's table and trigger
-            "DROP TABLE pick_series; DROP TRIGGER query_summary_report_series_update;" +
+            "DROP TABLE pick_series; DROP TRIGGER query_summary_report_series_update;"
+            // and 0019's
+            "DROP TABLE top_pick_months;" +
             std::string(*embedded::find("migrations/0004_search_bigrams.sql")) +
             "PRAGMA user_version = 10");
     // What later migrations added goes too, so that replaying them from version 10 is the
@@ -304,8 +306,15 @@ TEST(TopPicks, WithoutDatesReadsTheSummaryNotThePicks) {
     // top_picks: the rows of one kind ('any' without --kind), one per stock
     EXPECT_TRUE(uses("SEARCH t USING PRIMARY KEY (kind=?)")) << named.size();
     // the fallback walks reports by date; with the summary answering its range is empty
-    EXPECT_TRUE(uses("SEARCH r USING INDEX reports_by_date (report_date>? AND report_date<?)")) << named.size();
+    EXPECT_TRUE(uses("SEARCH r USING COVERING INDEX reports_by_date (report_date>? AND report_date<?)")) << named.size();
   }
+  // over a date range: the months of top_pick_months by primary key, the edges by date
+  auto details = plan(f.db, q, q.sql, resolve_params(q, {}, {{"since", "2024-01-10"}}));
+  auto uses = [&](const std::string& what) {
+    return std::any_of(details.begin(), details.end(), [&](const auto& d) { return d.find(what) != std::string::npos; });
+  };
+  EXPECT_TRUE(uses("SEARCH m USING PRIMARY KEY (kind=? AND month>? AND month<?)"));
+  EXPECT_TRUE(uses("SEARCH r USING COVERING INDEX reports_by_date (report_date>? AND report_date<?)"));
 }
 
 TEST(TopPicks, ArchiveFromBeforeKindSummariesSaysToIngestOnce) {

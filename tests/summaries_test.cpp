@@ -224,6 +224,14 @@ void expect_same_answers(const std::string& db, const std::string& when) {
                                                {{"limit", "3"}},
                                                {{"limit", "-1"}, {"since", "2024-01-12"}},
                                                {{"limit", "-1"}, {"until", "2024-01-19"}},
+                                               // whole months (top_pick_months) and their edges
+                                               {{"limit", "-1"}, {"since", "2024-01-01"}},
+                                               {{"limit", "-1"}, {"since", "2023-12-01"}, {"until", "2024-01-31"}},
+                                               {{"limit", "-1"}, {"since", "2023-12-15"}, {"until", "2024-02-29"}},
+                                               {{"limit", "-1"}, {"until", "2024-01-31"}},
+                                               {{"limit", "-1"}, {"since", "2024-01"}, {"until", "2024-01-31"}},
+                                               {{"limit", "-1"}, {"since", "2024-01-01"}, {"kind", "recommend"}},
+                                               {{"limit", "2"}, {"since", "2023-01-01"}, {"kind", "watch"}},
                                                {{"limit", "-1"}, {"kind", "recommend"}},
                                                {{"limit", "-1"}, {"kind", "watch"}},
                                                {{"limit", "-1"}, {"kind", "beneficiary"}},
@@ -276,6 +284,7 @@ std::string summary_tables(const std::string& db) {
   for (const char* sql : {"SELECT * FROM top_picks ORDER BY key", "SELECT * FROM top_pick_brokers ORDER BY key, broker",
                           "SELECT * FROM top_pick_names ORDER BY key, base_name",
                           "SELECT * FROM pick_series ORDER BY key, base_name, broker, series",
+                          "SELECT * FROM top_pick_months ORDER BY kind, month, key",
                           "SELECT * FROM index_days ORDER BY name, period, report_date"}) {
     SQLite::Statement st(ro, sql);
     while (st.executeStep()) {
@@ -528,7 +537,8 @@ TEST(Summaries, RebuildFromScratchEqualsMergingEveryReportIn) {
     std::string out;
     for (const char* sql : {"SELECT * FROM top_picks ORDER BY 1", "SELECT * FROM top_pick_brokers ORDER BY 1, 2",
                             "SELECT * FROM top_pick_names ORDER BY 1, 2",
-                            "SELECT * FROM pick_series ORDER BY 1, 2, 3, 4", "SELECT * FROM index_days ORDER BY 1, 2, 3"}) {
+                            "SELECT * FROM pick_series ORDER BY 1, 2, 3, 4", "SELECT * FROM top_pick_months ORDER BY 1, 2, 3",
+                            "SELECT * FROM index_days ORDER BY 1, 2, 3"}) {
       SQLite::Statement st(*a, sql);
       while (st.executeStep()) {
         for (int c = 0; c < st.getColumnCount(); ++c) out += st.getColumn(c).getString() + "|";
@@ -539,12 +549,12 @@ TEST(Summaries, RebuildFromScratchEqualsMergingEveryReportIn) {
   };
   for (auto how : {SummaryRefresh::kIncremental, SummaryRefresh::kFromScratch}) {
     a->exec("DELETE FROM top_picks; DELETE FROM top_pick_brokers; DELETE FROM top_pick_names; DELETE FROM index_days;"
-            "DELETE FROM pick_series; INSERT OR IGNORE INTO query_summary_pending SELECT id FROM reports");
+            "DELETE FROM pick_series; DELETE FROM top_pick_months; INSERT OR IGNORE INTO query_summary_pending SELECT id FROM reports");
     refresh_query_summaries(*a, how);
   }
   const std::string scratch = tables();
   a->exec("DELETE FROM top_picks; DELETE FROM top_pick_brokers; DELETE FROM top_pick_names; DELETE FROM index_days;"
-          "DELETE FROM pick_series; INSERT OR IGNORE INTO query_summary_pending SELECT id FROM reports");
+          "DELETE FROM pick_series; DELETE FROM top_pick_months; INSERT OR IGNORE INTO query_summary_pending SELECT id FROM reports");
   refresh_query_summaries(*a, SummaryRefresh::kIncremental);
   EXPECT_FALSE(scratch.empty());
   EXPECT_EQ(tables(), scratch);
@@ -584,6 +594,10 @@ TEST(QuerySummaries, EditsFromAnotherToolKeepThemExact) {
       "UPDATE reports SET series = NULL, broker = NULL WHERE id = (SELECT max(report_id) FROM picks)",
       "UPDATE picks SET base_name = '新股份' WHERE rowid = (SELECT min(rowid) FROM picks WHERE code IS NULL)",
       "UPDATE reports SET report_date = NULL WHERE id = (SELECT min(report_id) FROM picks)",
+      // dates top_pick_months does not count (no calendar day): always counted from the picks
+      "UPDATE reports SET report_date = '2024-01' WHERE id = (SELECT max(report_id) FROM picks)",
+      "UPDATE reports SET report_date = '2024-01-00' WHERE id = (SELECT min(report_id) FROM picks)",
+      "UPDATE reports SET report_date = '2024-01-32' WHERE id = (SELECT min(report_id) + 1 FROM picks)",
   };
   for (const char* sql : edits) {
     {
@@ -681,4 +695,48 @@ TEST(PickHistory, SummaryAndRunsComeFromPickSeriesWhileNothingIsPending) {
     plain.exec("INSERT INTO top_pick_stale (kind, key) VALUES ('any', '无关')");
   }
   EXPECT_EQ(summary(), reports);
+}
+
+TEST(TopPicks, DateRangeAddsWholeMonthsFromTopPickMonthsAndCountsItsEdgesFromThePicks) {
+  FixtureArchive f;
+  add_a_much_picked_stock(f.db);  // 1,200 reports over 2023-01-01 … 2024-02-04, three a day
+  ASSERT_TRUE(summaries_answer(f.db));
+  using Named = std::vector<std::pair<std::string, std::string>>;
+  const std::vector<Named> ranges = {
+      {{"since", "2023-03-01"}, {"until", "2023-05-31"}},  // whole months only
+      {{"since", "2023-03-17"}, {"until", "2023-06-02"}},  // and partial ones at both edges
+      {{"since", "2023-03-17"}},
+      {{"since", "2023-02-28"}, {"until", "2023-03-01"}},  // two edges, no whole month
+      {{"until", "2023-02-28"}, {"kind", "watch"}},
+      {{"since", "2023-03"}, {"until", "2023-04-30"}},     // a bound without a day
+  };
+  for (Named named : ranges) {
+    named.emplace_back("limit", "-1");
+    auto [now, before] = both(f.db, "top-picks", kTopPicksBefore, {}, named);
+    EXPECT_EQ(now, before) << named.front().first << " " << named.front().second;
+  }
+  auto reports_of = [&](const Named& named) {
+    QueryCatalog c = QueryCatalog::builtin();
+    const CannedQuery& q = c.get("top-picks");
+    auto ro = open_archive_readonly(f.db);
+    const CannedResult r = run_canned(ro->getHandle(), q, resolve_params(q, {}, named));
+    for (const auto& row : r.rows.rows)
+      if (value_text(row.at(0)) == "多选股份") return value_text(row.at(2));
+    return std::string("(none)");
+  };
+  const Named whole = {{"since", "2023-03-01"}, {"until", "2023-03-31"}};
+  const Named partial = {{"since", "2023-03-02"}, {"until", "2023-03-31"}};
+  const std::string whole_before = reports_of(whole), partial_before = reports_of(partial);
+  {  // a month row tampered with: a range holding the whole month shows it, a partial one not
+    SQLite::Database plain(f.db, SQLite::OPEN_READWRITE);
+    plain.exec("UPDATE top_pick_months SET reports = reports + 1000 WHERE kind = 'any' AND month = '2023-03' "
+               "AND key = '多选股份'");
+  }
+  EXPECT_EQ(reports_of(whole), std::to_string(std::stoi(whole_before) + 1000));
+  EXPECT_EQ(reports_of(partial), partial_before);
+  {  // anything stale: from the picks again
+    SQLite::Database plain(f.db, SQLite::OPEN_READWRITE);
+    plain.exec("INSERT INTO top_pick_stale (kind, key) VALUES ('any', '无关')");
+  }
+  EXPECT_EQ(reports_of(whole), whole_before);
 }

@@ -304,6 +304,7 @@ DELETE FROM top_pick_brokers WHERE kind IN ('any', 'recommend', 'watch', 'benefi
 DELETE FROM top_pick_names WHERE kind IN ('any', 'recommend', 'watch', 'beneficiary', 'rating')
   AND key IN (SELECT key FROM temp.query_summary_keys);
 DELETE FROM pick_series WHERE key IN (SELECT key FROM temp.query_summary_keys);
+DELETE FROM top_pick_months WHERE key IN (SELECT key FROM temp.query_summary_keys);
 
 CREATE TEMP TABLE query_summary_counted AS
 SELECT k.kind, k.key, k.base_name, k.coded, r.id AS report_id, r.report_date, r.broker, r.series, count(*) AS picks
@@ -367,6 +368,33 @@ SELECT key, base_name, broker, series, reports, picks, first_seen, last_seen FRO
 WHERE NOT EXISTS (SELECT 1 FROM pick_series s WHERE s.base_name = c.base_name AND s.broker IS c.broker
                     AND s.series IS c.series AND s.key = c.key);
 
+-- top_pick_months: per (kind, month, key), over the reports dated as a calendar day
+-- (YYYY-MM-DD, day 01 to 31: every report of a month inside a date range is then inside it).
+-- Per broker first (a report has one broker or none, so the months' reports add up), then
+-- the brokers of a month as one sorted JSON array; an existing month merges both arrays.
+CREATE TEMP TABLE query_summary_months AS
+SELECT kind, key, month, max(code) AS code, max(name) AS name, sum(reports) AS reports,
+       json_group_array(broker) FILTER (WHERE broker IS NOT NULL) AS brokers,
+       min(first_seen) AS first_seen, max(last_seen) AS last_seen
+FROM (SELECT kind, key, substr(report_date, 1, 7) AS month, broker, max(CASE WHEN coded THEN key END) AS code,
+             max(base_name) AS name, count(DISTINCT report_id) AS reports,
+             min(report_date) AS first_seen, max(report_date) AS last_seen
+      FROM temp.query_summary_counted
+      WHERE report_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-3][0-9]'
+        AND substr(report_date, 9, 2) BETWEEN '01' AND '31'
+      GROUP BY kind, key, month, broker
+      ORDER BY kind, key, month, broker)
+GROUP BY kind, key, month;
+
+INSERT INTO top_pick_months (kind, month, key, code, name, reports, brokers, first_seen, last_seen)
+SELECT kind, month, key, code, name, reports, brokers, first_seen, last_seen FROM temp.query_summary_months WHERE true
+ON CONFLICT (kind, month, key) DO UPDATE SET
+  code = coalesce(code, excluded.code), name = max(name, excluded.name), reports = reports + excluded.reports,
+  brokers = (SELECT json_group_array(value) FROM (SELECT value FROM json_each(top_pick_months.brokers)
+                                                  UNION SELECT value FROM json_each(excluded.brokers) ORDER BY value)),
+  first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen);
+
+DROP TABLE temp.query_summary_months;
 DROP TABLE temp.query_summary_series;
 DROP TABLE temp.query_summary_counted;
 DROP TABLE temp.query_summary_keys;
@@ -454,6 +482,7 @@ DELETE FROM top_picks;
 DELETE FROM top_pick_brokers;
 DELETE FROM top_pick_names;
 DELETE FROM pick_series;
+DELETE FROM top_pick_months;
 DELETE FROM index_days;
 DELETE FROM top_pick_stale;
 DELETE FROM index_day_stale;
@@ -496,6 +525,10 @@ INSERT INTO top_pick_names (kind, key, base_name, reports) VALUES (:kind, :key, 
 -- name: summary_put_pick_series
 INSERT INTO pick_series (key, base_name, broker, series, reports, picks, first_seen, last_seen)
 VALUES (:key, :base_name, :broker, :series, :reports, :picks, :first_seen, :last_seen);
+
+-- name: summary_put_top_pick_month
+INSERT INTO top_pick_months (kind, month, key, code, name, reports, brokers, first_seen, last_seen)
+VALUES (:kind, :month, :key, :code, :name, :reports, :brokers, :first_seen, :last_seen);
 
 -- name: summary_put_index_day
 INSERT INTO index_days (name, period, report_date, reports, first_id, first_seq, close, change_pct)

@@ -30,6 +30,54 @@ std::optional<std::string> text_or_null(const SQLite::Column& c) {
   return c.getString();
 }
 
+/// A report date top_pick_months counts: `YYYY-MM-DD` with a day from 01 to 31, as the
+/// refresh's GLOB in summary_count_picks tests it.
+bool is_calendar_day(std::string_view d) {
+  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (d[i] < '0' || d[i] > '9') return false;
+  return d[8] <= '3' && d.substr(8) >= "01" && d.substr(8) <= "31";
+}
+
+/// `["a","b"]` as SQLite's json_group_array writes it (no spaces; `"` `\` and control
+/// characters escaped).
+std::string json_string_array(const std::vector<std::string_view>& items) {
+  std::string out = "[";
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) out += ',';
+    out += '"';
+    for (unsigned char c : items[i]) {
+      switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        default:
+          if (c < 0x20) {
+            static constexpr char kHex[] = "0123456789abcdef";
+            out += "\\u00";
+            out += kHex[c >> 4];
+            out += kHex[c & 15];
+          } else {
+            out += static_cast<char>(c);
+          }
+      }
+    }
+    out += '"';
+  }
+  return out + "]";
+}
+
+/// The count of `id` in a short list of (id, count), added at 0 when missing.
+int64_t& count_of(std::vector<std::pair<int, int64_t>>& counts, int id) {
+  for (auto& [i, n] : counts)
+    if (i == id) return n;
+  return counts.emplace_back(id, 0).second;
+}
+
 /// The summaries of every report, from one pass over picks (in report order) and one over
 /// indices, aggregated in memory: a few thousand stock keys and index days at most. The SQL
 /// of the incremental path gives the same rows, but sorts every pick row several times,
@@ -55,11 +103,24 @@ void rebuild_from_scratch(SQLite::Database& db) {
   };
   Interned key_ids, broker_ids, base_ids, kind_ids, series_ids;
   kind_ids.id("any");  // kind 0: picks of every kind
-  struct KeyStats {
+  // top_pick_months: a key's months (of the reports dated as a calendar day), kept with the
+  // key: a short list searched in place, no lookup in a table of every key's months.
+  struct MonthStats {
+    int month = -1;  // interned YYYY-MM
+    int name = -1;   // the largest base name (compared as text)
+    int64_t reports = 0;
+    int first_day = 99, last_day = 0;
     bool coded = false;
+    std::vector<int> brokers;  // interned, distinct
+  };
+  struct KeyStats {
+    std::vector<MonthStats> months;
+    bool coded = false;
+    bool coded_in_report = false;  // within the report being flushed (for its month)
     int64_t reports = 0;
     std::optional<std::string> first_seen, last_seen;
-    std::map<int, int64_t> brokers, names;  // by interned broker / base name
+    // (interned broker / base name, reports): a few entries each, searched in place
+    std::vector<std::pair<int, int64_t>> brokers, names;
   };
   std::vector<std::vector<KeyStats>> stats;  // by interned kind, then interned key
   // pick_series: reports of kind 'any' per (key, base name, broker, series); -1 is NULL.
@@ -79,6 +140,7 @@ void rebuild_from_scratch(SQLite::Database& db) {
     }
   };
   std::unordered_map<std::tuple<int, int, int, int>, SeriesStats, SeriesKeyHash> series_stats;
+  Interned month_ids;  // YYYY-MM
   {
     // As the view pick_keys: the printed code, else the smallest code the archive knows for
     // the base name, else the base name (then the key is no code).
@@ -97,6 +159,8 @@ void rebuild_from_scratch(SQLite::Database& db) {
     std::optional<std::string> date;
     int broker = -1;  // none
     int series = -1;  // none
+    int month = -1;   // interned YYYY-MM of a date top_pick_months counts, else none
+    int day = 0;      // and its day
     std::vector<Row> rows;
     std::vector<std::pair<int, int>> seen_keys;              // (kind, key)
     std::vector<std::tuple<int, int, int>> seen_names;       // (kind, key, base name)
@@ -108,6 +172,7 @@ void rebuild_from_scratch(SQLite::Database& db) {
           seen_keys.emplace_back(kind, row.key);
           seen_names.emplace_back(kind, row.key, row.base_name);
           stats[kind][row.key].coded = stats[kind][row.key].coded || row.coded;
+          stats[kind][row.key].coded_in_report = stats[kind][row.key].coded_in_report || row.coded;
         }
       }
       std::sort(seen_keys.begin(), seen_keys.end());
@@ -134,9 +199,31 @@ void rebuild_from_scratch(SQLite::Database& db) {
         ++k.reports;
         if (date && (!k.first_seen || *date < *k.first_seen)) k.first_seen = date;
         if (date && (!k.last_seen || *date > *k.last_seen)) k.last_seen = date;
-        if (broker >= 0) ++k.brokers[broker];
+        if (broker >= 0) ++count_of(k.brokers, broker);
       }
-      for (const auto& [kind, key, base] : seen_names) ++stats[kind][key].names[base];
+      for (const auto& [kind, key, base] : seen_names) ++count_of(stats[kind][key].names, base);
+      if (month >= 0) {
+        // seen_names is sorted by (kind, key, base name), seen_keys by (kind, key): one walk.
+        size_t n = 0;
+        for (const auto& [kind, key] : seen_keys) {
+          KeyStats& k = stats[kind][key];
+          auto it = std::find_if(k.months.rbegin(), k.months.rend(), [&](const MonthStats& x) { return x.month == month; });
+          MonthStats& m = it != k.months.rend() ? *it : k.months.emplace_back();
+          m.month = month;
+          while (n < seen_names.size() && std::tie(std::get<0>(seen_names[n]), std::get<1>(seen_names[n])) < std::tie(kind, key)) ++n;
+          for (; n < seen_names.size() && std::get<0>(seen_names[n]) == kind && std::get<1>(seen_names[n]) == key; ++n) {
+            const int base = std::get<2>(seen_names[n]);
+            if (m.name < 0 || base_ids.names[base] > base_ids.names[m.name]) m.name = base;
+          }
+          m.coded = m.coded || k.coded_in_report;
+          ++m.reports;
+          m.first_day = std::min(m.first_day, day);
+          m.last_day = std::max(m.last_day, day);
+          if (broker >= 0 && std::find(m.brokers.begin(), m.brokers.end(), broker) == m.brokers.end())
+            m.brokers.push_back(broker);
+        }
+      }
+      for (const auto& [kind, key] : seen_keys) stats[kind][key].coded_in_report = false;
       rows.clear();
     };
     SQLite::Statement scan = prepare_statement(db, "summary_scan_picks");
@@ -148,6 +235,8 @@ void rebuild_from_scratch(SQLite::Database& db) {
         date = text_or_null(scan.getColumn(3));
         broker = scan.getColumn(4).isNull() ? -1 : broker_ids.id(column_text(scan.getColumn(4)));
         series = scan.getColumn(6).isNull() ? -1 : series_ids.id(column_text(scan.getColumn(6)));
+        month = date && is_calendar_day(*date) ? month_ids.id(std::string_view(*date).substr(0, 7)) : -1;
+        if (month >= 0) day = ((*date)[8] - '0') * 10 + ((*date)[9] - '0');
       }
       const std::string_view base = column_text(scan.getColumn(1));
       std::string_view key = base;
@@ -171,7 +260,7 @@ void rebuild_from_scratch(SQLite::Database& db) {
                     put_name = prepare_statement(db, "summary_put_top_pick_name");
   // One row per (kind, key, broker or base name) with its count of reports.
   auto put_counts = [](SQLite::Statement& put_count, const std::string& kind, const std::string& key,
-                       const char* column, const Interned& names, const std::map<int, int64_t>& counts) {
+                       const char* column, const Interned& names, const std::vector<std::pair<int, int64_t>>& counts) {
     for (const auto& [id, n] : counts) {
       put_count.bind(":kind", kind);
       put_count.bind(":key", key);
@@ -212,6 +301,39 @@ void rebuild_from_scratch(SQLite::Database& db) {
     bind_optional(put_series, ":first_seen", s.first_seen);
     bind_optional(put_series, ":last_seen", s.last_seen);
     exec_and_reset(put_series);
+  }
+
+  // In primary-key order: appended to the b-tree, not inserted all over it.
+  std::vector<std::tuple<std::string_view, std::string_view, std::string_view, const MonthStats*>> months;
+  for (size_t kind = 0; kind < stats.size(); ++kind)
+    for (size_t key = 0; key < stats[kind].size(); ++key)
+      for (const MonthStats& m : stats[kind][key].months)
+        months.emplace_back(kind_ids.names[kind], month_ids.names[m.month], key_ids.names[key], &m);
+  std::sort(months.begin(), months.end());
+  SQLite::Statement put_month = prepare_statement(db, "summary_put_top_pick_month");
+  std::vector<std::string_view> brokers;
+  auto day_of = [](std::string_view month, int day) {
+    std::string d(month);
+    d += '-';
+    d += static_cast<char>('0' + day / 10);
+    d += static_cast<char>('0' + day % 10);
+    return d;
+  };
+  for (const auto& [kind, month, key, mp] : months) {
+    const MonthStats& m = *mp;
+    brokers.clear();
+    for (int b : m.brokers) brokers.push_back(broker_ids.names[b]);
+    std::sort(brokers.begin(), brokers.end());
+    put_month.bind(":kind", std::string(kind));
+    put_month.bind(":month", std::string(month));
+    put_month.bind(":key", std::string(key));
+    bind_optional(put_month, ":code", m.coded ? std::optional<std::string>(key) : std::nullopt);
+    put_month.bind(":name", base_ids.names[m.name]);
+    put_month.bind(":reports", m.reports);
+    put_month.bind(":brokers", json_string_array(brokers));
+    put_month.bind(":first_seen", day_of(month, m.first_day));
+    put_month.bind(":last_seen", day_of(month, m.last_day));
+    exec_and_reset(put_month);
   }
 
   // The row shown for a day is the first by content, (broker, path, root, seq) with a NULL
