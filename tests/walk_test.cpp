@@ -1,10 +1,13 @@
 // Specs for the walk: the files it finds, in the order an ingest merges them with the
-// archive, kept in a list that does not grow in memory with their number.
+// archive, kept in a list that does not grow in memory with their number; and the pipeline
+// that parses them ahead of the writer.
 #include <gtest/gtest.h>
 
 #include "test_util.h"
 
 #include <algorithm>
+#include <atomic>
+#include <stdexcept>
 #include <cstdlib>
 #include <filesystem>
 #include <sstream>
@@ -14,12 +17,14 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "ingest/file_list.h"
+#include "ingest/ingest_parts.h"
 #include "ingest/ingest.h"
 #include "ingest/walk.h"
 #include "util/error.h"
 
 namespace fs = std::filesystem;
 using namespace yanbao;
+using namespace yanbao::ingest_parts;
 using yanbao::test::spit;
 using yanbao::test::TempDir;
 
@@ -152,4 +157,80 @@ TEST(Walk, ReportIdsFollowThePathOrderOfTheWalk) {
   std::vector<std::string> by_id;
   while (st.executeStep()) by_id.push_back(st.getColumn(0).getString());
   EXPECT_EQ(by_id, (std::vector<std::string>{"a-b.md", "a.md", "a/c.md", "b.md"}));
+}
+
+namespace {
+
+/// A pipeline over `chunks` chunks of one job each, the job's path naming its chunk; the
+/// parse gives each job its path as its digest.
+struct NumberedChunks {
+  int chunks;
+  std::atomic<int> taken{0}, parsed{0};
+  std::function<void(std::vector<Job>&)> next() {
+    return [this](std::vector<Job>& out) {
+      out.clear();
+      if (taken < chunks) out.push_back(Job{{std::to_string(taken++), 1, 1}, ""});
+    };
+  }
+  std::function<void(const std::vector<Job>&, std::vector<Parsed>&)> parse() {
+    return [this](const std::vector<Job>& js, std::vector<Parsed>& out) {
+      out.assign(js.size(), Parsed{});
+      for (size_t i = 0; i < js.size(); ++i) out[i].sha256 = js[i].file.rel_path;
+      ++parsed;
+    };
+  }
+};
+
+}  // namespace
+
+TEST(ChunkPipeline, GivesEveryChunkInTheOrderTaken) {
+  NumberedChunks n{200};
+  ChunkPipeline pipeline(n.next(), n.parse(), 4);
+  int i = 0;
+  for (ChunkPipeline::Chunk c; pipeline.pop(c); ++i) {
+    ASSERT_EQ(c.jobs.size(), 1u);
+    EXPECT_EQ(c.jobs[0].file.rel_path, std::to_string(i));
+    EXPECT_EQ(c.parsed.at(0).sha256, std::to_string(i));
+  }
+  EXPECT_EQ(i, 200);
+}
+
+TEST(ChunkPipeline, ParsesNoMoreThanItsDepthAheadOfTheWriter) {
+  NumberedChunks n{100};
+  ChunkPipeline pipeline(n.next(), n.parse(), 3);
+  ChunkPipeline::Chunk c;
+  ASSERT_TRUE(pipeline.pop(c));  // the writer holds chunk 0; the producer fills 3 slots ...
+  // ... and parses one more, which then waits for a slot: once 5 are parsed (the marker),
+  // the producer is blocked and has taken exactly 5.
+  while (n.parsed < 5) std::this_thread::yield();
+  EXPECT_EQ(n.taken, 5);
+  ASSERT_TRUE(pipeline.pop(c));  // a slot frees: the next one is taken
+  while (n.parsed < 6) std::this_thread::yield();
+  EXPECT_EQ(n.taken, 6);
+}
+
+TEST(ChunkPipeline, RethrowsWhatTheProducerThrewAfterTheChunksBeforeIt) {
+  int taken = 0;
+  ChunkPipeline pipeline(
+      [&](std::vector<Job>& out) {
+        out.clear();
+        if (taken == 2) throw std::runtime_error("cannot read the file list");
+        out.push_back(Job{{std::to_string(taken++), 1, 1}, ""});
+      },
+      [](const std::vector<Job>& js, std::vector<Parsed>& out) { out.assign(js.size(), Parsed{}); }, 8);
+  ChunkPipeline::Chunk c;
+  EXPECT_TRUE(pipeline.pop(c));
+  EXPECT_TRUE(pipeline.pop(c));
+  EXPECT_THROW(pipeline.pop(c), std::runtime_error);
+}
+
+TEST(ChunkPipeline, AWriterThatStopsEarlyLeavesNoProducerRunning) {
+  NumberedChunks n{1000000};
+  {
+    ChunkPipeline pipeline(n.next(), n.parse(), 2);
+    ChunkPipeline::Chunk c;
+    ASSERT_TRUE(pipeline.pop(c));
+  }  // destroyed with the producer blocked on a full queue: stopped and joined
+  const int taken = n.taken;
+  EXPECT_LE(taken, 4);
 }

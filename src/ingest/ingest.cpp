@@ -210,6 +210,10 @@ class IngestRun {
   /// (see index_new_reports), and fewer, larger segments need far less merging later. A
   /// kill loses at most the uncommitted files, which the next run reads again.
   static constexpr size_t kFilesPerCommit = 4096;
+  /// Files parsed ahead of the chunk being written: enough to keep the workers busy through
+  /// most of a commit, few enough to bound memory (BENCHMARKS.md, "Session 8: the parse
+  /// pipeline"). In chunks, at least one.
+  static constexpr size_t kFilesAhead = 2048;
 
   void begin(Batch& b) {
     if (!b.tx) b.tx.emplace(*db_, SQLite::TransactionBehavior::IMMEDIATE);
@@ -229,10 +233,10 @@ class IngestRun {
     b.files = 0;
   }
 
-  /// Reads and writes the jobs: chunks of files parsed on the worker threads while the
-  /// previous chunk is written (one thread: SQLite has one writer). Two chunks in memory
-  /// at most, read from the list as they are needed. Called holding the write lock from
-  /// the first chunk on.
+  /// Reads and writes the jobs: chunks of files parsed on the worker threads (a
+  /// ChunkPipeline) ahead of the chunk being written (one thread: SQLite has one writer),
+  /// up to kFilesAhead files, read from the list as they are needed. Called holding the
+  /// write lock from the first chunk on.
   void write_jobs(const Root& root, FileList& all, Progress* progress) {
     if (all.empty()) return;
     Batch b;
@@ -244,27 +248,22 @@ class IngestRun {
       return;
     }
     const size_t chunk = static_cast<size_t>(threads_) * 64;
-    FileList::Reader reader = jobs.reader();
-    auto take = [&](std::vector<Job>& out) {
-      out.clear();
-      for (Job job; out.size() < chunk && reader.next(job.file, &job.current_sha256);) out.push_back(std::move(job));
-    };
-    std::vector<Job> current_jobs, next_jobs;
-    std::vector<Parsed> current, next;
-    take(current_jobs);
-    parse_chunk(root.path(), current_jobs, 0, current_jobs.size(), threads_, opt_.max_size, current);
+    FileList::Reader reader = jobs.reader();  // read on the pipeline's thread only
+    ChunkPipeline pipeline(
+        [&](std::vector<Job>& out) {
+          out.clear();
+          for (Job job; out.size() < chunk && reader.next(job.file, &job.current_sha256);) out.push_back(std::move(job));
+        },
+        [&](const std::vector<Job>& js, std::vector<Parsed>& parsed) {
+          parse_chunk(root.path(), js, 0, js.size(), threads_, opt_.max_size, parsed);
+        },
+        std::max<size_t>(1, kFilesAhead / chunk));
     size_t done = 0;
-    for (;;) {
-      take(next_jobs);  // here, not on the prefetch thread: the reader is not shared
-      JoiningThread prefetch;
-      if (!next_jobs.empty() && !stop_signal())
-        prefetch.start([&] { parse_chunk(root.path(), next_jobs, 0, next_jobs.size(), threads_, opt_.max_size, next); });
-      write_chunk(root, current_jobs, current, b);
-      done += current_jobs.size();
+    for (ChunkPipeline::Chunk c; pipeline.pop(c);) {
+      write_chunk(root, c.jobs, c.parsed, b);
+      done += c.jobs.size();
       if (progress) progress->update(done);
-      if (!prefetch.join() || stop_signal()) break;
-      std::swap(current_jobs, next_jobs);
-      std::swap(current, next);
+      if (stop_signal()) break;
     }
     commit(b);  // also after a signal: what was written stays
   }

@@ -1,6 +1,7 @@
 #include "ingest/ingest_parts.h"
 
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -117,6 +118,60 @@ void parse_chunk(const std::string& root, const std::vector<Job>& jobs, size_t b
   for (int t = 1; t < threads; ++t) pool.emplace_back(work);
   work();
   for (auto& t : pool) t.join();
+}
+
+ChunkPipeline::ChunkPipeline(std::function<void(std::vector<Job>&)> next,
+                             std::function<void(const std::vector<Job>&, std::vector<Parsed>&)> parse, size_t ahead)
+    : next_(std::move(next)), parse_(std::move(parse)), ahead_(std::max<size_t>(1, ahead)) {
+  thread_ = std::thread([this] { produce(); });
+}
+
+ChunkPipeline::~ChunkPipeline() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stop_ = true;
+  }
+  cv_.notify_all();
+  thread_.join();
+}
+
+void ChunkPipeline::produce() {
+  // The writer is the ingest's bottleneck: where there are fewer cores than threads, the
+  // parsers (this thread and the workers it starts, which inherit its nice value) yield to
+  // it, instead of taking turns with it on its core.
+  ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), 10);
+  try {
+    for (;;) {
+      Chunk c;
+      next_(c.jobs);
+      if (c.jobs.empty() || g_signal.load()) break;
+      parse_(c.jobs, c.parsed);
+      std::unique_lock<std::mutex> lock(mu_);
+      cv_.wait(lock, [&] { return stop_ || ready_.size() < ahead_; });
+      if (stop_) break;
+      ready_.push_back(std::move(c));
+      cv_.notify_all();
+    }
+  } catch (...) {
+    std::lock_guard<std::mutex> lock(mu_);
+    error_ = std::current_exception();
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  done_ = true;
+  cv_.notify_all();
+}
+
+bool ChunkPipeline::pop(Chunk& out) {
+  std::unique_lock<std::mutex> lock(mu_);
+  cv_.wait(lock, [&] { return done_ || !ready_.empty(); });
+  if (ready_.empty()) {
+    if (error_) std::rethrow_exception(error_);
+    return false;
+  }
+  out = std::move(ready_.front());
+  ready_.pop_front();
+  cv_.notify_all();
+  return true;
 }
 
 void Progress::update(size_t done) {

@@ -1,8 +1,13 @@
 #pragma once
 /// The pieces of an ingest around the archive (ingest/ingest.cpp runs them): stop signals,
 /// the parse of files on worker threads, progress lines, and message helpers.
+#include <condition_variable>
 #include <cstddef>
 #include <cstdint>
+#include <deque>
+#include <exception>
+#include <functional>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <utility>
@@ -56,21 +61,38 @@ struct Parsed {
 void parse_chunk(const std::string& root, const std::vector<Job>& jobs, size_t begin, size_t end, int threads,
                  int64_t max_size, std::vector<Parsed>& out);
 
-/// A thread that is joined when it goes out of scope, so an exception while the main thread
-/// writes cannot leave a running parser behind (std::thread would terminate the process).
-class JoiningThread {
+/// Chunks of jobs parsed ahead of the writer: a producer thread takes chunks from `next`
+/// (called on that thread only) and parses each on `threads` workers, up to `ahead` chunks
+/// before the one the writer holds, so the workers keep parsing while the writer commits
+/// (its commits, full-text flushes and checkpoints are most of its time). Destroying the
+/// pipeline stops the producer and joins it, also when the writer throws.
+class ChunkPipeline {
  public:
-  template <class F>
-  void start(F&& f) { thread_ = std::thread(std::forward<F>(f)); }
-  /// Waits for the thread; false when none was started.
-  bool join() {
-    if (!thread_.joinable()) return false;
-    thread_.join();
-    return true;
-  }
-  ~JoiningThread() { join(); }
+  struct Chunk {
+    std::vector<Job> jobs;
+    std::vector<Parsed> parsed;
+  };
+  /// `next(out)` fills `out` with the next jobs; empty when there are no more.
+  ChunkPipeline(std::function<void(std::vector<Job>&)> next, std::function<void(const std::vector<Job>&, std::vector<Parsed>&)> parse,
+                size_t ahead);
+  ~ChunkPipeline();
+  ChunkPipeline(const ChunkPipeline&) = delete;
+  ChunkPipeline& operator=(const ChunkPipeline&) = delete;
+  /// The next chunk in walk order; false when there are no more (or the producer stopped on
+  /// a stop signal). Rethrows what the producer threw.
+  bool pop(Chunk& out);
 
  private:
+  void produce();
+
+  std::function<void(std::vector<Job>&)> next_;
+  std::function<void(const std::vector<Job>&, std::vector<Parsed>&)> parse_;
+  size_t ahead_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<Chunk> ready_;
+  bool done_ = false, stop_ = false;
+  std::exception_ptr error_;
   std::thread thread_;
 };
 
