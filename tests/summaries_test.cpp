@@ -740,3 +740,43 @@ TEST(TopPicks, DateRangeAddsWholeMonthsFromTopPickMonthsAndCountsItsEdgesFromThe
   }
   EXPECT_EQ(reports_of(whole), whole_before);
 }
+
+TEST(Summaries, RowsComputedOnAnotherConnectionAreWrittenOnlyIfNothingWasCommittedSince) {
+  // A bulk load computes the rebuild's rows on a second connection while it builds its
+  // indexes; they may be written only if no other connection committed in between.
+  FixtureArchive f;
+  auto w = open_archive_for_write(f.db);
+  refresh_query_summaries(*w, SummaryRefresh::kFromScratch);
+  const std::string exact = summary_tables(f.db);
+  {
+    const int64_t version = summary_data_version(*w);
+    auto reader = open_archive_readonly(f.db);
+    auto rows = compute_summary_rows(*reader, {});
+    ASSERT_TRUE(rows);
+    // This connection's own writes do not count as another's commit (a bulk load only builds
+    // indexes in between): the rows computed before this delete are the ones written.
+    w->exec("DELETE FROM picks WHERE rowid = (SELECT max(rowid) FROM picks)");
+    refresh_query_summaries(*w, SummaryRefresh::kFromScratch, rows.get(), version);
+    EXPECT_EQ(summary_tables(f.db), exact);
+    refresh_query_summaries(*w, SummaryRefresh::kFromScratch);
+    EXPECT_NE(summary_tables(f.db), exact);
+  }
+  {
+    const int64_t version = summary_data_version(*w);
+    auto reader = open_archive_readonly(f.db);
+    auto rows = compute_summary_rows(*reader, {});
+    ASSERT_TRUE(rows);
+    {  // another tool commits after the rows were computed
+      SQLite::Database plain(f.db, SQLite::OPEN_READWRITE);
+      plain.exec("PRAGMA foreign_keys = ON; DELETE FROM reports WHERE id = (SELECT max(report_id) FROM picks)");
+    }
+    const std::string before = summary_tables(f.db);
+    refresh_query_summaries(*w, SummaryRefresh::kFromScratch, rows.get(), version);
+    const std::string after = summary_tables(f.db);
+    EXPECT_NE(after, before);  // the delete is counted: the rows computed before it were not written
+    refresh_query_summaries(*w, SummaryRefresh::kFromScratch);
+    EXPECT_EQ(summary_tables(f.db), after);
+  }
+  auto reader = open_archive_readonly(f.db);
+  EXPECT_EQ(compute_summary_rows(*reader, [] { return true; }), nullptr);  // told to stop
+}

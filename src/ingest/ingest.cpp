@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <future>
+#include <memory>
 #include <cstdio>
 #include <optional>
 #include <ostream>
@@ -372,11 +374,29 @@ class IngestRun {
       tx.commit();
     }
     if (!stop_signal()) {
+      // A bulk load rebuilds the summaries from scratch: their rows are computed on a second
+      // connection while this one builds the query indexes (both only read the reports and
+      // their rows, which are final now), and written after. Any failure there leaves the
+      // computation to the refresh, as without a bulk load.
+      std::future<std::shared_ptr<SummaryRows>> summary_rows;
+      int64_t version = 0;
+      if (indexes_deferred_) {
+        version = summary_data_version(*db_);
+        summary_rows = std::async(std::launch::async, [this]() -> std::shared_ptr<SummaryRows> {
+          try {
+            auto reader = open_archive_readonly(db_path_);
+            return compute_summary_rows(*reader, [] { return stop_signal() != 0; });
+          } catch (const std::exception&) {
+            return nullptr;
+          }
+        });
+      }
       build_deferred_indexes(*db_, [&](int done, int total) {
         after_files.stage("building query indexes " + std::to_string(done + 1) + "/" + std::to_string(total) + "…");
       });
       after_files.stage("updating query summaries…");
-      refresh_query_summaries(*db_);
+      std::shared_ptr<SummaryRows> rows = summary_rows.valid() ? summary_rows.get() : nullptr;
+      if (!stop_signal()) refresh_query_summaries(*db_, SummaryRefresh::kAuto, rows.get(), version);
       after_files.finish();
     } else if (indexes_deferred_) {
       err_ << "interrupted during a bulk load: queries answer, but slower until the next `yanbao ingest` "

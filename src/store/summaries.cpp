@@ -78,13 +78,11 @@ int64_t& count_of(std::vector<std::pair<int, int64_t>>& counts, int id) {
   return counts.emplace_back(id, 0).second;
 }
 
-/// The summaries of every report, from one pass over picks (in report order) and one over
-/// indices, aggregated in memory: a few thousand stock keys and index days at most. The SQL
-/// of the incremental path gives the same rows, but sorts every pick row several times,
-/// which made the first ingest of a 100k-report history spend half a minute here.
-void rebuild_from_scratch(SQLite::Database& db) {
-  db.exec(std::string(sql_statement("summary_clear_all")));
+}  // namespace
 
+/// Every row a rebuild from scratch writes, computed from the base tables (SummaryRows in
+/// summaries.h). Keys, brokers and base names are interned.
+struct SummaryRows {
   // Keys, brokers and base names are interned: a pick row costs a few hash lookups on its
   // bytes, no allocation (2.5M picks at 100k reports).
   struct Interned {
@@ -102,7 +100,6 @@ void rebuild_from_scratch(SQLite::Database& db) {
     }
   };
   Interned key_ids, broker_ids, base_ids, kind_ids, series_ids;
-  kind_ids.id("any");  // kind 0: picks of every kind
   // top_pick_months: a key's months (of the reports dated as a calendar day), kept with the
   // key: a short list searched in place, no lookup in a table of every key's months.
   struct MonthStats {
@@ -141,6 +138,42 @@ void rebuild_from_scratch(SQLite::Database& db) {
   };
   std::unordered_map<std::tuple<int, int, int, int>, SeriesStats, SeriesKeyHash> series_stats;
   Interned month_ids;  // YYYY-MM
+  // The row shown for a day is the first by content, (broker, path, root, seq) with a NULL
+  // broker first, as summary_count_indices orders it: never by report id, which
+  // depends on the order files were ingested in.
+  struct Day {
+    int64_t rows = 0, first_id = 0, first_seq = 0;
+    std::optional<std::string> broker;
+    std::string path, root;
+    std::optional<double> close, change_pct;
+  };
+  std::map<std::tuple<std::string, std::string, std::string>, Day> days;
+  bool complete = false;  // false when a stop request cut the computation short
+
+  SummaryRows() { kind_ids.id("any"); }  // kind 0: picks of every kind
+};
+
+namespace {
+
+/// The rows of every summary, from one pass over picks (in report order) and one over
+/// indices, aggregated in memory: a few thousand stock keys and index days at most. The SQL
+/// of the incremental path gives the same rows, but sorts every pick row several times,
+/// which made the first ingest of a 100k-report history spend half a minute here. Reads only.
+void compute_rows(SQLite::Database& db, SummaryRows& sr, const std::function<bool()>& stop) {
+  auto& key_ids = sr.key_ids;
+  auto& broker_ids = sr.broker_ids;
+  auto& base_ids = sr.base_ids;
+  auto& kind_ids = sr.kind_ids;
+  auto& series_ids = sr.series_ids;
+  auto& month_ids = sr.month_ids;
+  auto& stats = sr.stats;
+  auto& series_stats = sr.series_stats;
+  auto& days = sr.days;
+  using Interned = SummaryRows::Interned;
+  using MonthStats = SummaryRows::MonthStats;
+  using KeyStats = SummaryRows::KeyStats;
+  using Day = SummaryRows::Day;
+  using SeriesStats = SummaryRows::SeriesStats;
   {
     // As the view pick_keys: the printed code, else the smallest code the archive knows for
     // the base name, else the base name (then the key is no code).
@@ -227,7 +260,8 @@ void rebuild_from_scratch(SQLite::Database& db) {
       rows.clear();
     };
     SQLite::Statement scan = prepare_statement(db, "summary_scan_picks");
-    while (scan.executeStep()) {
+    for (uint64_t n = 1; scan.executeStep(); ++n) {
+      if (n % 65536 == 0 && stop && stop()) return;
       const int64_t report = scan.getColumn(0).getInt64();
       if (report != current) {
         flush();
@@ -256,6 +290,50 @@ void rebuild_from_scratch(SQLite::Database& db) {
     }
     flush();
   }
+  if (stop && stop()) return;
+  {
+    SQLite::Statement scan = prepare_statement(db, "summary_scan_indices");
+    while (scan.executeStep()) {
+      Day& d = days[{scan.getColumn(0).getString(), scan.getColumn(1).getString(), scan.getColumn(2).getString()}];
+      const int64_t id = scan.getColumn(3).getInt64(), seq = scan.getColumn(4).getInt64();
+      std::optional<std::string_view> broker;
+      if (!scan.getColumn(7).isNull()) broker = column_text(scan.getColumn(7));
+      const std::string_view path = column_text(scan.getColumn(8)), root = column_text(scan.getColumn(9));
+      // Both sides as views, so the tuples compare element by element of one type (clang's
+      // libstdc++ tuple <=> has no string_view-to-string comparison).
+      const std::optional<std::string_view> d_broker =
+          d.broker ? std::optional<std::string_view>(*d.broker) : std::nullopt;
+      const std::string_view d_path = d.path, d_root = d.root;
+      const int64_t d_seq = d.first_seq;
+      if (d.rows++ == 0 || std::tie(broker, path, root, seq) < std::tie(d_broker, d_path, d_root, d_seq)) {
+        d.first_id = id;
+        d.first_seq = seq;
+        d.broker = broker ? std::optional<std::string>(*broker) : std::nullopt;
+        d.path = path;
+        d.root = root;
+        d.close = scan.getColumn(5).isNull() ? std::nullopt : std::optional<double>(scan.getColumn(5).getDouble());
+        d.change_pct = scan.getColumn(6).isNull() ? std::nullopt : std::optional<double>(scan.getColumn(6).getDouble());
+      }
+    }
+  }
+  sr.complete = !(stop && stop());
+}
+
+/// Replaces every summary row and work list with `sr`.
+void write_rows(SQLite::Database& db, SummaryRows& sr) {
+  auto& key_ids = sr.key_ids;
+  auto& broker_ids = sr.broker_ids;
+  auto& base_ids = sr.base_ids;
+  auto& kind_ids = sr.kind_ids;
+  auto& series_ids = sr.series_ids;
+  auto& month_ids = sr.month_ids;
+  auto& stats = sr.stats;
+  auto& series_stats = sr.series_stats;
+  auto& days = sr.days;
+  using Interned = SummaryRows::Interned;
+  using MonthStats = SummaryRows::MonthStats;
+  using KeyStats = SummaryRows::KeyStats;
+  db.exec(std::string(sql_statement("summary_clear_all")));
   SQLite::Statement put = prepare_statement(db, "summary_put_top_pick"), put_broker = prepare_statement(db, "summary_put_top_pick_broker"),
                     put_name = prepare_statement(db, "summary_put_top_pick_name");
   // One row per (kind, key, broker or base name) with its count of reports.
@@ -336,41 +414,6 @@ void rebuild_from_scratch(SQLite::Database& db) {
     exec_and_reset(put_month);
   }
 
-  // The row shown for a day is the first by content, (broker, path, root, seq) with a NULL
-  // broker first, as summary_count_indices orders it: never by report id, which
-  // depends on the order files were ingested in.
-  struct Day {
-    int64_t rows = 0, first_id = 0, first_seq = 0;
-    std::optional<std::string> broker;
-    std::string path, root;
-    std::optional<double> close, change_pct;
-  };
-  std::map<std::tuple<std::string, std::string, std::string>, Day> days;
-  {
-    SQLite::Statement scan = prepare_statement(db, "summary_scan_indices");
-    while (scan.executeStep()) {
-      Day& d = days[{scan.getColumn(0).getString(), scan.getColumn(1).getString(), scan.getColumn(2).getString()}];
-      const int64_t id = scan.getColumn(3).getInt64(), seq = scan.getColumn(4).getInt64();
-      std::optional<std::string_view> broker;
-      if (!scan.getColumn(7).isNull()) broker = column_text(scan.getColumn(7));
-      const std::string_view path = column_text(scan.getColumn(8)), root = column_text(scan.getColumn(9));
-      // Both sides as views, so the tuples compare element by element of one type (clang's
-      // libstdc++ tuple <=> has no string_view-to-string comparison).
-      const std::optional<std::string_view> d_broker =
-          d.broker ? std::optional<std::string_view>(*d.broker) : std::nullopt;
-      const std::string_view d_path = d.path, d_root = d.root;
-      const int64_t d_seq = d.first_seq;
-      if (d.rows++ == 0 || std::tie(broker, path, root, seq) < std::tie(d_broker, d_path, d_root, d_seq)) {
-        d.first_id = id;
-        d.first_seq = seq;
-        d.broker = broker ? std::optional<std::string>(*broker) : std::nullopt;
-        d.path = path;
-        d.root = root;
-        d.close = scan.getColumn(5).isNull() ? std::nullopt : std::optional<double>(scan.getColumn(5).getDouble());
-        d.change_pct = scan.getColumn(6).isNull() ? std::nullopt : std::optional<double>(scan.getColumn(6).getDouble());
-      }
-    }
-  }
   SQLite::Statement put_day = prepare_statement(db, "summary_put_index_day");
   for (const auto& [k, d] : days) {
     put_day.bind(":name", std::get<0>(k));
@@ -385,6 +428,12 @@ void rebuild_from_scratch(SQLite::Database& db) {
   }
 }
 
+void rebuild_from_scratch(SQLite::Database& db) {
+  SummaryRows s;
+  compute_rows(db, s, {});
+  write_rows(db, s);
+}
+
 }  // namespace
 
 void suspend_query_summaries(SQLite::Database& db) {
@@ -393,7 +442,19 @@ void suspend_query_summaries(SQLite::Database& db) {
   db.exec(std::string(sql_statement("summary_mark_all_pending")));
 }
 
-void refresh_query_summaries(SQLite::Database& db, SummaryRefresh how) {
+std::shared_ptr<SummaryRows> compute_summary_rows(SQLite::Database& db, const std::function<bool()>& stop) {
+  auto rows = std::make_shared<SummaryRows>();
+  SQLite::Transaction snapshot(db, SQLite::TransactionBehavior::DEFERRED);  // one read snapshot for both scans
+  compute_rows(db, *rows, stop);
+  if (!rows->complete) return nullptr;
+  return rows;
+}
+
+int64_t summary_data_version(SQLite::Database& db) { return db.execAndGet("PRAGMA data_version").getInt64(); }
+
+void refresh_query_summaries(SQLite::Database& db, SummaryRefresh how) { refresh_query_summaries(db, how, nullptr, 0); }
+
+void refresh_query_summaries(SQLite::Database& db, SummaryRefresh how, SummaryRows* precomputed, int64_t version) {
   if (!has_summaries(db)) return;
   const bool pending = db.execAndGet(std::string(sql_statement("summary_any_pending"))).getInt() != 0;
   const bool stale = db.execAndGet(std::string(sql_statement("summary_any_stale"))).getInt() != 0;
@@ -412,7 +473,13 @@ void refresh_query_summaries(SQLite::Database& db, SummaryRefresh how) {
   std::unique_ptr<SQLite::Transaction> tx;
   if (own_tx) tx = std::make_unique<SQLite::Transaction>(db, SQLite::TransactionBehavior::IMMEDIATE);
   if (from_scratch) {
-    rebuild_from_scratch(db);
+    // Rows computed on another connection are this archive's only if no other connection
+    // has committed since `version` was read on this one (data_version counts the others'
+    // commits); now, holding the write lock, nothing else can.
+    if (precomputed && summary_data_version(db) == version)
+      write_rows(db, *precomputed);
+    else
+      rebuild_from_scratch(db);
   } else {
     db.exec(std::string(sql_statement("summary_count_picks")));
     db.exec(std::string(sql_statement("summary_count_indices")));

@@ -2,6 +2,10 @@
 /// The query summary tables of migration 0008 (schema/schema.md, "Query summaries"):
 /// top_picks, top_pick_brokers, top_pick_names and index_days, which let top-picks and
 /// index-history answer without reading every pick or index row.
+#include <cstdint>
+#include <functional>
+#include <memory>
+
 #include <SQLiteCpp/Database.h>
 
 namespace yanbao {
@@ -20,6 +24,24 @@ enum class SummaryRefresh {
 /// (a first ingest) it rebuilds everything in one streaming pass instead. Opens its own
 /// transaction unless one is open. A no-op on an archive older than schema version 8.
 void refresh_query_summaries(SQLite::Database& db, SummaryRefresh how = SummaryRefresh::kAuto);
+
+/// Every row a rebuild from scratch writes, computed ahead (compute_summary_rows).
+struct SummaryRows;
+
+/// The rows a rebuild from scratch would write, computed from the base tables in one read
+/// transaction of `db`, which may be a second (read-only) connection: a bulk load computes
+/// them while its writer builds the query indexes. Null when `stop` said to stop.
+std::shared_ptr<SummaryRows> compute_summary_rows(SQLite::Database& db, const std::function<bool()>& stop);
+
+/// `PRAGMA data_version` of the writer's connection: read before compute_summary_rows starts,
+/// it tells the refresh whether another connection has committed since.
+int64_t summary_data_version(SQLite::Database& db);
+
+/// refresh_query_summaries, where a rebuild from scratch writes `precomputed` (when not
+/// null) instead of computing the rows itself, provided no other connection has committed
+/// since `version` was read on `db`; else it computes them as usual. `db` itself must not
+/// have changed the base tables since (its own commits do not move data_version).
+void refresh_query_summaries(SQLite::Database& db, SummaryRefresh how, SummaryRows* precomputed, int64_t version);
 
 /// Starts a bulk load's suspension of the summaries: empties them and lists every report
 /// as pending, so queries compute from the base tables and nothing needs marking (the alias
