@@ -62,7 +62,7 @@ void parse_chunk(const std::string& root, const std::vector<Job>& jobs, size_t b
                  int64_t max_size, std::vector<Parsed>& out);
 
 /// Chunks of jobs parsed ahead of the writer: a producer thread takes chunks from `next`
-/// (called on that thread only) and parses each on `threads` workers, up to `ahead` chunks
+/// (called on that thread only) and parses each with `parse`, up to `ahead` chunks
 /// before the one the writer holds, so the workers keep parsing while the writer commits
 /// (its commits, full-text flushes and checkpoints are most of its time). Destroying the
 /// pipeline stops the producer and joins it, also when the writer throws.

@@ -19,6 +19,7 @@
 #include <SQLiteCpp/Transaction.h>
 
 #include "store/statements.h"
+#include "util/json.h"
 
 namespace yanbao {
 namespace {
@@ -39,34 +40,13 @@ bool is_calendar_day(std::string_view d) {
   return d[8] <= '3' && d.substr(8) >= "01" && d.substr(8) <= "31";
 }
 
-/// `["a","b"]` as SQLite's json_group_array writes it (no spaces; `"` `\` and control
-/// characters escaped).
+/// `["a","b"]` as SQLite's json_group_array writes it: no spaces, each string escaped as
+/// JSON requires (json::append_string).
 std::string json_string_array(const std::vector<std::string_view>& items) {
   std::string out = "[";
   for (size_t i = 0; i < items.size(); ++i) {
     if (i) out += ',';
-    out += '"';
-    for (unsigned char c : items[i]) {
-      switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        default:
-          if (c < 0x20) {
-            static constexpr char kHex[] = "0123456789abcdef";
-            out += "\\u00";
-            out += kHex[c >> 4];
-            out += kHex[c & 15];
-          } else {
-            out += static_cast<char>(c);
-          }
-      }
-    }
-    out += '"';
+    json::append_string(out, items[i]);
   }
   return out + "]";
 }
@@ -151,29 +131,17 @@ struct SummaryRows {
   bool complete = false;  // false when a stop request cut the computation short
 
   SummaryRows() { kind_ids.id("any"); }  // kind 0: picks of every kind
+  /// Fills the rows from the base tables of `db` (reads only); `stop` may cut it short.
+  void compute(SQLite::Database& db, const std::function<bool()>& stop);
+  /// Replaces every summary row and work list of `db` with these rows.
+  void write(SQLite::Database& db);
 };
-
-namespace {
 
 /// The rows of every summary, from one pass over picks (in report order) and one over
 /// indices, aggregated in memory: a few thousand stock keys and index days at most. The SQL
 /// of the incremental path gives the same rows, but sorts every pick row several times,
 /// which made the first ingest of a 100k-report history spend half a minute here. Reads only.
-void compute_rows(SQLite::Database& db, SummaryRows& sr, const std::function<bool()>& stop) {
-  auto& key_ids = sr.key_ids;
-  auto& broker_ids = sr.broker_ids;
-  auto& base_ids = sr.base_ids;
-  auto& kind_ids = sr.kind_ids;
-  auto& series_ids = sr.series_ids;
-  auto& month_ids = sr.month_ids;
-  auto& stats = sr.stats;
-  auto& series_stats = sr.series_stats;
-  auto& days = sr.days;
-  using Interned = SummaryRows::Interned;
-  using MonthStats = SummaryRows::MonthStats;
-  using KeyStats = SummaryRows::KeyStats;
-  using Day = SummaryRows::Day;
-  using SeriesStats = SummaryRows::SeriesStats;
+void SummaryRows::compute(SQLite::Database& db, const std::function<bool()>& stop) {
   {
     // As the view pick_keys: the printed code, else the smallest code the archive knows for
     // the base name, else the base name (then the key is no code).
@@ -316,23 +284,10 @@ void compute_rows(SQLite::Database& db, SummaryRows& sr, const std::function<boo
       }
     }
   }
-  sr.complete = !(stop && stop());
+  complete = !(stop && stop());
 }
 
-/// Replaces every summary row and work list with `sr`.
-void write_rows(SQLite::Database& db, SummaryRows& sr) {
-  auto& key_ids = sr.key_ids;
-  auto& broker_ids = sr.broker_ids;
-  auto& base_ids = sr.base_ids;
-  auto& kind_ids = sr.kind_ids;
-  auto& series_ids = sr.series_ids;
-  auto& month_ids = sr.month_ids;
-  auto& stats = sr.stats;
-  auto& series_stats = sr.series_stats;
-  auto& days = sr.days;
-  using Interned = SummaryRows::Interned;
-  using MonthStats = SummaryRows::MonthStats;
-  using KeyStats = SummaryRows::KeyStats;
+void SummaryRows::write(SQLite::Database& db) {
   db.exec(std::string(sql_statement("summary_clear_all")));
   SQLite::Statement put = prepare_statement(db, "summary_put_top_pick"), put_broker = prepare_statement(db, "summary_put_top_pick_broker"),
                     put_name = prepare_statement(db, "summary_put_top_pick_name");
@@ -428,10 +383,12 @@ void write_rows(SQLite::Database& db, SummaryRows& sr) {
   }
 }
 
+namespace {
+
 void rebuild_from_scratch(SQLite::Database& db) {
   SummaryRows s;
-  compute_rows(db, s, {});
-  write_rows(db, s);
+  s.compute(db, {});
+  s.write(db);
 }
 
 }  // namespace
@@ -445,14 +402,12 @@ void suspend_query_summaries(SQLite::Database& db) {
 std::shared_ptr<SummaryRows> compute_summary_rows(SQLite::Database& db, const std::function<bool()>& stop) {
   auto rows = std::make_shared<SummaryRows>();
   SQLite::Transaction snapshot(db, SQLite::TransactionBehavior::DEFERRED);  // one read snapshot for both scans
-  compute_rows(db, *rows, stop);
+  rows->compute(db, stop);
   if (!rows->complete) return nullptr;
   return rows;
 }
 
 int64_t summary_data_version(SQLite::Database& db) { return db.execAndGet("PRAGMA data_version").getInt64(); }
-
-void refresh_query_summaries(SQLite::Database& db, SummaryRefresh how) { refresh_query_summaries(db, how, nullptr, 0); }
 
 void refresh_query_summaries(SQLite::Database& db, SummaryRefresh how, SummaryRows* precomputed, int64_t version) {
   if (!has_summaries(db)) return;
@@ -477,7 +432,7 @@ void refresh_query_summaries(SQLite::Database& db, SummaryRefresh how, SummaryRo
     // has committed since `version` was read on this one (data_version counts the others'
     // commits); now, holding the write lock, nothing else can.
     if (precomputed && summary_data_version(db) == version)
-      write_rows(db, *precomputed);
+      precomputed->write(db);
     else
       rebuild_from_scratch(db);
   } else {

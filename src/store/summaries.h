@@ -10,6 +10,9 @@
 
 namespace yanbao {
 
+/// Every row a rebuild from scratch writes, computed ahead (compute_summary_rows).
+struct SummaryRows;
+
 enum class SummaryRefresh {
   kAuto,         ///< from scratch when a quarter of the reports is pending or of the keys stale
   kIncremental,  ///< always count the pending reports and stale keys and days (SQL)
@@ -23,10 +26,14 @@ enum class SummaryRefresh {
 /// it costs two lookups. When most of the archive is pending
 /// (a first ingest) it rebuilds everything in one streaming pass instead. Opens its own
 /// transaction unless one is open. A no-op on an archive older than schema version 8.
-void refresh_query_summaries(SQLite::Database& db, SummaryRefresh how = SummaryRefresh::kAuto);
-
-/// Every row a rebuild from scratch writes, computed ahead (compute_summary_rows).
-struct SummaryRows;
+///
+/// A rebuild from scratch writes `precomputed` (rows from compute_summary_rows, when not
+/// null) instead of computing the rows itself, provided no other connection has committed
+/// since `version` (summary_data_version) was read on `db`; else it computes them as usual.
+/// `db` itself must not have changed the base tables since (its own commits do not move
+/// data_version).
+void refresh_query_summaries(SQLite::Database& db, SummaryRefresh how = SummaryRefresh::kAuto,
+                             SummaryRows* precomputed = nullptr, int64_t version = 0);
 
 /// The rows a rebuild from scratch would write, computed from the base tables in one read
 /// transaction of `db`, which may be a second (read-only) connection: a bulk load computes
@@ -36,12 +43,6 @@ std::shared_ptr<SummaryRows> compute_summary_rows(SQLite::Database& db, const st
 /// `PRAGMA data_version` of the writer's connection: read before compute_summary_rows starts,
 /// it tells the refresh whether another connection has committed since.
 int64_t summary_data_version(SQLite::Database& db);
-
-/// refresh_query_summaries, where a rebuild from scratch writes `precomputed` (when not
-/// null) instead of computing the rows itself, provided no other connection has committed
-/// since `version` was read on `db`; else it computes them as usual. `db` itself must not
-/// have changed the base tables since (its own commits do not move data_version).
-void refresh_query_summaries(SQLite::Database& db, SummaryRefresh how, SummaryRows* precomputed, int64_t version);
 
 /// Starts a bulk load's suspension of the summaries: empties them and lists every report
 /// as pending, so queries compute from the base tables and nothing needs marking (the alias
