@@ -221,10 +221,24 @@ std::unique_ptr<SQLite::Database> open_archive_for_write(const std::string& path
     SearchIndexUpdater(*db).run();
     tx.commit();
   }
-  // The writer touches every index of every table in each batch: a 32 MiB page cache (the
-  // default is 2 MiB) keeps them in memory instead of re-reading pages from the OS.
-  db->exec("PRAGMA cache_size = -32768");
+  // The writer touches every index of every table in each batch: an 8 MiB page cache (the
+  // default is 2 MiB) keeps their upper levels in memory. Not more: each page the cache
+  // holds is fresh heap the first time, which costs more here than reading a page again
+  // from the OS; 32 MiB made an ingest that learns a code (thousands of rows on pages of
+  // their own) about 1.5x slower, and a first ingest no faster (BENCHMARKS.md, "Session 9").
+  db->exec("PRAGMA cache_size = -8192");
   return db;
+}
+
+ScopedCacheSize::ScopedCacheSize(SQLite::Database& db, int kib) : db_(db), was_(db.execAndGet("PRAGMA cache_size").getInt()) {
+  db_.exec("PRAGMA cache_size = -" + std::to_string(kib));
+}
+
+ScopedCacheSize::~ScopedCacheSize() {
+  try {
+    db_.exec("PRAGMA cache_size = " + std::to_string(was_));
+  } catch (...) {  // a destructor must not throw; the connection is closing anyway then
+  }
 }
 
 std::unique_ptr<SQLite::Database> open_archive_readonly(const std::string& path) {

@@ -27,6 +27,19 @@ std::unique_ptr<SQLite::Database> open_archive_for_write(const std::string& path
 /// newer tables say so. A restored dump gets its version back (or the command that does).
 std::unique_ptr<SQLite::Database> open_archive_readonly(const std::string& path);
 
+/// Sets a connection's page cache to `kib` KiB while it lives, then back to what it was.
+class ScopedCacheSize {
+ public:
+  ScopedCacheSize(SQLite::Database& db, int kib);
+  ~ScopedCacheSize();
+  ScopedCacheSize(const ScopedCacheSize&) = delete;
+  ScopedCacheSize& operator=(const ScopedCacheSize&) = delete;
+
+ private:
+  SQLite::Database& db_;
+  int was_;
+};
+
 /// For a command about to search: indexes the reports other programs changed since yanbao
 /// last indexed them (reports_fts_pending), on this connection from open_archive_readonly.
 /// Returns "" when the index is up to date, else a warning for stderr saying why it could

@@ -7,6 +7,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
+#include "store/archive.h"
 #include "store/statements.h"
 
 namespace yanbao {
@@ -59,18 +60,7 @@ int build_deferred_indexes(SQLite::Database& db, const std::function<void(int, i
   // CREATE INDEX sorts its keys in runs of cache_size bytes and merges them. Runs of 2 MiB
   // stay in the CPU's caches, which built the indexes faster than the writer's 32 MiB
   // (BENCHMARKS.md, session 4). The size comes back after.
-  const int cache_size = db.execAndGet("PRAGMA cache_size").getInt();
-  struct Restore {
-    SQLite::Database& db;
-    int cache_size;
-    ~Restore() {
-      try {
-        db.exec("PRAGMA cache_size = " + std::to_string(cache_size));
-      } catch (...) {  // a destructor must not throw; the connection is closing anyway then
-      }
-    }
-  } restore{db, cache_size};
-  db.exec("PRAGMA cache_size = -2048");
+  const ScopedCacheSize small_runs(db, 2048);
   for (const auto& [name, sql] : deferred) {
     if (on_index) on_index(n, static_cast<int>(deferred.size()));
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
