@@ -417,7 +417,11 @@ TEST(QuerySummaries, IncrementalRefreshReadsThePicksOfPendingReportsOnly) {
   w->exec("DELETE FROM reports WHERE id = 5");                   // a stock's last report: stale dates
   w->exec("UPDATE picks SET kind = 'watch' WHERE report_id = 6");  // pending
   SQLite::Transaction tx(*w);
-  for (const char* block : {"summary_count_picks", "summary_count_indices"}) {
+  for (const char* block : {"summary_count_picks", "", "summary_count_picks_end", "summary_count_indices"}) {
+    if (!*block) {  // the stale keys, counted whole from their picks (by index: checked below)
+      count_stale_summary_keys(*w);
+      continue;
+    }
     std::string rest(sql_statement(block));
     while (true) {
       const char* tail = nullptr;
@@ -441,6 +445,16 @@ TEST(QuerySummaries, IncrementalRefreshReadsThePicksOfPendingReportsOnly) {
   }
   w->exec(std::string(sql_statement("summary_forget_pending")));
   tx.commit();
+  // The stale keys' lookups (count_stale_summary_keys) read index ranges, never a table.
+  w->exec("CREATE TEMP TABLE query_summary_keys (key TEXT PRIMARY KEY) WITHOUT ROWID");
+  for (const char* lookup : {"summary_stale_keys", "summary_stale_key_aliases", "summary_picks_printed_with_code",
+                             "summary_picks_printed_without_code", "summary_smallest_alias_code", "summary_counted_report"}) {
+    SQLite::Statement plan(*w, "EXPLAIN QUERY PLAN " + std::string(sql_statement(lookup)));
+    while (plan.executeStep()) {
+      const std::string d = plan.getColumn(3).getString();
+      EXPECT_TRUE(d.rfind("SEARCH ", 0) == 0 || d == "SCAN temp.query_summary_keys") << lookup << ": " << d;
+    }
+  }
   w.reset();
   EXPECT_TRUE(summaries_answer(f.db));
   expect_same_answers(f.db, "after the statement-by-statement refresh");

@@ -289,11 +289,13 @@ SELECT count(*) FROM reports;
 -- and adds them up here; rebuild_from_scratch (summaries.cpp) computes the same in memory, and
 -- the tests compare the two.
 --
--- Collected: every contribution of a stale key (top_pick_stale), whose summary rows are
--- deleted first, so it is recomputed whole from the base tables; and the contributions of the
--- pending (new) reports to every other key, added to what is stored. A pick of a stale key is
--- found by index: printed with the key as code, printed without a code under a base name that
--- has the key as an alias, or under the key itself; pick_keys then decides its key.
+-- A stale key (top_pick_stale) has its summary rows deleted here and is counted again whole
+-- from the base tables by SummaryRows::count_stale_keys (summaries.cpp) between this block
+-- and summary_count_picks_end, with the rebuild's code: a learned code makes its stock's
+-- every pick stale (383k picks for the 20 codes of the bench's week at 100k reports), which
+-- the GROUP BYs below sorted several times over. The contributions of the pending (new)
+-- reports to every other key are collected into temp.query_summary_counted and added to
+-- what is stored.
 CREATE TEMP TABLE query_summary_keys (key TEXT PRIMARY KEY) WITHOUT ROWID;
 INSERT INTO temp.query_summary_keys SELECT DISTINCT key FROM top_pick_stale;
 
@@ -313,19 +315,6 @@ JOIN reports r ON r.id = q.report_id
 JOIN pick_keys k ON k.report_id = r.id
 WHERE r.report_date >= '' AND r.report_date <= '9999-12-31'
   AND k.key NOT IN (SELECT key FROM temp.query_summary_keys)
-GROUP BY k.kind, k.key, k.base_name, k.coded, r.id;
-
-INSERT INTO temp.query_summary_counted
-SELECT k.kind, k.key, k.base_name, k.coded, r.id, r.report_date, r.broker, r.series, count(*)
-FROM (SELECT p.rowid AS pick FROM temp.query_summary_keys s CROSS JOIN picks p ON p.code = s.key
-      UNION SELECT p.rowid FROM temp.query_summary_keys s CROSS JOIN security_aliases a ON a.code = s.key
-                           CROSS JOIN picks p ON p.base_name = a.base_name WHERE p.code IS NULL
-      UNION SELECT p.rowid FROM temp.query_summary_keys s CROSS JOIN picks p ON p.base_name = s.key
-            WHERE p.code IS NULL) c
-JOIN pick_keys k ON k.pick = c.pick
-JOIN reports r ON r.id = k.report_id
-WHERE r.report_date >= '' AND r.report_date <= '9999-12-31'
-  AND k.key IN (SELECT key FROM temp.query_summary_keys)
 GROUP BY k.kind, k.key, k.base_name, k.coded, r.id;
 
 INSERT INTO temp.query_summary_counted
@@ -397,8 +386,35 @@ ON CONFLICT (kind, month, key) DO UPDATE SET
 DROP TABLE temp.query_summary_months;
 DROP TABLE temp.query_summary_series;
 DROP TABLE temp.query_summary_counted;
+
+-- name: summary_count_picks_end
+-- After the stale keys are counted (summary_count_picks).
 DROP TABLE temp.query_summary_keys;
 DELETE FROM top_pick_stale;
+
+-- name: summary_stale_keys
+SELECT key FROM temp.query_summary_keys;
+
+-- name: summary_stale_key_aliases
+-- The base names a stale key is an alias of: their picks printed without a code may have it.
+SELECT base_name FROM security_aliases WHERE code = :code;
+
+-- name: summary_picks_printed_with_code
+-- From picks_by_code alone (code, base_name, report_id, kind).
+SELECT base_name, report_id, kind FROM picks WHERE code = :code;
+
+-- name: summary_picks_printed_without_code
+SELECT base_name, report_id, kind FROM picks WHERE code IS NULL AND base_name = :base_name;
+
+-- name: summary_smallest_alias_code
+-- As view pick_keys: the key of a pick printed without a code.
+SELECT min(code) FROM security_aliases WHERE base_name = :base_name;
+
+-- name: summary_counted_report
+-- A report's columns the summaries count, if its date is in the range top-picks reads; from
+-- the covering index, not the row that holds the body.
+SELECT report_date, broker, series FROM reports INDEXED BY reports_by_id_listing
+WHERE id = :id AND report_date >= '' AND report_date <= '9999-12-31';
 
 -- name: summary_count_indices
 -- index_days, the same way: a stale day (index_day_stale) is deleted and counted again from

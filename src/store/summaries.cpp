@@ -135,7 +135,120 @@ struct SummaryRows {
   void compute(SQLite::Database& db, const std::function<bool()>& stop);
   /// Replaces every summary row and work list of `db` with these rows.
   void write(SQLite::Database& db);
+  /// Counts the stock keys of temp.query_summary_keys (summary_count_picks) whole from the
+  /// base tables, as compute would, and inserts their rows (deleted before). Reads the picks
+  /// those keys can have through picks_by_code alone, and one index entry per report.
+  void count_stale_keys(SQLite::Database& db);
+
+ private:
+  class ReportCounter;
+  /// Inserts the stock-key rows (top_picks and what goes with it); write's first part.
+  void write_pick_rows(SQLite::Database& db);
 };
+
+/// What each report contributes to the stock-key rows: its picks, fed report by report, are
+/// counted once per kind and key (and per base name under them) when the next report starts.
+/// Each pick counts under its own kind and under kind 0.
+class SummaryRows::ReportCounter {
+ public:
+  explicit ReportCounter(SummaryRows& s) : s_(s) {}
+  /// Counts the report before, then starts one with these columns (-1: NULL broker, series).
+  void start(std::optional<std::string> date, int broker, int series) {
+    flush();
+    date_ = std::move(date);
+    broker_ = broker;
+    series_ = series;
+    month_ = date_ && is_calendar_day(*date_) ? s_.month_ids.id(std::string_view(*date_).substr(0, 7)) : -1;
+    if (month_ >= 0) day_ = ((*date_)[8] - '0') * 10 + ((*date_)[9] - '0');
+  }
+  void add(int kind, int key, int base_name, bool coded) {
+    if (static_cast<size_t>(kind) >= s_.stats.size()) s_.stats.resize(kind + 1);
+    for (int k : {0, kind})
+      if (static_cast<size_t>(key) >= s_.stats[k].size()) s_.stats[k].resize(key + 1);
+    rows_.push_back({kind, key, base_name, coded});
+  }
+  /// Counts the last report.
+  void finish() { flush(); }
+
+ private:
+  struct Row {
+    int kind, key, base_name;
+    bool coded;
+  };
+  void flush();
+
+  SummaryRows& s_;
+  std::optional<std::string> date_;
+  int broker_ = -1, series_ = -1;
+  int month_ = -1;  // interned YYYY-MM of a date top_pick_months counts, else none
+  int day_ = 0;     // and its day
+  std::vector<Row> rows_;
+  std::vector<std::pair<int, int>> seen_keys_;         // (kind, key)
+  std::vector<std::tuple<int, int, int>> seen_names_;  // (kind, key, base name)
+};
+
+void SummaryRows::ReportCounter::flush() {
+  seen_keys_.clear();
+  seen_names_.clear();
+  for (const Row& row : rows_) {
+    for (int kind : {0, row.kind}) {
+      seen_keys_.emplace_back(kind, row.key);
+      seen_names_.emplace_back(kind, row.key, row.base_name);
+      s_.stats[kind][row.key].coded = s_.stats[kind][row.key].coded || row.coded;
+      s_.stats[kind][row.key].coded_in_report = s_.stats[kind][row.key].coded_in_report || row.coded;
+    }
+  }
+  std::sort(seen_keys_.begin(), seen_keys_.end());
+  seen_keys_.erase(std::unique(seen_keys_.begin(), seen_keys_.end()), seen_keys_.end());
+  std::sort(seen_names_.begin(), seen_names_.end());
+  // pick_series (kind 'any' only): each (0, key, base name) appears once per pick of the
+  // report; the report counts once, its picks as many times as they appear.
+  for (size_t i = 0; i < seen_names_.size();) {
+    size_t j = i + 1;
+    while (j < seen_names_.size() && seen_names_[j] == seen_names_[i]) ++j;
+    const auto& [kind, key, base] = seen_names_[i];
+    if (kind == 0) {
+      SeriesStats& s = s_.series_stats[{key, base, broker_, series_}];
+      ++s.reports;
+      s.picks += static_cast<int64_t>(j - i);
+      if (date_ && (!s.first_seen || *date_ < *s.first_seen)) s.first_seen = date_;
+      if (date_ && (!s.last_seen || *date_ > *s.last_seen)) s.last_seen = date_;
+    }
+    i = j;
+  }
+  seen_names_.erase(std::unique(seen_names_.begin(), seen_names_.end()), seen_names_.end());
+  for (const auto& [kind, key] : seen_keys_) {
+    KeyStats& k = s_.stats[kind][key];
+    ++k.reports;
+    if (date_ && (!k.first_seen || *date_ < *k.first_seen)) k.first_seen = date_;
+    if (date_ && (!k.last_seen || *date_ > *k.last_seen)) k.last_seen = date_;
+    if (broker_ >= 0) ++count_of(k.brokers, broker_);
+  }
+  for (const auto& [kind, key, base] : seen_names_) ++count_of(s_.stats[kind][key].names, base);
+  if (month_ >= 0) {
+    // seen_names_ is sorted by (kind, key, base name), seen_keys_ by (kind, key): one walk.
+    size_t n = 0;
+    for (const auto& [kind, key] : seen_keys_) {
+      KeyStats& k = s_.stats[kind][key];
+      auto it = std::find_if(k.months.rbegin(), k.months.rend(), [&](const MonthStats& x) { return x.month == month_; });
+      MonthStats& m = it != k.months.rend() ? *it : k.months.emplace_back();
+      m.month = month_;
+      while (n < seen_names_.size() && std::tie(std::get<0>(seen_names_[n]), std::get<1>(seen_names_[n])) < std::tie(kind, key)) ++n;
+      for (; n < seen_names_.size() && std::get<0>(seen_names_[n]) == kind && std::get<1>(seen_names_[n]) == key; ++n) {
+        const int base = std::get<2>(seen_names_[n]);
+        if (m.name < 0 || s_.base_ids.names[base] > s_.base_ids.names[m.name]) m.name = base;
+      }
+      m.coded = m.coded || k.coded_in_report;
+      ++m.reports;
+      m.first_day = std::min(m.first_day, day_);
+      m.last_day = std::max(m.last_day, day_);
+      if (broker_ >= 0 && std::find(m.brokers.begin(), m.brokers.end(), broker_) == m.brokers.end())
+        m.brokers.push_back(broker_);
+    }
+  }
+  for (const auto& [kind, key] : seen_keys_) s_.stats[kind][key].coded_in_report = false;
+  rows_.clear();
+}
 
 /// The rows of every summary, from one pass over picks (in report order) and one over
 /// indices, aggregated in memory: a few thousand stock keys and index days at most. The SQL
@@ -149,96 +262,18 @@ void SummaryRows::compute(SQLite::Database& db, const std::function<bool()>& sto
     SQLite::Statement aliases = prepare_statement(db, "summary_smallest_alias_codes");
     while (aliases.executeStep()) smallest_code.emplace(aliases.getColumn(0).getString(), aliases.getColumn(1).getString());
 
-    // Rows of one report are adjacent; what a report counts once per kind and key (and per
-    // base name under them) is decided when the next report starts. Each pick counts under
-    // its own kind and under kind 0.
-    struct Row {
-      int kind, key, base_name;
-      bool coded;
-    };
+    // Rows of one report are adjacent (the scan is in report order).
+    ReportCounter counter(*this);
     int64_t current = -1;
-    std::optional<std::string> date;
-    int broker = -1;  // none
-    int series = -1;  // none
-    int month = -1;   // interned YYYY-MM of a date top_pick_months counts, else none
-    int day = 0;      // and its day
-    std::vector<Row> rows;
-    std::vector<std::pair<int, int>> seen_keys;              // (kind, key)
-    std::vector<std::tuple<int, int, int>> seen_names;       // (kind, key, base name)
-    auto flush = [&] {
-      seen_keys.clear();
-      seen_names.clear();
-      for (const Row& row : rows) {
-        for (int kind : {0, row.kind}) {
-          seen_keys.emplace_back(kind, row.key);
-          seen_names.emplace_back(kind, row.key, row.base_name);
-          stats[kind][row.key].coded = stats[kind][row.key].coded || row.coded;
-          stats[kind][row.key].coded_in_report = stats[kind][row.key].coded_in_report || row.coded;
-        }
-      }
-      std::sort(seen_keys.begin(), seen_keys.end());
-      seen_keys.erase(std::unique(seen_keys.begin(), seen_keys.end()), seen_keys.end());
-      std::sort(seen_names.begin(), seen_names.end());
-      // pick_series (kind 'any' only): each (0, key, base name) appears once per pick of the
-      // report; the report counts once, its picks as many times as they appear.
-      for (size_t i = 0; i < seen_names.size();) {
-        size_t j = i + 1;
-        while (j < seen_names.size() && seen_names[j] == seen_names[i]) ++j;
-        const auto& [kind, key, base] = seen_names[i];
-        if (kind == 0) {
-          SeriesStats& s = series_stats[{key, base, broker, series}];
-          ++s.reports;
-          s.picks += static_cast<int64_t>(j - i);
-          if (date && (!s.first_seen || *date < *s.first_seen)) s.first_seen = date;
-          if (date && (!s.last_seen || *date > *s.last_seen)) s.last_seen = date;
-        }
-        i = j;
-      }
-      seen_names.erase(std::unique(seen_names.begin(), seen_names.end()), seen_names.end());
-      for (const auto& [kind, key] : seen_keys) {
-        KeyStats& k = stats[kind][key];
-        ++k.reports;
-        if (date && (!k.first_seen || *date < *k.first_seen)) k.first_seen = date;
-        if (date && (!k.last_seen || *date > *k.last_seen)) k.last_seen = date;
-        if (broker >= 0) ++count_of(k.brokers, broker);
-      }
-      for (const auto& [kind, key, base] : seen_names) ++count_of(stats[kind][key].names, base);
-      if (month >= 0) {
-        // seen_names is sorted by (kind, key, base name), seen_keys by (kind, key): one walk.
-        size_t n = 0;
-        for (const auto& [kind, key] : seen_keys) {
-          KeyStats& k = stats[kind][key];
-          auto it = std::find_if(k.months.rbegin(), k.months.rend(), [&](const MonthStats& x) { return x.month == month; });
-          MonthStats& m = it != k.months.rend() ? *it : k.months.emplace_back();
-          m.month = month;
-          while (n < seen_names.size() && std::tie(std::get<0>(seen_names[n]), std::get<1>(seen_names[n])) < std::tie(kind, key)) ++n;
-          for (; n < seen_names.size() && std::get<0>(seen_names[n]) == kind && std::get<1>(seen_names[n]) == key; ++n) {
-            const int base = std::get<2>(seen_names[n]);
-            if (m.name < 0 || base_ids.names[base] > base_ids.names[m.name]) m.name = base;
-          }
-          m.coded = m.coded || k.coded_in_report;
-          ++m.reports;
-          m.first_day = std::min(m.first_day, day);
-          m.last_day = std::max(m.last_day, day);
-          if (broker >= 0 && std::find(m.brokers.begin(), m.brokers.end(), broker) == m.brokers.end())
-            m.brokers.push_back(broker);
-        }
-      }
-      for (const auto& [kind, key] : seen_keys) stats[kind][key].coded_in_report = false;
-      rows.clear();
-    };
     SQLite::Statement scan = prepare_statement(db, "summary_scan_picks");
     for (uint64_t n = 1; scan.executeStep(); ++n) {
       if (n % 65536 == 0 && stop && stop()) return;
       const int64_t report = scan.getColumn(0).getInt64();
       if (report != current) {
-        flush();
         current = report;
-        date = text_or_null(scan.getColumn(3));
-        broker = scan.getColumn(4).isNull() ? -1 : broker_ids.id(column_text(scan.getColumn(4)));
-        series = scan.getColumn(6).isNull() ? -1 : series_ids.id(column_text(scan.getColumn(6)));
-        month = date && is_calendar_day(*date) ? month_ids.id(std::string_view(*date).substr(0, 7)) : -1;
-        if (month >= 0) day = ((*date)[8] - '0') * 10 + ((*date)[9] - '0');
+        counter.start(text_or_null(scan.getColumn(3)),
+                      scan.getColumn(4).isNull() ? -1 : broker_ids.id(column_text(scan.getColumn(4))),
+                      scan.getColumn(6).isNull() ? -1 : series_ids.id(column_text(scan.getColumn(6))));
       }
       const std::string_view base = column_text(scan.getColumn(1));
       std::string_view key = base;
@@ -250,13 +285,9 @@ void SummaryRows::compute(SQLite::Database& db, const std::function<bool()>& sto
       } else {
         coded = false;
       }
-      const int key_id = key_ids.id(key), kind_id = kind_ids.id(column_text(scan.getColumn(5)));
-      if (static_cast<size_t>(kind_id) >= stats.size()) stats.resize(kind_id + 1);
-      for (int kind : {0, kind_id})
-        if (static_cast<size_t>(key_id) >= stats[kind].size()) stats[kind].resize(key_id + 1);
-      rows.push_back({kind_id, key_id, base_ids.id(base), coded});
+      counter.add(kind_ids.id(column_text(scan.getColumn(5))), key_ids.id(key), base_ids.id(base), coded);
     }
-    flush();
+    counter.finish();
   }
   if (stop && stop()) return;
   {
@@ -289,6 +320,23 @@ void SummaryRows::compute(SQLite::Database& db, const std::function<bool()>& sto
 
 void SummaryRows::write(SQLite::Database& db) {
   db.exec(std::string(sql_statement("summary_clear_all")));
+  write_pick_rows(db);
+
+  SQLite::Statement put_day = prepare_statement(db, "summary_put_index_day");
+  for (const auto& [k, d] : days) {
+    put_day.bind(":name", std::get<0>(k));
+    put_day.bind(":period", std::get<1>(k));
+    put_day.bind(":report_date", std::get<2>(k));
+    put_day.bind(":reports", d.rows);
+    put_day.bind(":first_id", d.first_id);
+    put_day.bind(":first_seq", d.first_seq);
+    bind_optional(put_day, ":close", d.close);
+    bind_optional(put_day, ":change_pct", d.change_pct);
+    exec_and_reset(put_day);
+  }
+}
+
+void SummaryRows::write_pick_rows(SQLite::Database& db) {
   SQLite::Statement put = prepare_statement(db, "summary_put_top_pick"), put_broker = prepare_statement(db, "summary_put_top_pick_broker"),
                     put_name = prepare_statement(db, "summary_put_top_pick_name");
   // One row per (kind, key, broker or base name) with its count of reports.
@@ -368,19 +416,94 @@ void SummaryRows::write(SQLite::Database& db) {
     put_month.bind(":last_seen", day_of(month, m.last_day));
     exec_and_reset(put_month);
   }
+}
 
-  SQLite::Statement put_day = prepare_statement(db, "summary_put_index_day");
-  for (const auto& [k, d] : days) {
-    put_day.bind(":name", std::get<0>(k));
-    put_day.bind(":period", std::get<1>(k));
-    put_day.bind(":report_date", std::get<2>(k));
-    put_day.bind(":reports", d.rows);
-    put_day.bind(":first_id", d.first_id);
-    put_day.bind(":first_seq", d.first_seq);
-    bind_optional(put_day, ":close", d.close);
-    bind_optional(put_day, ":change_pct", d.change_pct);
-    exec_and_reset(put_day);
+void SummaryRows::count_stale_keys(SQLite::Database& db) {
+  // The picks a stale key can have, as summary_count_picks found them before: printed with
+  // the key as their code, or printed without a code under a base name that has the key as
+  // an alias, or under the key itself. Each lookup is a range of picks_by_code; the codes
+  // and the base names looked up are distinct, so no pick is read twice.
+  std::vector<std::string> keys, bases;
+  {
+    SQLite::Statement stale = prepare_statement(db, "summary_stale_keys");
+    while (stale.executeStep()) keys.push_back(stale.getColumn(0).getString());
+    if (keys.empty()) return;
+    SQLite::Statement aliases = prepare_statement(db, "summary_stale_key_aliases");
+    for (const std::string& key : keys) {
+      bases.push_back(key);
+      aliases.bind(":code", key);
+      while (aliases.executeStep()) bases.push_back(aliases.getColumn(0).getString());
+      aliases.reset();
+    }
+    std::sort(bases.begin(), bases.end());
+    bases.erase(std::unique(bases.begin(), bases.end()), bases.end());
   }
+  std::vector<char> stale;  // by interned key
+  for (const std::string& key : keys) {
+    const size_t id = static_cast<size_t>(key_ids.id(key));
+    if (id >= stale.size()) stale.resize(id + 1, 0);
+    stale[id] = 1;
+  }
+  // As view pick_keys: the printed code, else the smallest code the archive knows for the
+  // base name, else the base name. Only the picks whose key is stale count here.
+  SQLite::Statement smallest = prepare_statement(db, "summary_smallest_alias_code");
+  std::unordered_map<int, std::optional<int>> smallest_code;  // by interned base name
+  struct Pick {
+    int64_t report;
+    int kind, key, base_name;
+    bool coded;
+  };
+  std::vector<Pick> picks;
+  auto collect = [&](SQLite::Statement& lookup, const char* param, const std::string& value, std::optional<int> code) {
+    lookup.bind(param, value);
+    while (lookup.executeStep()) {
+      const int base = base_ids.id(column_text(lookup.getColumn(0)));
+      std::optional<int> key = code;
+      if (!key) {
+        auto it = smallest_code.find(base);
+        if (it == smallest_code.end()) {
+          smallest.bind(":base_name", base_ids.names[base]);
+          smallest.executeStep();
+          std::optional<int> found;
+          if (!smallest.getColumn(0).isNull()) found = key_ids.id(column_text(smallest.getColumn(0)));
+          smallest.reset();
+          it = smallest_code.emplace(base, found).first;
+        }
+        key = it->second;
+      }
+      const bool coded = key.has_value();
+      const int key_id = coded ? *key : key_ids.id(base_ids.names[base]);
+      if (static_cast<size_t>(key_id) >= stale.size() || !stale[key_id]) continue;
+      picks.push_back({lookup.getColumn(1).getInt64(), kind_ids.id(column_text(lookup.getColumn(2))), key_id, base, coded});
+    }
+    lookup.reset();
+  };
+  {
+    SQLite::Statement with_code = prepare_statement(db, "summary_picks_printed_with_code");
+    for (const std::string& key : keys) collect(with_code, ":code", key, key_ids.id(key));
+    SQLite::Statement without_code = prepare_statement(db, "summary_picks_printed_without_code");
+    for (const std::string& base : bases) collect(without_code, ":base_name", base, std::nullopt);
+  }
+  // Report by report, as compute's scan feeds them; a report outside the dates top-picks
+  // reads (or without a date) counts nowhere.
+  std::sort(picks.begin(), picks.end(), [](const Pick& a, const Pick& b) { return a.report < b.report; });
+  SQLite::Statement report = prepare_statement(db, "summary_counted_report");
+  ReportCounter counter(*this);
+  for (size_t i = 0; i < picks.size();) {
+    size_t j = i + 1;
+    while (j < picks.size() && picks[j].report == picks[i].report) ++j;
+    report.bind(":id", picks[i].report);
+    if (report.executeStep()) {
+      counter.start(text_or_null(report.getColumn(0)),
+                    report.getColumn(1).isNull() ? -1 : broker_ids.id(column_text(report.getColumn(1))),
+                    report.getColumn(2).isNull() ? -1 : series_ids.id(column_text(report.getColumn(2))));
+      for (size_t k = i; k < j; ++k) counter.add(picks[k].kind, picks[k].key, picks[k].base_name, picks[k].coded);
+    }
+    report.reset();
+    i = j;
+  }
+  counter.finish();
+  write_pick_rows(db);
 }
 
 namespace {
@@ -398,6 +521,8 @@ void suspend_query_summaries(SQLite::Database& db) {
   db.exec(std::string(sql_statement("summary_clear_all")));
   db.exec(std::string(sql_statement("summary_mark_all_pending")));
 }
+
+void count_stale_summary_keys(SQLite::Database& db) { SummaryRows().count_stale_keys(db); }
 
 std::shared_ptr<SummaryRows> compute_summary_rows(SQLite::Database& db, const std::function<bool()>& stop) {
   auto rows = std::make_shared<SummaryRows>();
@@ -437,6 +562,8 @@ void refresh_query_summaries(SQLite::Database& db, SummaryRefresh how, SummaryRo
       rebuild_from_scratch(db);
   } else {
     db.exec(std::string(sql_statement("summary_count_picks")));
+    count_stale_summary_keys(db);
+    db.exec(std::string(sql_statement("summary_count_picks_end")));
     db.exec(std::string(sql_statement("summary_count_indices")));
     db.exec(std::string(sql_statement("summary_forget_pending")));
   }

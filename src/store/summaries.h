@@ -35,6 +35,12 @@ enum class SummaryRefresh {
 void refresh_query_summaries(SQLite::Database& db, SummaryRefresh how = SummaryRefresh::kAuto,
                              SummaryRows* precomputed = nullptr, int64_t version = 0);
 
+/// The refresh's count of the stale stock keys: between the SQL blocks summary_count_picks
+/// (which lists them in temp.query_summary_keys and deletes their rows) and
+/// summary_count_picks_end, counts each whole from the base tables with the rebuild's code.
+/// refresh_query_summaries calls it; tests run the blocks one statement at a time.
+void count_stale_summary_keys(SQLite::Database& db);
+
 /// The rows a rebuild from scratch would write, computed from the base tables in one read
 /// transaction of `db`, which may be a second (read-only) connection: a bulk load computes
 /// them while its writer builds the query indexes. Null when `stop` said to stop.
