@@ -794,3 +794,41 @@ TEST(Summaries, RowsComputedOnAnotherConnectionAreWrittenOnlyIfNothingWasCommitt
   auto reader = open_archive_readonly(f.db);
   EXPECT_EQ(compute_summary_rows(*reader, [] { return true; }), nullptr);  // told to stop
 }
+
+TEST(QuerySummaries, StaleKeysWithoutRowsDoNotMakeTheRefreshRebuildEverything) {
+  // A week of reports can teach hundreds of codes new to the archive: their keys are stale
+  // but have no rows of their own. Counting them as work once made such a week rebuild every
+  // summary (3.5 s instead of 0.5 s at 100k reports; BENCHMARKS.md, "Session 9"). A tampered
+  // row of a key nobody marked tells which way a refresh went: a rebuild mends it, counting
+  // the stale keys leaves it.
+  FixtureArchive f;
+  auto w = open_archive_for_write(f.db);
+  refresh_query_summaries(*w, SummaryRefresh::kFromScratch);
+  const int64_t keys = w->execAndGet("SELECT count(*) FROM top_picks WHERE kind = 'any'").getInt64();
+  ASSERT_GE(keys, 3);
+  const std::string key = w->execAndGet("SELECT min(key) FROM top_picks WHERE kind = 'any'").getString();
+  auto reports = [&] {
+    SQLite::Statement q(*w, "SELECT reports FROM top_picks WHERE kind = 'any' AND key = ?");
+    q.bind(1, key);
+    q.executeStep();
+    return q.getColumn(0).getInt64();
+  };
+  const int64_t exact = reports();
+  SQLite::Statement tamper(*w, "UPDATE top_picks SET reports = reports + 100 WHERE kind = 'any' AND key = ?");
+  tamper.bind(1, key);
+  tamper.exec();
+
+  // As many stale codes without rows as there are keys.
+  for (int64_t i = 0; i < keys; ++i)
+    w->exec("INSERT INTO top_pick_stale (kind, key) VALUES ('any', '" + std::to_string(900000 + i) + ".SH')");
+  refresh_query_summaries(*w);
+  EXPECT_EQ(reports(), exact + 100) << "rebuilt from scratch";
+  EXPECT_EQ(w->execAndGet("SELECT count(*) FROM top_pick_stale").getInt64(), 0);
+
+  // Every other key with rows stale: half and more, so one pass over everything.
+  SQLite::Statement mark(*w, "INSERT INTO top_pick_stale (kind, key) SELECT 'any', key FROM top_picks WHERE kind = 'any' AND key <> ?");
+  mark.bind(1, key);
+  mark.exec();
+  refresh_query_summaries(*w);
+  EXPECT_EQ(reports(), exact);
+}
