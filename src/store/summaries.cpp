@@ -545,8 +545,8 @@ void refresh_query_summaries(SQLite::Database& db, SummaryRefresh how, SummaryRo
     counts.executeStep();
     // A quarter of the archive or more pending (a first ingest, a migration): one pass over
     // everything beats collecting each report's rows, which costs several times more per row.
-    // Half of the stock keys with rows stale (a prune of the newest reports moves most last
-    // dates): a stale key costs what the pass spends on it (summary_many_stale).
+    // Stale stock keys holding half of the counted reports (a prune of the newest reports
+    // moves most last dates): a stale key costs what the pass spends on it (summary_many_stale).
     from_scratch = counts.getColumn(0).getInt64() * 4 > counts.getColumn(1).getInt64() ||
                    (stale && db.execAndGet(std::string(sql_statement("summary_many_stale"))).getInt() != 0);
   }
