@@ -225,7 +225,7 @@ std::unique_ptr<SQLite::Database> open_archive_for_write(const std::string& path
   // default is 2 MiB) keeps their upper levels in memory. Not more: each page the cache
   // holds is fresh heap the first time, which costs more here than reading a page again
   // from the OS; 32 MiB made an ingest that learns a code (thousands of rows on pages of
-  // their own) about 1.5x slower, and a first ingest no faster (BENCHMARKS.md, "Session 9").
+  // their own) about 1.4x slower, and a first ingest no faster (BENCHMARKS.md, "Session 9").
   db->exec("PRAGMA cache_size = -8192");
   return db;
 }

@@ -58,8 +58,8 @@ int build_deferred_indexes(SQLite::Database& db, const std::function<void(int, i
   const auto deferred = name_sql_rows(db, "deferred_index_list");
   if (deferred.empty()) return 0;
   // CREATE INDEX sorts its keys in runs of cache_size bytes and merges them. Runs of 2 MiB
-  // stay in the CPU's caches, which built the indexes faster than the writer's 32 MiB
-  // (BENCHMARKS.md, session 4). The size comes back after.
+  // stay in the CPU's caches, which built the indexes faster than 32 MiB runs (BENCHMARKS.md,
+  // session 4). The writer's size comes back after.
   const ScopedCacheSize small_runs(db, 2048);
   for (const auto& [name, sql] : deferred) {
     if (on_index) on_index(n, static_cast<int>(deferred.size()));
