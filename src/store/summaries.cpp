@@ -152,12 +152,13 @@ struct SummaryRows {
 class SummaryRows::ReportCounter {
  public:
   explicit ReportCounter(SummaryRows& s) : s_(s) {}
-  /// Counts the report before, then starts one with these columns (-1: NULL broker, series).
-  void start(std::optional<std::string> date, int broker, int series) {
+  /// Counts the report before, then starts one with its report_date, broker and series
+  /// (each may be NULL), as a statement's columns.
+  void start(const SQLite::Column& date, const SQLite::Column& broker, const SQLite::Column& series) {
     flush();
-    date_ = std::move(date);
-    broker_ = broker;
-    series_ = series;
+    date_ = text_or_null(date);
+    broker_ = broker.isNull() ? -1 : s_.broker_ids.id(column_text(broker));
+    series_ = series.isNull() ? -1 : s_.series_ids.id(column_text(series));
     month_ = date_ && is_calendar_day(*date_) ? s_.month_ids.id(std::string_view(*date_).substr(0, 7)) : -1;
     if (month_ >= 0) day_ = ((*date_)[8] - '0') * 10 + ((*date_)[9] - '0');
   }
@@ -271,9 +272,7 @@ void SummaryRows::compute(SQLite::Database& db, const std::function<bool()>& sto
       const int64_t report = scan.getColumn(0).getInt64();
       if (report != current) {
         current = report;
-        counter.start(text_or_null(scan.getColumn(3)),
-                      scan.getColumn(4).isNull() ? -1 : broker_ids.id(column_text(scan.getColumn(4))),
-                      scan.getColumn(6).isNull() ? -1 : series_ids.id(column_text(scan.getColumn(6))));
+        counter.start(scan.getColumn(3), scan.getColumn(4), scan.getColumn(6));
       }
       const std::string_view base = column_text(scan.getColumn(1));
       std::string_view key = base;
@@ -494,9 +493,7 @@ void SummaryRows::count_stale_keys(SQLite::Database& db) {
     while (j < picks.size() && picks[j].report == picks[i].report) ++j;
     report.bind(":id", picks[i].report);
     if (report.executeStep()) {
-      counter.start(text_or_null(report.getColumn(0)),
-                    report.getColumn(1).isNull() ? -1 : broker_ids.id(column_text(report.getColumn(1))),
-                    report.getColumn(2).isNull() ? -1 : series_ids.id(column_text(report.getColumn(2))));
+      counter.start(report.getColumn(0), report.getColumn(1), report.getColumn(2));
       for (size_t k = i; k < j; ++k) counter.add(picks[k].kind, picks[k].key, picks[k].base_name, picks[k].coded);
     }
     report.reset();

@@ -1,7 +1,8 @@
 #pragma once
-/// The query summary tables of migration 0008 (schema/schema.md, "Query summaries"):
-/// top_picks, top_pick_brokers, top_pick_names and index_days, which let top-picks and
-/// index-history answer without reading every pick or index row.
+/// The query summary tables of migration 0008 and after (schema/schema.md, "Query
+/// summaries"): top_picks, top_pick_brokers, top_pick_names, pick_series, top_pick_months
+/// and index_days, which let top-picks, index-history and pick-history answer without
+/// reading every pick or index row.
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -14,8 +15,9 @@ namespace yanbao {
 struct SummaryRows;
 
 enum class SummaryRefresh {
-  kAuto,         ///< from scratch when a quarter of the reports is pending or of the keys stale
-  kIncremental,  ///< always count the pending reports and stale keys and days (SQL)
+  kAuto,         ///< from scratch when a quarter of the reports is pending or the stale keys
+                 ///< hold half of the counted reports
+  kIncremental,  ///< always count the pending reports, stale keys and stale days
   kFromScratch   ///< always rebuild every summary in one pass (tests compare the two)
 };
 
