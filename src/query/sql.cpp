@@ -118,10 +118,13 @@ void harden_connection(sqlite3* db) {
   sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
   sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
   sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, 0);
-  // Reading: map the file instead of copying pages, and keep more of them (per connection,
-  // nothing is written to the archive). 2 GB, SQLite's usual compile-time cap: a large
-  // archive reaches it, and indexes added by a later migration sit at the end of the file.
-  sqlite3_exec(db, "PRAGMA mmap_size = 2147418112; PRAGMA cache_size = -16000", nullptr, nullptr, nullptr);
+  // Reading: pages come through read() into a small cache of 32 pages, not through a memory
+  // map, and not into a large cache. A query touches a few hundred scattered pages once or
+  // twice; what costs is memory the process touches for the first time (a page table for
+  // each new 2 MB of a map, a fresh buffer for each new cached page), not copying a page the
+  // OS already holds. Below 32 pages, pick-history --all re-reads its working set.
+  // (BENCHMARKS.md, "Session 10: reading pages".)
+  sqlite3_exec(db, "PRAGMA mmap_size = 0; PRAGMA cache_size = -512", nullptr, nullptr, nullptr);
 }
 
 ReadonlyStatement::ReadonlyStatement(sqlite3* db, std::string_view sql, const Params& params, const RunOptions& opt)

@@ -25,7 +25,7 @@ struct RunOptions {
 };
 
 /// Turns off extension loading and ATTACH on a connection for good (sqlite3_db_config,
-/// sqlite3_limit). Idempotent.
+/// sqlite3_limit), and sets how it reads pages (no memory map, a 512 KiB cache). Idempotent.
 void harden_connection(sqlite3* db);
 
 /// Prepares `sql` under an authorizer that denies ATTACH/DETACH, PRAGMAs other than
