@@ -105,6 +105,18 @@ TEST(Query, RejectsPragmasThatWriteButAllowsReadingOnes) {
   EXPECT_EQ(run_yanbao({"--db", f.db, "query", "PRAGMA table_info(reports)"}, f.dir).code, 0);
 }
 
+TEST(Query, ReadsPagesIntoASmallCacheWithoutAMemoryMap) {
+  // A query touches a few hundred scattered pages; fresh memory (a map's page tables, new
+  // cache buffers) costs more than reading a page again (BENCHMARKS.md, "Session 10").
+  Fixture f;
+  auto db = open_archive_readonly(f.db);
+  run_readonly_sql(db->getHandle(), "SELECT count(*) FROM reports", {});
+  EXPECT_EQ(run_readonly_sql(db->getHandle(), "PRAGMA cache_size", {}).rows[0][0], Value(std::int64_t{-512}));
+  SQLite::Statement mmap(*db, "PRAGMA mmap_size");
+  ASSERT_TRUE(mmap.executeStep());
+  EXPECT_EQ(mmap.getColumn(0).getInt64(), 0);
+}
+
 TEST(Query, RejectsLoadExtension) {
   Fixture f;
   auto r = run_yanbao({"--db", f.db, "query", "SELECT load_extension('/tmp/evil.so')"}, f.dir);
