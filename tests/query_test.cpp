@@ -117,6 +117,25 @@ TEST(Query, ReadsPagesIntoASmallCacheWithoutAMemoryMap) {
   EXPECT_EQ(mmap.getColumn(0).getInt64(), 0);
 }
 
+TEST(Query, StatementsUnderOneReadSnapshotDoNotSeeAWriteCommittedBetweenThem) {
+  // A canned query runs its lets, total, sections and rows under one ReadSnapshot, so they
+  // agree with each other while an ingest commits.
+  Fixture f;
+  auto db = open_archive_readonly(f.db);
+  const std::string first_title = "SELECT title FROM reports ORDER BY id LIMIT 1";
+  auto write = [&](const std::string& title) {
+    SQLite::Database w(f.db, SQLite::OPEN_READWRITE);
+    w.exec("UPDATE reports SET title = '" + title + "' WHERE id = (SELECT min(id) FROM reports)");
+  };
+  {
+    const ReadSnapshot snapshot(db->getHandle());
+    const Value before = run_readonly_sql(db->getHandle(), first_title, {}).rows[0][0];
+    write("改过的标题");
+    EXPECT_EQ(run_readonly_sql(db->getHandle(), first_title, {}).rows[0][0], before);
+  }
+  EXPECT_EQ(run_readonly_sql(db->getHandle(), first_title, {}).rows[0][0], Value(std::string("改过的标题")));
+}
+
 TEST(Query, RejectsLoadExtension) {
   Fixture f;
   auto r = run_yanbao({"--db", f.db, "query", "SELECT load_extension('/tmp/evil.so')"}, f.dir);

@@ -863,6 +863,7 @@ Params with_lets(sqlite3* db, const CannedQuery& q, const Params& given, const R
 }  // namespace
 
 CannedResult run_canned(sqlite3* db, const CannedQuery& q, const Params& given) {
+  const ReadSnapshot snapshot(db);
   const RunOptions opt = canned_run_options();
   const Params params = with_lets(db, q, given, opt);
   CannedResult r;
@@ -876,6 +877,7 @@ CannedResult run_canned(sqlite3* db, const CannedQuery& q, const Params& given) 
 
 void run_and_print_canned(sqlite3* db, const CannedQuery& q, const Params& given, std::ostream& out,
                           std::ostream& err, const OutputOptions& opt) {
+  const ReadSnapshot snapshot(db);
   const RunOptions ropt = canned_run_options();
   const Params params = with_lets(db, q, given, ropt);
   auto run = [&](const QuerySection& s) {

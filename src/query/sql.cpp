@@ -127,6 +127,15 @@ void harden_connection(sqlite3* db) {
   sqlite3_exec(db, "PRAGMA mmap_size = 0; PRAGMA cache_size = -512", nullptr, nullptr, nullptr);
 }
 
+ReadSnapshot::ReadSnapshot(sqlite3* db) : db_(db) {
+  // BEGIN DEFERRED takes no lock: the snapshot starts at the first read.
+  if (sqlite3_get_autocommit(db_)) began_ = sqlite3_exec(db_, "BEGIN", nullptr, nullptr, nullptr) == SQLITE_OK;
+}
+
+ReadSnapshot::~ReadSnapshot() {
+  if (began_ && !sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
+}
+
 ReadonlyStatement::ReadonlyStatement(sqlite3* db, std::string_view sql, const Params& params, const RunOptions& opt)
     : sql_(sql) {
   harden_connection(db);

@@ -24,6 +24,22 @@ struct RunOptions {
   std::string param_hint = "-p NAME=VALUE";
 };
 
+/// One read transaction on `db` for the guard's lifetime: every statement run meanwhile
+/// reads the same snapshot of the archive (a canned query's lets, total, sections and rows
+/// agree even while an ingest commits), and SQLite takes its read lock once instead of per
+/// statement. Does nothing when a transaction is already open; never writes.
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(sqlite3* db);
+  ~ReadSnapshot();
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+ private:
+  sqlite3* db_;
+  bool began_ = false;
+};
+
 /// Turns off extension loading and ATTACH on a connection for good (sqlite3_db_config,
 /// sqlite3_limit), and sets how it reads pages (no memory map, a 512 KiB cache). Idempotent.
 void harden_connection(sqlite3* db);
