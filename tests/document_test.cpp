@@ -79,6 +79,26 @@ TEST(Document, DropsPageFurnitureBetweenWrappedHalves) {
   EXPECT_EQ(paras[0], "本周计算机板块涨幅前五的个股分别为：甲公司（+3.1%）、乙公司（+2.0%）。");
 }
 
+TEST(Document, DropsAPageCounterOnALineOfItsOwnInsideAParagraph) {
+  // A converter prints the footer's counter on a line of its own where the page cut the
+  // sentence; each form once, between the two halves of a wrapped sentence.
+  for (const char* counter : {"3 / 14", "3/14", "  12 / 40  ", "- 12 -", "第 3 页", "第3页 共20页"}) {
+    auto d = parse_document(std::string("7月20日，甲公司发布股份回购方案，拟回购金额\n") + counter +
+                            "\n不超过3亿元。\n");
+    EXPECT_EQ(texts(d, BlockKind::kParagraph),
+              (std::vector<std::string>{"7月20日，甲公司发布股份回购方案，拟回购金额不超过3亿元。"}))
+        << counter;
+  }
+}
+
+TEST(Document, KeepsLinesThatOnlyLookLikeACounter) {
+  // A ratio with words, a date, a counter whose page passes the count, a code: not furniture.
+  for (const char* line : {"占比约 2/3", "2025/03/14", "15 / 3", "0 / 5", "300750 / 688326", "第 3 页起"}) {
+    auto d = parse_document(std::string("短句一。\n\n") + line + "\n\n短句二。\n");
+    EXPECT_EQ(texts(d, BlockKind::kParagraph).size(), 3u) << line;
+  }
+}
+
 TEST(Document, DropsARepeatedRunningTitle) {
   auto d = parse_document("行业周报 机械\n\n第一段正文。\n\n行业周报 机械\n\n第二段正文。\n");
   EXPECT_EQ(texts(d, BlockKind::kParagraph), (std::vector<std::string>{"第一段正文。", "第二段正文。"}));

@@ -64,6 +64,53 @@ bool has_page_counter(std::string_view s) {
   return scan::contains(s, "第") && scan::contains(s, "页") && scan::contains(s, "共");
 }
 
+/// A line that is a page counter and nothing else: "3 / 9", "3/9", "- 12 -", "第 3 页",
+/// "第3页 共20页". PDF converters put the footer's counter on a line of its own, often in the
+/// middle of a paragraph cut by the page; joined to it, the counter would end a name or a
+/// sentence ("拟回购金额3 1 / 5"). A sentence never is only that: no word, no punctuation.
+bool is_page_counter_line(std::string_view t) {
+  size_t i = 0;
+  auto blanks = [&] {
+    while (i < t.size() && t[i] == ' ') ++i;
+  };
+  auto number = [&](int& v) {
+    const size_t from = i;
+    v = 0;
+    while (i < t.size() && i - from < 4 && std::isdigit(static_cast<unsigned char>(t[i]))) v = v * 10 + (t[i++] - '0');
+    return i > from && (i == t.size() || !std::isdigit(static_cast<unsigned char>(t[i])));
+  };
+  auto word = [&](std::string_view w) {
+    if (t.substr(i, w.size()) != w) return false;
+    i += w.size();
+    return true;
+  };
+  int a = 0, b = 0;
+  if (word("-")) {  // "- 12 -"
+    blanks();
+    if (!number(a)) return false;
+    blanks();
+    return word("-") && i == t.size() && a > 0;
+  }
+  if (word("第")) {  // "第 3 页", "第 3 页 共 20 页"
+    blanks();
+    if (!number(a)) return false;
+    blanks();
+    if (!word("页")) return false;
+    blanks();
+    if (i == t.size()) return a > 0;
+    if (!word("共")) return false;
+    blanks();
+    if (!number(b)) return false;
+    blanks();
+    return word("页") && i == t.size() && a > 0 && a <= b;
+  }
+  if (!number(a)) return false;  // "3 / 9"
+  blanks();
+  if (!word("/")) return false;
+  blanks();
+  return number(b) && i == t.size() && a > 0 && a <= b;
+}
+
 /// Words of CJK separated by single blanks, nothing else: a page's running title.
 bool is_running_title(std::string_view t) {
   bool blank = false;
@@ -97,7 +144,7 @@ bool is_contents_line(std::string_view t) {
 bool is_furniture(std::string_view line, const std::map<std::string, int>& shape_counts) {
   std::string_view t = trim(line);
   if (t.empty()) return false;
-  if (is_contents_line(t)) return true;
+  if (is_contents_line(t) || is_page_counter_line(t)) return true;
   const size_t n = cp_count(t);
   if (n > 120) return false;
   // A running header or footer: several fields spread over the line, one of them a page

@@ -8,7 +8,7 @@ namespace yanbao {
 
 /// Bumped whenever extraction output may change for the same input, so that reports stored
 /// by an older parser are re-extracted on the next ingest.
-inline constexpr int kParserVersion = 3;
+inline constexpr int kParserVersion = 4;
 
 /// Extracts every table's rows from a report body (the decoded text after the front matter,
 /// '\n' line endings, valid UTF-8).
