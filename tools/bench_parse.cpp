@@ -3,12 +3,20 @@
 // canonical dump of every ParseOutcome so two builds can be diffed byte for byte.
 //
 //   bench_parse DIR [--glob PATTERN]... [--repeat N] [--check FILE]
+//   bench_parse --compare EXPECTED_DUMP DUMP
 //
 // Files are found like `yanbao ingest` finds them (walk_reports; default globs *.md
 // *.markdown *.txt) and read before the clock starts. The timed loop runs parse_report over
 // all files N times (default 1) and prints files/s, MB/s and µs/file for the best pass, and
 // the thread's CPU time per file over the timed passes (steadier than wall time on a shared
 // machine). --check writes the dump of the first pass, which is then not timed when N > 1.
+// Then it times the document model alone (parse_document + render_text over each body, the
+// first step of extraction) the same way, and prints its share of the parse.
+//
+// --compare reads two --check dumps of the same files (a corpus and the same reports as
+// PDF text, gen-corpus --pdf) and prints, per kind of row, how many rows the first has, how
+// many the second has the same (equal fields, same file) and how many it has besides: the
+// document model's repair, as recall and precision against the clean text.
 #include <time.h>
 
 #include <chrono>
@@ -18,11 +26,14 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <map>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "extract/document.h"
 #include "ingest/report.h"
 #include "ingest/walk.h"
 
@@ -145,8 +156,72 @@ double cpu_seconds() {
 }
 
 int usage() {
-  std::cerr << "usage: bench_parse DIR [--glob PATTERN]... [--repeat N] [--check FILE]\n";
+  std::cerr << "usage: bench_parse DIR [--glob PATTERN]... [--repeat N] [--check FILE]\n"
+               "       bench_parse --compare EXPECTED_DUMP DUMP\n";
   return 2;
+}
+
+/// The rows of a dump by (file, kind), each row its field lines joined. Report fields,
+/// tags and the report's period and topic are left out: rows only.
+using DumpRows = std::map<std::pair<std::string, std::string>, std::multiset<std::string>>;
+
+bool load_dump(const std::string& path, DumpRows& rows) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::string line, file, kind, row;
+  auto flush = [&] {
+    if (!kind.empty()) rows[{file, kind}].insert(row);
+    kind.clear();
+    row.clear();
+  };
+  while (std::getline(in, line)) {
+    if (line.rfind("== ", 0) == 0) {
+      flush();
+      file = line.substr(3);
+    } else if (line.size() > 1 && line[0] == ' ' && line[1] != ' ') {
+      flush();
+      kind = line.substr(1);
+      if (kind == "tag") kind.clear();
+    } else if (line.rfind("  period_start=", 0) == 0 || line.rfind("  period_end=", 0) == 0 ||
+               line.rfind("  topic=", 0) == 0) {
+      flush();
+    } else if (!kind.empty() && line.rfind("  ", 0) == 0) {
+      row += line;
+      row += '\n';
+    }
+  }
+  flush();
+  return true;
+}
+
+int compare_dumps(const std::string& expected_path, const std::string& got_path) {
+  DumpRows expected, got;
+  if (!load_dump(expected_path, expected) || !load_dump(got_path, got)) {
+    std::cerr << "cannot read " << expected_path << " or " << got_path << "\n";
+    return 1;
+  }
+  struct Counts {
+    size_t expected = 0, same = 0, extra = 0;
+  };
+  std::map<std::string, Counts> by_kind;
+  for (const auto& [key, rows] : expected) by_kind[key.second].expected += rows.size();
+  for (const auto& [key, rows] : got) {
+    Counts& c = by_kind[key.second];
+    auto it = expected.find(key);
+    std::multiset<std::string> left = it == expected.end() ? std::multiset<std::string>{} : it->second;
+    for (const auto& r : rows) {
+      auto m = left.find(r);
+      if (m == left.end()) {
+        ++c.extra;
+      } else {
+        ++c.same;
+        left.erase(m);
+      }
+    }
+  }
+  for (const auto& [kind, c] : by_kind)
+    std::printf("%s expected %zu same %zu extra %zu\n", kind.c_str(), c.expected, c.same, c.extra);
+  return 0;
 }
 
 }  // namespace
@@ -155,6 +230,7 @@ int main(int argc, char** argv) {
   std::string root, check;
   std::vector<std::string> globs;
   int repeat = 1;
+  if (argc == 4 && std::string(argv[1]) == "--compare") return compare_dumps(argv[2], argv[3]);
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--glob" && i + 1 < argc) globs.push_back(argv[++i]);
@@ -220,6 +296,29 @@ int main(int argc, char** argv) {
   std::printf("files %zu (ok %zu), %.1f MB, %d pass(es)\n", n, ok, total_bytes / 1e6, repeat);
   std::printf("best pass: %.3f s, %.0f files/s, %.2f MB/s, %.1f us/file\n", best, n / best,
               total_bytes / 1e6 / best, best / n * 1e6);
-  std::printf("thread cpu (timed passes): %.1f us/file\n", cpu_total / (static_cast<double>(n) * cpu_passes) * 1e6);
+  const double parse_cpu = cpu_total / (static_cast<double>(n) * cpu_passes) * 1e6;
+  std::printf("thread cpu (timed passes): %.1f us/file\n", parse_cpu);
+
+  // The document model alone, on the bodies the parse read (its first step).
+  std::vector<std::string> bodies;
+  bodies.reserve(n);
+  for (size_t i = 0; i < n; ++i) {
+    ParseOutcome o = parse_report(contents[i], files[i].rel_path);
+    if (o.ok) bodies.push_back(std::move(o.report.body));
+  }
+  double doc_cpu = 1e300;
+  static volatile size_t sink = 0;  // keeps the work from being optimized away
+  for (int pass = 0; pass < repeat; ++pass) {
+    const double cpu0 = cpu_seconds();
+    for (const auto& b : bodies) {
+      const Document doc = parse_document(b);
+      sink = sink + render_text(doc).size() + doc.blocks.size();
+    }
+    doc_cpu = std::min(doc_cpu, cpu_seconds() - cpu0);
+  }
+  if (!bodies.empty())
+    std::printf("document model (parse_document + render_text), thread cpu of the best pass: %.1f us/file, %.0f%% of the parse\n",
+                doc_cpu / static_cast<double>(bodies.size()) * 1e6,
+                100.0 * doc_cpu / static_cast<double>(bodies.size()) * 1e6 / parse_cpu);
   return 0;
 }
