@@ -99,6 +99,40 @@ TEST(Document, KeepsLinesThatOnlyLookLikeACounter) {
   }
 }
 
+TEST(Document, JoinsAListCutAtThePageWidthRightAfterASemicolon) {
+  // The page width is 20 characters here; the third line happens to end with an entry's
+  // "；" and the fourth goes on with the next entry.
+  auto d = parse_document(
+      "行业要闻：长征系列运载火箭成功发射多颗低轨卫\n"
+      "星；医保目录调整工作方案征求意见；特斯拉入\n"
+      "华进展引发市场关注；小鹏汽车交付超三万辆；\n"
+      "比亚迪发布新一代刀片电池。\n");
+  EXPECT_EQ(texts(d, BlockKind::kParagraph),
+            (std::vector<std::string>{"行业要闻：长征系列运载火箭成功发射多颗低轨卫星；医保目录调整工作方案征求意见；"
+                                      "特斯拉入华进展引发市场关注；小鹏汽车交付超三万辆；比亚迪发布新一代刀片电池。"}));
+}
+
+TEST(Document, KeepsEntriesAWriterPutOnLinesOfTheirOwn) {
+  // One entry per line, each ending in "；": a first line alone shows no page width.
+  auto one_per_line = parse_document(
+      "汽车板块：比亚迪、长城汽车、吉利汽车、理想汽车；\n"
+      "电子板块：立讯精密、歌尔股份；\n"
+      "医药板块：恒瑞医药。\n");
+  EXPECT_EQ(texts(one_per_line, BlockKind::kParagraph).size(), 3u);
+  // A wrapped paragraph whose full-width line ends an entry, then a numbered entry.
+  auto numbered = parse_document(
+      "风险提示：宏观经济下行风险，行业竞争加剧风\n"
+      "险，原材料价格波动风险，海外贸易政策风险；\n"
+      "2）技术迭代不及预期。\n");
+  EXPECT_EQ(texts(numbered, BlockKind::kParagraph).size(), 2u);
+  // A short line ending in "；" after a wrapped one: the writer's line end.
+  auto short_end = parse_document(
+      "本周重点推荐：长光华芯、经纬恒润、德赛西威\n"
+      "、华测导航；\n"
+      "建议关注：江波龙。\n");
+  EXPECT_EQ(texts(short_end, BlockKind::kParagraph).size(), 2u);
+}
+
 TEST(Document, DropsARepeatedRunningTitle) {
   auto d = parse_document("行业周报 机械\n\n第一段正文。\n\n行业周报 机械\n\n第二段正文。\n");
   EXPECT_EQ(texts(d, BlockKind::kParagraph), (std::vector<std::string>{"第一段正文。", "第二段正文。"}));

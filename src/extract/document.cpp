@@ -248,6 +248,23 @@ void join_wrapped(std::string& acc, std::string_view next) {
   acc.append(next);
 }
 
+/// A line ending in a list entry's semicolon.
+bool ends_semicolon(std::string_view t) {
+  return !t.empty() && scan::fold(decode(t, scan::prev(t, t.size()))) == U';';
+}
+
+/// A line that opens an entry of its own: "2）", "(3)", "（三）", "三、", "4、", "5." .
+bool opens_entry(std::string_view t) {
+  if (t.empty()) return false;
+  size_t len;
+  const char32_t c = scan::fold(decode(t, 0, &len));
+  if (c == U'(' || std::isdigit(static_cast<unsigned char>(t[0]))) return true;
+  static constexpr std::u32string_view kNumerals = U"一二三四五六七八九十";
+  if (kNumerals.find(c) == std::u32string_view::npos || len >= t.size()) return false;
+  const char32_t d = scan::fold(decode(t, len));
+  return d == U'、' || d == U'.' || d == U')';
+}
+
 }  // namespace
 
 Document parse_document(std::string_view body) {
@@ -264,6 +281,10 @@ Document parse_document(std::string_view body) {
   std::string_view last_line;  // its last physical line
   int para_line = 0;      // its first line
   BlockKind para_kind = BlockKind::kParagraph;
+  // The physical lines of the running-text paragraph that starts at line width_of, and the
+  // widest of them: the page width a converter cut it at.
+  int width_of = 0;
+  size_t lines_in_para = 0, widest = 0;
   int para_level = 0;
   auto flush = [&] {
     if (para_line == 0) return;
@@ -418,12 +439,26 @@ Document parse_document(std::string_view body) {
     // Running text: continues the paragraph (or item) being joined when the line before was
     // cut at the page width, mid-sentence. A line that ends a sentence, or a short one (a
     // label, a date), keeps its own block, as the writer laid it out.
-    if (para_line != 0 && wrapped_into(para, last_line, t, para_kind == BlockKind::kItem)) {
+    // A line cut at the page width right after a list entry's semicolon goes on too
+    // ("…低轨卫星；" then "比亚迪发布…"): when the paragraph already shows that width (two
+    // lines or more, this one as long as the longest) and the next line opens no entry. A
+    // writer's entries one per line stand alone or end short of the width.
+    const bool measured = para_line != 0 && para_kind == BlockKind::kParagraph && width_of == para_line;
+    const bool cut_after_entry = measured && lines_in_para >= 2 && ends_semicolon(para) &&
+                                 cp_count(last_line) >= 20 && cp_count(last_line) + 1 >= widest && !opens_entry(t);
+    if (para_line != 0 && (cut_after_entry || wrapped_into(para, last_line, t, para_kind == BlockKind::kItem))) {
       join_wrapped(para, t);
+      if (measured) {
+        ++lines_in_para;
+        widest = std::max(widest, cp_count(t));
+      }
     } else {
       flush();
       para = std::string(t);
       para_line = lines[k].number;
+      width_of = para_line;
+      lines_in_para = 1;
+      widest = cp_count(t);
     }
     last_line = t;
   }
