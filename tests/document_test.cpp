@@ -133,6 +133,18 @@ TEST(Document, KeepsEntriesAWriterPutOnLinesOfTheirOwn) {
   EXPECT_EQ(texts(short_end, BlockKind::kParagraph).size(), 2u);
 }
 
+TEST(Document, AShortLineEndingOnAnOpeningBracketOrACommaGoesOn) {
+  for (const char* cut : {"瑞顺（688328.SH）、光驰（\n603508.SH）、恒诚装备（001014.SZ）。",
+                          "推荐标的：光驰、\n恒诚装备、华泽装备。", "本周涨幅居前的个股为甲公司，\n乙公司。",
+                          "明丰电气（\n$-2.27\\%$）。"}) {
+    auto d = parse_document(std::string(cut) + "\n");
+    EXPECT_EQ(texts(d, BlockKind::kParagraph).size(), 1u) << cut;
+  }
+  // A label's colon or a full stop still ends the line's block.
+  auto d = parse_document("推荐标的：\n光驰、恒诚装备。\n短句。\n下一句。\n");
+  EXPECT_EQ(texts(d, BlockKind::kParagraph).size(), 4u);
+}
+
 TEST(Document, DropsARepeatedRunningTitle) {
   auto d = parse_document("行业周报 机械\n\n第一段正文。\n\n行业周报 机械\n\n第二段正文。\n");
   EXPECT_EQ(texts(d, BlockKind::kParagraph), (std::vector<std::string>{"第一段正文。", "第二段正文。"}));

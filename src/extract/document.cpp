@@ -231,6 +231,10 @@ bool wrapped_into(std::string_view acc, std::string_view last_line, std::string_
   if (item) return !ends_full_stop(a);
   if (ends_sentence(a)) return false;
   if (scan::at(a, 0, "**") && scan::ends_at(a, a.size(), "**")) return false;  // a bold label line
+  // No line of its own ends on an opening bracket or an enumeration comma, however short:
+  // what follows belongs to it ("…、光驰（" then "603508.SH）、…").
+  const char32_t last = scan::fold(decode(a, scan::prev(a, a.size())));
+  if (last == U'(' || last == U'、' || last == U',' || last == U'“' || last == U'《') return true;
   char32_t first = scan::fold(decode(next, 0));
   if (first == U',' || first == U')' || first == U'、' || first == U'%' || first == U'。' || first == U';')
     return true;
