@@ -22,6 +22,30 @@ const Table* first_table(const Document& d) {
   return nullptr;
 }
 
+/// `text` hard-wrapped every `width` characters, as a PDF converter prints it.
+std::string wrapped(std::string_view text, size_t width) {
+  std::string out;
+  size_t n = 0;
+  for (size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (text[i] == '\n') {
+      out += '\n';
+      n = 0;
+      ++i;
+      continue;
+    }
+    if (n == width) {
+      out += '\n';
+      n = 0;
+    }
+    out.append(text.substr(i, len));
+    ++n;
+    i += len;
+  }
+  return out + "\n";
+}
+
 }  // namespace
 
 TEST(Repair, DropsSpacesThatSplitChineseWordsAndNumbersFromUnits) {
@@ -143,6 +167,40 @@ TEST(Document, AShortLineEndingOnAnOpeningBracketOrACommaGoesOn) {
   // A label's colon or a full stop still ends the line's block.
   auto d = parse_document("推荐标的：\n光驰、恒诚装备。\n短句。\n下一句。\n");
   EXPECT_EQ(texts(d, BlockKind::kParagraph).size(), 4u);
+}
+
+TEST(Document, AConvertedBodyJoinsALineCutRightAfterAColonOrASemicolon) {
+  // Every line of this body is cut at 24 characters; two of the cuts fall right after a
+  // colon and a semicolon, and the lines after them go on (a list, a date).
+  const std::string prose = "本周市场整体震荡上行，成交额较上周明显放大，北向资金小幅净流入，风格上小盘占优，科技板块表现活跃。";
+  // (Each cue sentence is 48 characters: its colon or semicolon ends a line.)
+  const std::string movers = "个股方面，本周电子板块涨幅前五的个股为甲科技、乙电子、丙光学、丁材料与戊精工，跌幅前五的个股为：";
+  const std::string events = "本周重大事项：三月五日，丁光学发布新一代智能驾驶域控制器产品，并获得国内三家主流整车企业的定点；";
+  const std::string body = wrapped(prose + "\n" + movers + "己股份（-5.15%）、庚激光（-4.44%）。\n" + events +
+                                       "3月6日，辛精工召开新品发布会，推出机器人关节模组。\n" + prose,
+                                   24);
+  auto paras = texts(parse_document(body), BlockKind::kParagraph);
+  ASSERT_EQ(paras.size(), 4u) << body;
+  EXPECT_EQ(paras[1], movers + "己股份（-5.15%）、庚激光（-4.44%）。");
+  EXPECT_EQ(paras[2], events + "3月6日，辛精工召开新品发布会，推出机器人关节模组。");
+}
+
+TEST(Document, AWritersLinesKeepTheirColonsAndEntries) {
+  // A writer's Markdown: lines of every length, so no page width; a long line ending in a
+  // colon is a label for what follows, and stays its own block.
+  auto d = parse_document(
+      "本周我们继续看好以算力为代表的科技成长方向，重点推荐以下三个方向的核心标的：\n"
+      "光模块方向的龙头公司。\n\n"
+      "风险提示：宏观经济下行风险，行业竞争加剧风险，原材料价格波动风险；\n"
+      "海外贸易政策风险。\n");
+  EXPECT_EQ(texts(d, BlockKind::kParagraph).size(), 4u);
+  // In a converted body, a cut colon before a numbered entry still ends its block.
+  const std::string prose = "本周市场整体震荡上行，成交额较上周明显放大，北向资金小幅净流入，风格上小盘占优，科技板块表现活跃。";
+  auto numbered = parse_document(wrapped(prose + "\n" +
+                                             "我们维持行业推荐评级，建议投资者在当前估值位置重点关注以下两个细分方向的全部龙头公司与核心标的：" +
+                                             "1、光模块；2、液冷服务器。\n" + prose,
+                                         24));
+  EXPECT_EQ(texts(numbered, BlockKind::kParagraph).size(), 4u);
 }
 
 TEST(Document, DropsARepeatedRunningTitle) {

@@ -257,16 +257,51 @@ bool ends_semicolon(std::string_view t) {
   return !t.empty() && scan::fold(decode(t, scan::prev(t, t.size()))) == U';';
 }
 
-/// A line that opens an entry of its own: "2）", "(3)", "（三）", "三、", "4、", "5." .
+/// A line ending in a label's colon.
+bool ends_colon(std::string_view t) {
+  return !t.empty() && scan::fold(decode(t, scan::prev(t, t.size()))) == U':';
+}
+
+/// A line that opens an entry of its own: "2）", "3、", "4.", "(5)", "（三）", "三、". A date
+/// ("3月6日，…") or a number in a sentence does not.
 bool opens_entry(std::string_view t) {
-  if (t.empty()) return false;
-  size_t len;
-  const char32_t c = scan::fold(decode(t, 0, &len));
-  if (c == U'(' || std::isdigit(static_cast<unsigned char>(t[0]))) return true;
   static constexpr std::u32string_view kNumerals = U"一二三四五六七八九十";
-  if (kNumerals.find(c) == std::u32string_view::npos || len >= t.size()) return false;
-  const char32_t d = scan::fold(decode(t, len));
-  return d == U'、' || d == U'.' || d == U')';
+  size_t i = 0, len = 0;
+  char32_t c = t.empty() ? 0 : scan::fold(decode(t, 0, &len));
+  if (c == U'(') {
+    i = len;
+    c = i < t.size() ? scan::fold(decode(t, i, &len)) : 0;
+    return (c >= U'0' && c <= U'9') || kNumerals.find(c) != std::u32string_view::npos;
+  }
+  size_t digits = 0;
+  while (i < t.size() && std::isdigit(static_cast<unsigned char>(t[i]))) ++i, ++digits;
+  if (digits == 0) {
+    if (t.empty() || kNumerals.find(c) == std::u32string_view::npos) return false;
+    i = len;
+  }
+  if (i >= t.size()) return false;
+  const char32_t d = scan::fold(decode(t, i));
+  return d == U'、' || d == U')' || (d == U'.' && digits > 0 && i + 1 < t.size() && !std::isdigit(static_cast<unsigned char>(t[i + 1])));
+}
+
+/// The page width a converter cut the body's lines at: the length (in characters) most of
+/// its long lines have, or one less (where the next word did not fit). 0 when no width
+/// stands out: a writer's lines, whole paragraphs of every length.
+size_t page_width(const std::vector<scan::NumberedLine>& lines) {
+  std::map<size_t, size_t> count;
+  size_t long_lines = 0;
+  for (const auto& l : lines) {
+    const size_t n = cp_count(trim(l.text));
+    if (n < 20 || n > 120) continue;
+    ++count[n];
+    ++long_lines;
+  }
+  size_t best = 0, support = 0;
+  for (const auto& [n, k] : count) {
+    const size_t s = k + (count.count(n - 1) ? count.at(n - 1) : 0);
+    if (s >= support) best = n, support = s;
+  }
+  return support >= 6 && support * 3 >= long_lines ? best : 0;
 }
 
 }  // namespace
@@ -275,6 +310,7 @@ Document parse_document(std::string_view body) {
   Document doc;
   // Lines, with HTML tables cut out as whole blocks.
   const std::vector<Line> lines = scan::numbered_lines(body);
+  const size_t width = page_width(lines);
   std::map<std::string, int> shape_counts;
   for (const Line& l : lines) {
     std::string_view t = trim(l.text);
@@ -447,9 +483,15 @@ Document parse_document(std::string_view body) {
     // ("…低轨卫星；" then "比亚迪发布…"): when the paragraph already shows that width (two
     // lines or more, this one as long as the longest) and the next line opens no entry. A
     // writer's entries one per line stand alone or end short of the width.
+    // The same after a colon ("…跌幅前五的个股为：" then "德捷股份（-5.15%）…") only where the
+    // whole body shows the width it was cut at.
     const bool measured = para_line != 0 && para_kind == BlockKind::kParagraph && width_of == para_line;
-    const bool cut_after_entry = measured && lines_in_para >= 2 && ends_semicolon(para) &&
-                                 cp_count(last_line) >= 20 && cp_count(last_line) + 1 >= widest && !opens_entry(t);
+    const size_t last_n = cp_count(last_line);
+    const bool at_width = width > 0 && last_n + 2 >= width;
+    const bool cut_after_entry =
+        para_line != 0 && para_kind == BlockKind::kParagraph && last_n >= 20 && !opens_entry(t) &&
+        ((ends_semicolon(para) && (at_width || (measured && lines_in_para >= 2 && last_n + 1 >= widest))) ||
+         (ends_colon(para) && at_width));
     if (para_line != 0 && (cut_after_entry || wrapped_into(para, last_line, t, para_kind == BlockKind::kItem))) {
       join_wrapped(para, t);
       if (measured) {
