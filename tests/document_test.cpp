@@ -201,6 +201,12 @@ TEST(Document, AWritersLinesKeepTheirColonsAndEntries) {
                                              "1、光模块；2、液冷服务器。\n" + prose,
                                          24));
   EXPECT_EQ(texts(numbered, BlockKind::kParagraph).size(), 4u);
+  // Nor does it go on into a labelled section.
+  auto labelled = parse_document(wrapped(prose + "\n" +
+                                             "我们维持行业推荐评级，建议投资者在当前估值位置重点关注以下两个细分方向的全部龙头公司与核心标的：" +
+                                             "风险提示：宏观经济下行。\n" + prose,
+                                         24));
+  EXPECT_EQ(texts(labelled, BlockKind::kParagraph).size(), 4u);
 }
 
 TEST(Document, DropsARepeatedRunningTitle) {

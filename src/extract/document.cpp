@@ -284,6 +284,20 @@ bool opens_entry(std::string_view t) {
   return d == U'、' || d == U')' || (d == U'.' && digits > 0 && i + 1 < t.size() && !std::isdigit(static_cast<unsigned char>(t[i + 1])));
 }
 
+/// A line that opens with a label: a colon within its first eight characters, before any
+/// comma or stop ("风险提示：…", "本周观点：…"). A new section, not the rest of a cut line.
+bool opens_label(std::string_view t) {
+  size_t n = 0;
+  for (size_t i = 0; i < t.size() && n < 8; ++n) {
+    size_t len;
+    const char32_t c = scan::fold(decode(t, i, &len));
+    if (c == U':') return n > 0;
+    if (c == U',' || c == U'。' || c == U';') return false;
+    i += len;
+  }
+  return false;
+}
+
 /// The page width a converter cut the body's lines at: the length (in characters) most of
 /// its long lines have, or one less (where the next word did not fit). 0 when no width
 /// stands out: a writer's lines, whole paragraphs of every length.
@@ -489,7 +503,7 @@ Document parse_document(std::string_view body) {
     const size_t last_n = cp_count(last_line);
     const bool at_width = width > 0 && last_n + 2 >= width;
     const bool cut_after_entry =
-        para_line != 0 && para_kind == BlockKind::kParagraph && last_n >= 20 && !opens_entry(t) &&
+        para_line != 0 && para_kind == BlockKind::kParagraph && last_n >= 20 && !opens_entry(t) && !opens_label(t) &&
         ((ends_semicolon(para) && (at_width || (measured && lines_in_para >= 2 && last_n + 1 >= widest))) ||
          (ends_colon(para) && at_width));
     if (para_line != 0 && (cut_after_entry || wrapped_into(para, last_line, t, para_kind == BlockKind::kItem))) {
