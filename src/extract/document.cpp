@@ -200,18 +200,20 @@ bool reads_as_heading(std::string_view text) {
   return true;
 }
 
+/// The last character of `t`, folded (full-width forms as ASCII); 0 when `t` is empty.
+char32_t last_char(std::string_view t) { return t.empty() ? 0 : scan::fold(decode(t, scan::prev(t, t.size()))); }
+
 /// A line that ends a sentence (or a list entry): the next line starts afresh.
 bool ends_sentence(std::string_view t) {
   if (t.empty()) return true;
-  size_t p = scan::prev(t, t.size());
-  char32_t c = scan::fold(decode(t, p));
+  const char32_t c = last_char(t);
   return c == U'。' || c == U'!' || c == U'?' || c == U';' || c == U':' || c == U'…' || c == U'”' ||
          c == U'】';
 }
 
 bool ends_full_stop(std::string_view t) {
   if (t.empty()) return true;
-  char32_t c = scan::fold(decode(t, scan::prev(t, t.size())));
+  const char32_t c = last_char(t);
   return c == U'。' || c == U'!' || c == U'?';
 }
 
@@ -233,7 +235,7 @@ bool wrapped_into(std::string_view acc, std::string_view last_line, std::string_
   if (scan::at(a, 0, "**") && scan::ends_at(a, a.size(), "**")) return false;  // a bold label line
   // No line of its own ends on an opening bracket or an enumeration comma, however short:
   // what follows belongs to it ("…、光驰（" then "603508.SH）、…").
-  const char32_t last = scan::fold(decode(a, scan::prev(a, a.size())));
+  const char32_t last = last_char(a);
   if (last == U'(' || last == U'、' || last == U',' || last == U'“' || last == U'《') return true;
   char32_t first = scan::fold(decode(next, 0));
   if (first == U',' || first == U')' || first == U'、' || first == U'%' || first == U'。' || first == U';')
@@ -250,16 +252,6 @@ void join_wrapped(std::string& acc, std::string_view next) {
     if (std::isalnum(static_cast<unsigned char>(a)) && std::isalnum(static_cast<unsigned char>(b))) acc += ' ';
   }
   acc.append(next);
-}
-
-/// A line ending in a list entry's semicolon.
-bool ends_semicolon(std::string_view t) {
-  return !t.empty() && scan::fold(decode(t, scan::prev(t, t.size()))) == U';';
-}
-
-/// A line ending in a label's colon.
-bool ends_colon(std::string_view t) {
-  return !t.empty() && scan::fold(decode(t, scan::prev(t, t.size()))) == U':';
 }
 
 /// A line that opens an entry of its own: "2）", "3、", "4.", "(5)", "（三）", "三、". A date
@@ -504,8 +496,8 @@ Document parse_document(std::string_view body) {
     const bool at_width = width > 0 && last_n + 2 >= width;
     const bool cut_after_entry =
         para_line != 0 && para_kind == BlockKind::kParagraph && last_n >= 20 && !opens_entry(t) && !opens_label(t) &&
-        ((ends_semicolon(para) && (at_width || (measured && lines_in_para >= 2 && last_n + 1 >= widest))) ||
-         (ends_colon(para) && at_width));
+        ((last_char(para) == U';' && (at_width || (measured && lines_in_para >= 2 && last_n + 1 >= widest))) ||
+         (last_char(para) == U':' && at_width));
     if (para_line != 0 && (cut_after_entry || wrapped_into(para, last_line, t, para_kind == BlockKind::kItem))) {
       join_wrapped(para, t);
       if (measured) {
